@@ -1,0 +1,59 @@
+/**
+ * The shape of one venue. Each venue file calls `defineVenue` and is listed once in `index.ts`;
+ * the content script's `matches` are derived from that table (GUIDE.md, "Units of extension").
+ * Pure: no browser globals, no WXT modules, so `npx tsx` can import it in plain Node.
+ */
+import type { MarketKind } from '../types';
+
+export type VenueId =
+  | 'kucoin'
+  | 'binance'
+  | 'okx'
+  | 'bybit'
+  | 'coinbase'
+  | 'kraken'
+  | 'gate'
+  | 'mexc'
+  | 'bitget'
+  | 'htx'
+  | 'cryptocom'
+  | 'bitfinex'
+  | 'upbit'
+  | 'hyperliquid'
+  | 'tradingview';
+
+export interface DetectedPair {
+  venue: VenueId;
+  /** upper-case ticker of the traded asset, aliases resolved (XBT -> BTC) */
+  base: string;
+  /** upper-case quote asset */
+  quote: string;
+  market: MarketKind;
+  /** 1000 for 1000PEPEUSDT; absent when 1 */
+  multiplier?: number;
+  /** true for leveraged tokens such as BTC3L (base stays BTC3L) */
+  leveraged?: boolean;
+}
+
+export interface VenueDefinition {
+  id: VenueId;
+  /** human name, e.g. "KuCoin" (README venues table) */
+  label: string;
+  /** match patterns for the content script (trade pages only) */
+  matches: string[];
+  /** match patterns of account/asset/API/withdrawal pages on the same hosts */
+  excludeMatches?: string[];
+  /** pure URL parser: a pair, or undefined for non-market pages; never throws */
+  detectPair(url: URL): DetectedPair | undefined;
+  /**
+   * Where the URL carries no pair (TradingView in-app symbol change, Hyperliquid bare /trade):
+   * one narrow CSS selector whose text holds the symbol, and how to read it.
+   */
+  pairFromPage?: { selector: string; parse(text: string, url: URL): DetectedPair | undefined };
+  /** URLs this venue must match (with expected results), used by the table-driven tests */
+  testUrls: Array<[url: string, expected: Omit<DetectedPair, 'venue'> | undefined]>;
+}
+
+export function defineVenue(v: VenueDefinition): VenueDefinition {
+  return v;
+}
