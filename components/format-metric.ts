@@ -1,0 +1,58 @@
+/** Turns a metric's raw value into the text people read, by its declared format. */
+import type { Metric } from '../lib/bundle';
+import { formatAge, formatCountdown, formatNumber, formatPct, formatRatio, formatUsd } from '../lib/metrics/format';
+
+export function formatMetricValue(m: Pick<Metric, 'format' | 'value'>, nowMs: number): string {
+  const v = m.value;
+  if (v === null || v === '') return '—';
+  if (m.format === 'date') {
+    const t = typeof v === 'string' ? Date.parse(v) : v;
+    return Number.isFinite(t) ? formatCountdown(t, nowMs) : '—';
+  }
+  if (typeof v !== 'number') return '—';
+  switch (m.format) {
+    case 'usd':
+      return formatUsd(v);
+    case 'pct':
+      return formatPct(v, { signed: false });
+    case 'signedPct':
+      return formatPct(v, { signed: true });
+    case 'ratio':
+      return formatRatio(v);
+    case 'tokens':
+    case 'count':
+      return formatNumber(v);
+    case 'eib':
+      return `${formatNumber(v)} EiB`;
+    case 'index':
+      return v.toFixed(1);
+  }
+}
+
+/** "coingecko · 3 min ago" */
+export function provenance(m: Pick<Metric, 'source' | 'asOfMs'>, nowMs: number): string {
+  const age = m.asOfMs === null ? '' : ` · ${formatAge(Math.max(0, nowMs - m.asOfMs))}`;
+  return `${SOURCE_LABELS[m.source] ?? m.source}${age}`;
+}
+
+export const SOURCE_LABELS: Record<string, string> = {
+  coingecko: 'CoinGecko',
+  coinpaprika: 'CoinPaprika',
+  defillama: 'DefiLlama',
+  kucoin: 'KuCoin',
+  binance: 'Binance',
+  okx: 'OKX',
+  bybit: 'Bybit',
+  coinbase: 'Coinbase',
+  kraken: 'Kraken',
+  gate: 'Gate',
+  mexc: 'MEXC',
+  bitget: 'Bitget',
+  htx: 'HTX',
+  akash: 'Akash Console',
+  filfox: 'Filfox',
+  helium: 'Helium',
+  depinscan: 'DePINscan',
+  taostats: 'Taostats',
+  computed: 'computed',
+};

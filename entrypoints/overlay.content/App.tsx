@@ -1,0 +1,191 @@
+/**
+ * Overlay controller: follows the page's URL (SPA switches included), asks the worker for the
+ * pair's bundle and drops any answer that arrives for a pair no longer on screen.
+ */
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { Overlay, type OverlayPosition } from '../../components/Overlay';
+import type { Bundle, MetricGroup, OverlayState } from '../../lib/bundle';
+import { detectPair, pairFromPageText, venueForUrl, type DetectedPair } from '../../lib/exchanges';
+import { send } from '../../lib/messaging';
+import { detectTheme, watchTheme } from './theme';
+
+const DEFAULT_POS: OverlayPosition = { x: 12, y: 112, collapsed: false };
+
+interface View {
+  pair: DetectedPair;
+  state: OverlayState;
+  bundle: Bundle | null;
+  message?: string;
+}
+
+function samePair(a: DetectedPair | undefined, b: DetectedPair | undefined): boolean {
+  return !!a && !!b && a.venue === b.venue && a.base === b.base && a.quote === b.quote && a.market === b.market && a.multiplier === b.multiplier;
+}
+
+function currentPair(): DetectedPair | undefined {
+  const url = new URL(location.href);
+  const fromUrl = detectPair(url);
+  if (fromUrl) return fromUrl;
+  // TradingView and Hyperliquid can show a pair the URL does not carry: read the venue's one
+  // narrow selector (declared and justified in that venue's file).
+  const venue = venueForUrl(url);
+  if (venue?.pairFromPage) {
+    const text = document.querySelector(venue.pairFromPage.selector)?.textContent ?? '';
+    return text ? pairFromPageText(venue.id, text.slice(0, 100), url) : undefined;
+  }
+  return undefined;
+}
+
+async function loadPrefs(venue: string): Promise<{ pos: OverlayPosition; groups: string[]; hidden: string[]; off: boolean }> {
+  try {
+    const key = `overlay:${venue}`;
+    const got = await browser.storage.local.get([key, 'overlayGroups', 'settings']);
+    const raw = got[key] as Partial<OverlayPosition> | undefined;
+    const pos =
+      raw && typeof raw.x === 'number' && typeof raw.y === 'number' && Number.isFinite(raw.x) && Number.isFinite(raw.y)
+        ? { x: raw.x, y: raw.y, collapsed: raw.collapsed === true }
+        : DEFAULT_POS;
+    const groups = Array.isArray(got.overlayGroups) ? got.overlayGroups.filter((g): g is string => typeof g === 'string') : [];
+    const settings = got.settings as { groupsOff?: unknown; venuesOff?: unknown } | undefined;
+    const hidden = Array.isArray(settings?.groupsOff) ? settings.groupsOff.filter((g): g is string => typeof g === 'string') : [];
+    const off = Array.isArray(settings?.venuesOff) && settings.venuesOff.includes(venue);
+    return { pos, groups, hidden, off };
+  } catch {
+    return { pos: DEFAULT_POS, groups: [], hidden: [], off: false };
+  }
+}
+
+export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
+  const [view, setView] = useState<View | null>(null);
+  const [pos, setPos] = useState<OverlayPosition>(DEFAULT_POS);
+  const [groups, setGroups] = useState<string[]>([]);
+  const [hidden, setHidden] = useState<string[]>([]);
+  const [off, setOff] = useState(false);
+  const [now, setNow] = useState(Date.now());
+  const [theme, setTheme] = useState<'dark' | 'light'>('dark');
+  const seq = useRef(0);
+  const pairRef = useRef<DetectedPair | undefined>(undefined);
+
+  const load = useCallback(
+    async (pair: DetectedPair, force = false) => {
+      const mine = ++seq.current;
+      const stillMine = () => mine === seq.current && samePair(pairRef.current, pair) && !ctx.isInvalid;
+      setView((v) => (v && samePair(v.pair, pair) && !force ? v : { pair, state: 'loading', bundle: v && samePair(v.pair, pair) ? v.bundle : null }));
+      // First answer: whatever the worker has at once (cached data may be stale, and says so).
+      const first = await send('getBundle', { pair, refresh: force });
+      if (!stillMine()) return;
+      if (!first.ok) {
+        if (first.error === 'context-invalidated') return; // extension reloaded: stop quietly
+        setView({ pair, state: 'error', bundle: null, message: first.error });
+        return;
+      }
+      setView({ pair, state: first.data.state, bundle: first.data });
+      setNow(Date.now());
+      // Then, if anything shown is stale, wait for the refresh the worker started.
+      if (!force && first.data.sources.some((s) => s.stale)) {
+        const second = await send('getBundle', { pair, refresh: true });
+        if (!stillMine() || !second.ok) return;
+        setView({ pair, state: second.data.state, bundle: second.data });
+        setNow(Date.now());
+      }
+    },
+    [ctx],
+  );
+
+  // Follow the URL: initial load, SPA navigation (path, query and hash), venue selector changes.
+  useEffect(() => {
+    let venueKey = '';
+    const check = () => {
+      if (ctx.isInvalid) return;
+      const pair = currentPair();
+      if (samePair(pair, pairRef.current)) return;
+      pairRef.current = pair;
+      if (!pair) {
+        seq.current++;
+        setView(null);
+        return;
+      }
+      if (pair.venue !== venueKey) {
+        venueKey = pair.venue;
+        void loadPrefs(pair.venue).then((p) => {
+          setPos(p.pos);
+          setGroups(p.groups);
+          setHidden(p.hidden);
+          setOff(p.off);
+        });
+      }
+      void load(pair);
+    };
+    check();
+    ctx.addEventListener(window, 'wxt:locationchange', check);
+    ctx.addEventListener(window, 'hashchange', check);
+    ctx.addEventListener(window, 'popstate', check);
+    // One narrow observer on the venue's symbol element only, where the URL hides the pair.
+    const venue = venueForUrl(new URL(location.href));
+    let observer: MutationObserver | undefined;
+    if (venue?.pairFromPage) {
+      const attach = (tries: number) => {
+        const el = document.querySelector(venue.pairFromPage!.selector);
+        if (el) {
+          observer = new MutationObserver(check);
+          observer.observe(el, { childList: true, characterData: true, subtree: true });
+          check();
+        } else if (tries > 0) ctx.setTimeout(() => attach(tries - 1), 1000);
+      };
+      attach(15);
+    }
+    // Ages tick once a minute while visible; no data polling.
+    ctx.setInterval(() => {
+      if (document.visibilityState === 'visible') setNow(Date.now());
+    }, 30_000);
+    // Coming back to the tab: refresh if the worker's data went stale meanwhile.
+    ctx.addEventListener(document, 'visibilitychange', () => {
+      if (document.visibilityState === 'visible' && pairRef.current) void load(pairRef.current);
+    });
+    // Keyboard toggle: Alt+Shift+L collapses or expands the panel.
+    ctx.addEventListener(window, 'keydown', (e: KeyboardEvent) => {
+      if (e.altKey && e.shiftKey && e.code === 'KeyL') setPos((p) => savePos({ ...p, collapsed: !p.collapsed }));
+    });
+    return () => observer?.disconnect();
+  }, [ctx, load]);
+
+  useEffect(() => {
+    setTheme(detectTheme());
+    return watchTheme(ctx, setTheme);
+  }, [ctx]);
+
+  const savePos = (p: OverlayPosition) => {
+    const venue = pairRef.current?.venue;
+    if (venue) void browser.storage.local.set({ [`overlay:${venue}`]: p }).catch(() => undefined);
+    return p;
+  };
+
+  if (!view || off) return null;
+  return (
+    <Overlay
+      asset={view.pair.base}
+      quote={view.pair.quote}
+      state={view.state}
+      bundle={view.bundle}
+      message={view.message}
+      nowMs={now}
+      position={pos}
+      theme={theme}
+      collapsedGroups={groups}
+      hiddenGroups={hidden}
+      onMove={(p) => setPos(savePos(p))}
+      onToggleGroup={(g: MetricGroup) => {
+        const next = groups.includes(g) ? groups.filter((x) => x !== g) : [...groups, g];
+        setGroups(next);
+        void browser.storage.local.set({ overlayGroups: next }).catch(() => undefined);
+      }}
+      onRetry={() => view && void load(view.pair, true)}
+      onChooseAsset={(assetId) => {
+        const pair = view.pair;
+        void send('chooseAsset', { venue: pair.venue, ticker: pair.base, assetId }).then(() => load(pair, true));
+      }}
+    />
+  );
+}

@@ -1,0 +1,179 @@
+/**
+ * Popup: quick lookup of any token by ticker or name, with suggestions from CoinGecko search
+ * (cached by the worker). Enter shows the same metric card as the overlay.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { MetricCard, SourceList } from '../../components/MetricCard';
+import type { Bundle, MetricGroup } from '../../lib/bundle';
+import { send, type WatchRow } from '../../lib/messaging';
+import { formatPct, formatUsd } from '../../lib/metrics/format';
+import type { CoinSearchHit } from '../../lib/types';
+
+const MAJORS = ['BTC', 'ETH', 'SOL', 'BNB', 'XRP'];
+
+export function App() {
+  const [query, setQuery] = useState('');
+  const [hits, setHits] = useState<CoinSearchHit[]>([]);
+  const [active, setActive] = useState(-1);
+  const [bundle, setBundle] = useState<Bundle | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [groups, setGroups] = useState<string[]>([]);
+  const [majors, setMajors] = useState<WatchRow[]>([]);
+  const [now, setNow] = useState(Date.now());
+  const seq = useRef(0);
+  const input = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    input.current?.focus();
+    void send('quotes', { symbols: MAJORS }).then((r) => r.ok && setMajors(r.data));
+  }, []);
+
+  // Suggestions as you type, debounced; late answers for an older query are dropped.
+  useEffect(() => {
+    const q = query.trim();
+    if (q.length < 2) {
+      setHits([]);
+      return;
+    }
+    const mine = ++seq.current;
+    const t = setTimeout(async () => {
+      const r = await send('suggest', { query: q });
+      if (mine === seq.current && r.ok) {
+        setHits(r.data);
+        setActive(-1);
+      }
+    }, 200);
+    return () => clearTimeout(t);
+  }, [query]);
+
+  async function lookup(q: string, assetId?: string) {
+    const text = q.trim();
+    if (!text) return;
+    setBusy(true);
+    setError(null);
+    setHits([]);
+    const r = await send('lookup', { query: text.slice(0, 60), ...(assetId ? { assetId } : {}) });
+    setBusy(false);
+    setNow(Date.now());
+    if (!r.ok) {
+      setError(r.error);
+      setBundle(null);
+      return;
+    }
+    setBundle(r.data);
+    if (r.data.sources.some((s) => s.stale)) {
+      const again = await send('lookup', { query: text.slice(0, 60), ...(assetId ? { assetId } : {}), refresh: true });
+      if (again.ok) setBundle(again.data);
+    }
+  }
+
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'ArrowDown' && hits.length) {
+      e.preventDefault();
+      setActive((a) => Math.min(hits.length - 1, a + 1));
+    } else if (e.key === 'ArrowUp' && hits.length) {
+      e.preventDefault();
+      setActive((a) => Math.max(-1, a - 1));
+    } else if (e.key === 'Escape') {
+      setHits([]);
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      const pick = active >= 0 ? hits[active] : undefined;
+      if (pick) {
+        setQuery(pick.symbol.toUpperCase());
+        void lookup(pick.symbol, pick.id);
+      } else void lookup(query);
+    }
+  };
+
+  return (
+    <main class="tl-popup tl-dark">
+      <header class="tl-bar">
+        <strong>Tokenlens</strong>
+        <nav>
+          <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
+            Watchlists & settings
+          </a>
+        </nav>
+      </header>
+      <div class="tl-search" role="combobox" aria-expanded={hits.length > 0} aria-haspopup="listbox" aria-owns="tl-suggest">
+        <input
+          ref={input}
+          type="search"
+          aria-label="Search token"
+          placeholder="Ticker or name, e.g. TAO or Render"
+          value={query}
+          autocomplete="off"
+          spellcheck={false}
+          onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
+          onKeyDown={onKey}
+          aria-autocomplete="list"
+          aria-controls="tl-suggest"
+          aria-activedescendant={active >= 0 ? `tl-opt-${active}` : undefined}
+        />
+        {hits.length > 0 ? (
+          <ul id="tl-suggest" role="listbox" class="tl-suggest">
+            {hits.map((h, i) => (
+              <li
+                id={`tl-opt-${i}`}
+                role="option"
+                aria-selected={i === active}
+                key={h.id}
+                class={i === active ? 'tl-active' : ''}
+                onMouseDown={(e) => {
+                  e.preventDefault();
+                  setQuery(h.symbol.toUpperCase());
+                  void lookup(h.symbol, h.id);
+                }}
+              >
+                <strong>{h.symbol.toUpperCase()}</strong> {h.name}
+                {h.rank ? <span class="tl-rank"> #{h.rank}</span> : null}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+      {majors.length > 0 && !bundle ? (
+        <ul class="tl-majors" aria-label="Majors">
+          {majors.map((m) => (
+            <li key={m.symbol}>
+              <button type="button" onClick={() => (setQuery(m.symbol), void lookup(m.symbol))}>
+                <strong>{m.symbol}</strong> {formatUsd(m.priceUsd)}{' '}
+                <span class={(m.change24hPct ?? 0) >= 0 ? 'tl-up' : 'tl-down'}>{formatPct(m.change24hPct, { signed: true })}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {busy ? <p class="tl-status" aria-live="polite">Looking up…</p> : null}
+      {error ? <p class="tl-status tl-down" role="alert">{error}</p> : null}
+      {bundle ? (
+        <section class="tl-result" data-tokenlens="popup" data-asset={bundle.pair.base} data-state={bundle.state}>
+          <h2>
+            {bundle.asset ? `${bundle.asset.symbol} · ${bundle.asset.name}` : bundle.pair.base}
+            <span class={`tl-state tl-state-${bundle.state}`}>{bundle.state}</span>
+          </h2>
+          {bundle.notes.length ? (
+            <ul class="tl-notes">
+              {bundle.notes.map((n) => (
+                <li key={n}>{n}</li>
+              ))}
+            </ul>
+          ) : null}
+          <MetricCard
+            bundle={bundle}
+            nowMs={now}
+            collapsed={groups}
+            onToggleGroup={(g: MetricGroup) => setGroups((gs) => (gs.includes(g) ? gs.filter((x) => x !== g) : [...gs, g]))}
+          />
+          <details class="tl-foot">
+            <summary>Sources</summary>
+            <SourceList bundle={bundle} nowMs={now} />
+          </details>
+        </section>
+      ) : null}
+    </main>
+  );
+}

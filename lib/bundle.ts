@@ -1,0 +1,118 @@
+/**
+ * The one JSON-safe bundle the worker sends to the overlay and the popup. Types only, so the
+ * content script can import it without pulling zod or any source code into the page.
+ */
+import type { CoinSearchHit, MarketKind, NetworkKey, SourceId } from './types';
+import type { VenueId } from './exchanges/define';
+
+/** CONTRACT.md, "The overlay in the page": `data-state` values. */
+export type OverlayState = 'loading' | 'ready' | 'partial' | 'stale' | 'error' | 'unsupported';
+
+export type CoreMetricId =
+  | 'price'
+  | 'change24h'
+  | 'volume24h'
+  | 'marketCap'
+  | 'fdv'
+  | 'circulatingSupply'
+  | 'totalSupply'
+  | 'maxSupply'
+  | 'fdvToMcap'
+  | 'ath'
+  | 'athDrawdown'
+  | 'sma50'
+  | 'priceVsSma50'
+  | 'rsi14'
+  | 'support'
+  | 'resistance'
+  | 'fees24h'
+  | 'fees30d'
+  | 'revenue24h'
+  | 'revenue30d'
+  | 'revenueAnnualized'
+  | 'fdvToRevenue'
+  | 'nextUnlockDate'
+  | 'nextUnlockAmount'
+  | 'nextUnlockValue'
+  | 'nextUnlockPctCirculating'
+  | 'unlocks30dValue'
+  | 'unlockPressure'
+  | 'emissions30dValue'
+  | 'revenueToEmissions';
+
+export type MetricId = CoreMetricId | `network:${NetworkKey}`;
+
+export type MetricGroup = 'valuation' | 'usage' | 'network' | 'unlocks' | 'technicals' | 'market';
+
+/** How a value is formatted for people. */
+export type MetricFormat = 'usd' | 'pct' | 'signedPct' | 'ratio' | 'tokens' | 'count' | 'date' | 'index' | 'eib';
+
+export interface Metric {
+  id: MetricId;
+  group: MetricGroup;
+  label: string;
+  format: MetricFormat;
+  /** number in the unit of CONTRACT.md, ISO-8601 date string, or null when unavailable */
+  value: number | string | null;
+  source: SourceId;
+  /** epoch ms of the data behind the value; null when unavailable */
+  asOfMs: number | null;
+  /** one line: the formula or definition (tooltip) */
+  explain: string;
+  /** why the value is missing, or a caveat ("FDV from max supply") */
+  note?: string;
+  /** percent change over the source's history window (network metrics) */
+  trendPct?: number | null;
+  trendLabel?: string;
+}
+
+/** One upstream feed behind the bundle, for the "where from, how old" footer and error notes. */
+export interface SourceStatus {
+  source: SourceId;
+  /** what this feed provides, for people: "market data", "daily candles", "fees" */
+  what: string;
+  ok: boolean;
+  /** showing data past its freshness */
+  stale: boolean;
+  /** epoch ms of the data shown (or of the last good data when failing) */
+  asOfMs: number | null;
+  /** why it failed, for people; absent when ok */
+  error?: string;
+}
+
+export interface AssetRef {
+  /** CoinGecko id */
+  id: string;
+  symbol: string;
+  name: string;
+}
+
+export interface UnlockScheduleView {
+  /** next cliff's recipients / categories, largest first */
+  recipients: Array<{ recipient: string; category: string; amount: number }>;
+  /** coming months: tokens released per calendar month (UTC) */
+  months: Array<{ monthStartMs: number; cliff: number; linear: number }>;
+}
+
+export interface Bundle {
+  state: OverlayState;
+  /** the detected pair (or the lookup query in the popup) */
+  pair: { venue: VenueId | null; base: string; quote: string; market: MarketKind; multiplier?: number; leveraged?: boolean };
+  asset: AssetRef | null;
+  /** how the asset was chosen: built-in table, search ranking, or the user's pick */
+  assetVia: 'override' | 'search' | 'user' | null;
+  /** other assets sharing the ticker, when the choice was ambiguous */
+  alternatives: CoinSearchHit[];
+  metrics: Metric[];
+  sources: SourceStatus[];
+  /** provider whose candles fed the technicals */
+  candlesFrom: SourceId | null;
+  /** people-readable notes: what is missing and why */
+  notes: string[];
+  /** DefiLlama methodology text for fees / revenue */
+  methodology?: { fees?: string | null; revenue?: string | null };
+  unlockSchedule?: UnlockScheduleView;
+  /** closes for the price sparkline (ascending), optional */
+  spark?: number[];
+  generatedAtMs: number;
+}

@@ -1,0 +1,226 @@
+/**
+ * Stale-while-revalidate cache for the background worker, over idb-keyval.
+ *
+ * Semantics follow webext-storage-cache (https://github.com/fregante/webext-storage-cache):
+ * an explicit key, a freshness (`maxAgeMs`) and a window in which stale data may still be shown
+ * (`staleMs`), plus a schema version per entry. On top of that, as QUALITY.md asks:
+ * - entries are re-validated on read; anything invalid is a miss, deleted and counted;
+ * - N concurrent readers of one key share one upstream call;
+ * - a store that fails or hangs is a miss within `storeTimeoutMs` (2 s), and the cache keeps
+ *   working from memory;
+ * - writes replace an entry in one `set` (never clear-then-write).
+ *
+ * Only the worker uses this: IndexedDB opened from a content script would belong to the
+ * exchange's origin.
+ */
+import { createStore, del, get, set } from 'idb-keyval';
+import type { Result, SourceError } from './types';
+
+export interface CacheStore {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+  del(key: string): Promise<void>;
+}
+
+/** What is stored per key. `fetchedAtMs` is when the value came from upstream (epoch ms). */
+export interface CacheEntry<T> {
+  v: number;
+  fetchedAtMs: number;
+  value: T;
+}
+
+export interface CachePolicy<T> {
+  key: string;
+  /** schema version of the stored value; a different version is a miss */
+  version: number;
+  /** milliseconds a value counts as fresh */
+  maxAgeMs: number;
+  /** milliseconds past `maxAgeMs` during which the value may still be shown, marked stale */
+  staleMs: number;
+  /** re-validation on read: returns the value when it is still well-formed, else undefined */
+  check(value: unknown): T | undefined;
+}
+
+export type CacheResult<T> =
+  | {
+      ok: true;
+      value: T;
+      /** epoch ms of the upstream fetch behind this value */
+      fetchedAtMs: number;
+      /** true when the value is past its freshness */
+      stale: boolean;
+      /** where the value came from in this call */
+      from: 'cache' | 'network';
+      /** set when a refresh was attempted and failed (value is the older one) */
+      error?: SourceError;
+    }
+  | { ok: false; error: SourceError; /** epoch ms of the last good value, if any was ever seen */ lastOkAtMs?: number };
+
+export interface CacheOptions {
+  store: CacheStore;
+  now?: () => number;
+  /** milliseconds before a store call counts as failed */
+  storeTimeoutMs?: number;
+}
+
+export interface CacheStats {
+  hits: number;
+  misses: number;
+  corrupt: number;
+  storeFailures: number;
+  upstreamCalls: number;
+}
+
+/**
+ * `revalidate`: 'background' returns cached data at once (stale or not) and refreshes expired
+ * entries behind it; 'await' waits for upstream when the entry is not fresh.
+ */
+export type RevalidateMode = 'background' | 'await';
+
+export class SwrCache {
+  private readonly store: CacheStore;
+  private readonly now: () => number;
+  private readonly storeTimeoutMs: number;
+  private readonly inflight = new Map<string, Promise<CacheResult<unknown>>>();
+  /** memory copy: serves reads when the store fails, and makes repeated reads cheap */
+  private readonly memory = new Map<string, CacheEntry<unknown>>();
+  private storeBroken = false;
+  readonly stats: CacheStats = { hits: 0, misses: 0, corrupt: 0, storeFailures: 0, upstreamCalls: 0 };
+
+  constructor(opts: CacheOptions) {
+    this.store = opts.store;
+    this.now = opts.now ?? Date.now;
+    this.storeTimeoutMs = opts.storeTimeoutMs ?? 2000;
+  }
+
+  /** Reads through the cache. Never throws; `fetcher` must not throw either (it returns a Result). */
+  async get<T>(policy: CachePolicy<T>, fetcher: () => Promise<Result<T>>, mode: RevalidateMode = 'await'): Promise<CacheResult<T>> {
+    const entry = await this.read(policy);
+    const now = this.now();
+    if (entry) {
+      const age = now - entry.fetchedAtMs;
+      const fresh = age >= 0 && age < policy.maxAgeMs;
+      const showable = age < policy.maxAgeMs + policy.staleMs;
+      if (fresh) {
+        this.stats.hits++;
+        return { ok: true, value: entry.value, fetchedAtMs: entry.fetchedAtMs, stale: false, from: 'cache' };
+      }
+      if (showable && mode === 'background') {
+        this.stats.hits++;
+        void this.refresh(policy, fetcher, entry);
+        return { ok: true, value: entry.value, fetchedAtMs: entry.fetchedAtMs, stale: true, from: 'cache' };
+      }
+    }
+    this.stats.misses++;
+    return this.refresh(policy, fetcher, entry);
+  }
+
+  /** Peeks without fetching: the stored value (any age) or undefined. */
+  async peek<T>(policy: CachePolicy<T>): Promise<CacheEntry<T> | undefined> {
+    return this.read(policy);
+  }
+
+  private refresh<T>(policy: CachePolicy<T>, fetcher: () => Promise<Result<T>>, previous: CacheEntry<T> | undefined): Promise<CacheResult<T>> {
+    const running = this.inflight.get(policy.key);
+    if (running) return running as Promise<CacheResult<T>>;
+    const task = (async (): Promise<CacheResult<T>> => {
+      this.stats.upstreamCalls++;
+      let result: Result<T>;
+      try {
+        result = await fetcher();
+      } catch (e) {
+        result = { ok: false, error: { kind: 'network', message: e instanceof Error ? e.message : 'fetch failed' } };
+      }
+      if (result.ok) {
+        const entry: CacheEntry<T> = { v: policy.version, fetchedAtMs: this.now(), value: result.value };
+        await this.write(policy.key, entry);
+        return { ok: true, value: entry.value, fetchedAtMs: entry.fetchedAtMs, stale: false, from: 'network' };
+      }
+      if (previous && this.now() - previous.fetchedAtMs < policy.maxAgeMs + policy.staleMs) {
+        return { ok: true, value: previous.value, fetchedAtMs: previous.fetchedAtMs, stale: true, from: 'cache', error: result.error };
+      }
+      return { ok: false, error: result.error, ...(previous ? { lastOkAtMs: previous.fetchedAtMs } : {}) };
+    })().finally(() => this.inflight.delete(policy.key));
+    this.inflight.set(policy.key, task as Promise<CacheResult<unknown>>);
+    return task;
+  }
+
+  private async read<T>(policy: CachePolicy<T>): Promise<CacheEntry<T> | undefined> {
+    let raw: unknown = this.memory.get(policy.key);
+    if (raw === undefined && !this.storeBroken) {
+      raw = await this.withTimeout(this.store.get(policy.key));
+    }
+    if (raw === undefined || raw === null) return undefined;
+    const entry = this.checkEntry(policy, raw);
+    if (!entry) {
+      this.stats.corrupt++;
+      this.memory.delete(policy.key);
+      if (!this.storeBroken) void this.withTimeout(this.store.del(policy.key));
+      return undefined;
+    }
+    this.memory.set(policy.key, entry);
+    return entry;
+  }
+
+  private checkEntry<T>(policy: CachePolicy<T>, raw: unknown): CacheEntry<T> | undefined {
+    if (typeof raw !== 'object' || raw === null) return undefined;
+    const r = raw as Record<string, unknown>;
+    if (r.v !== policy.version) return undefined;
+    if (typeof r.fetchedAtMs !== 'number' || !Number.isFinite(r.fetchedAtMs)) return undefined;
+    // An entry from the future (clock change, garbage) is not trusted as fresh.
+    if (r.fetchedAtMs > this.now() + 60_000) return undefined;
+    let value: T | undefined;
+    try {
+      value = policy.check(r.value);
+    } catch {
+      value = undefined;
+    }
+    if (value === undefined) return undefined;
+    return { v: policy.version, fetchedAtMs: r.fetchedAtMs, value };
+  }
+
+  private async write(key: string, entry: CacheEntry<unknown>): Promise<void> {
+    this.memory.set(key, entry);
+    if (!this.storeBroken) await this.withTimeout(this.store.set(key, entry));
+  }
+
+  /** Store call with a deadline; failure or timeout counts and yields undefined. */
+  private async withTimeout<R>(p: Promise<R>): Promise<R | undefined> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    try {
+      return await Promise.race([
+        p,
+        new Promise<undefined>((_, reject) => {
+          timer = setTimeout(() => reject(new Error('store timeout')), this.storeTimeoutMs);
+        }),
+      ]);
+    } catch {
+      this.stats.storeFailures++;
+      // After repeated failures stop waiting on the store for this worker's lifetime: memory only.
+      if (this.stats.storeFailures >= 3) this.storeBroken = true;
+      return undefined;
+    } finally {
+      if (timer) clearTimeout(timer);
+    }
+  }
+}
+
+/** The worker's IndexedDB store: one database, one object store, names in the keys (GUIDE.md). */
+export function idbStore(): CacheStore {
+  const s = createStore('tokenlens', 'cache');
+  return {
+    get: (k) => get(k, s),
+    set: (k, v) => set(k, v, s),
+    del: (k) => del(k, s),
+  };
+}
+
+/** A plain in-memory store, for tests and as the fallback when IndexedDB is unavailable. */
+export function memoryStore(): CacheStore {
+  const m = new Map<string, unknown>();
+  return {
+    get: async (k) => structuredClone(m.get(k)),
+    set: async (k, v) => void m.set(k, structuredClone(v)),
+    del: async (k) => void m.delete(k),
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * Schemas of the domain values the worker caches. Entries read back from IndexedDB are
+ * re-validated with these (GUIDE.md, "Cache"): a corrupted or older-shaped entry is a miss.
+ */
+import { z } from './sources/zod';
+import type { CachePolicy } from './cache';
+
+const finite = z.number().refine(Number.isFinite);
+const nfinite = finite.nullable();
+
+export const CandleSchema = z.object({ t: finite, o: finite, h: finite, l: finite, c: finite, v: finite });
+export const CandlesSchema = z.array(CandleSchema);
+
+export const TickerSchema = z.object({
+  last: finite,
+  change24hPct: nfinite,
+  volumeBase: nfinite,
+  volumeQuote: nfinite,
+  asOfMs: finite,
+});
+
+export const MarketSnapshotSchema = z.object({
+  id: z.string(),
+  symbol: z.string(),
+  name: z.string(),
+  priceUsd: nfinite,
+  marketCapUsd: nfinite,
+  fdvUsd: nfinite,
+  circulatingSupply: nfinite,
+  totalSupply: nfinite,
+  maxSupply: nfinite,
+  athUsd: nfinite,
+  change24hPct: nfinite,
+  volume24hUsd: nfinite,
+  lastUpdatedMs: nfinite,
+  image: z.string().nullable().optional(),
+});
+
+export const SearchHitsSchema = z.array(z.object({ id: z.string(), symbol: z.string(), name: z.string(), rank: nfinite }));
+
+const DailySchema = z.array(z.object({ dayMs: finite, usd: finite }));
+export const FeesSeriesSchema = z.object({
+  slug: z.string(),
+  name: z.string(),
+  dataType: z.enum(['dailyFees', 'dailyRevenue']),
+  methodology: z.string().nullable(),
+  daily: DailySchema,
+});
+
+export const EmissionScheduleSchema = z.object({
+  slug: z.string(),
+  geckoId: z.string().nullable(),
+  cliffs: z.array(
+    z.object({
+      atMs: finite,
+      amount: finite,
+      allocations: z.array(z.object({ recipient: z.string(), category: z.string(), amount: finite })),
+    }),
+  ),
+  linear: z.array(z.object({ startMs: finite, endMs: finite, ratePerDay: finite, recipient: z.string(), category: z.string() })),
+  sources: z.array(z.string()),
+});
+
+export const NetworkFiguresSchema = z.array(
+  z.object({
+    key: z.enum(['activeDevices', 'gpus', 'providers', 'activeLeases', 'subnets', 'hotspots', 'storagePowerEiB', 'activeMiners']),
+    label: z.string(),
+    value: finite,
+    asOfMs: finite,
+    trendPct: nfinite.optional(),
+    trendLabel: z.string().optional(),
+  }),
+);
+
+export const StringListSchema = z.array(z.string());
+
+/** Makes a cache policy whose read-back check is a zod schema. */
+export function policy<S extends z.ZodType>(key: string, schema: S, maxAgeMs: number, staleMs: number, version = 1): CachePolicy<z.output<S>> {
+  return {
+    key,
+    version,
+    maxAgeMs,
+    staleMs,
+    check(value) {
+      const r = schema.safeParse(value);
+      return r.success ? r.data : undefined;
+    },
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * The worker's side of lib/messaging.ts: who may send what, and the zod schema of every
+ * request. A message is answered only after its sender is checked and its payload parsed;
+ * handlers receive parsed data only (QUALITY.md, "Messages are untrusted").
+ */
+import { z } from './sources/zod';
+import { CONTENT_SCRIPT_TYPES, type MessageType, type ProtocolMap, type Reply } from './messaging';
+import { venueForUrl, venues, type VenueId } from './exchanges';
+import { ASSET_ID_RE, TICKER_RE } from './settings-schema';
+
+const ticker = z.string().max(20).regex(TICKER_RE);
+const venueId = z.enum(venues.map((v) => v.id) as [VenueId, ...VenueId[]]);
+
+const pair = z.object({
+  venue: venueId,
+  base: ticker,
+  quote: ticker,
+  market: z.enum(['spot', 'margin', 'perp', 'future']),
+  multiplier: z.number().int().min(2).max(100_000_000).optional(),
+  leveraged: z.boolean().optional(),
+});
+
+/** One schema per message type; `satisfies` keeps this table and ProtocolMap in step. */
+export const requestSchemas = {
+  getBundle: z.object({ pair, refresh: z.boolean().optional() }),
+  lookup: z.object({ query: z.string().trim().min(1).max(60), assetId: z.string().regex(ASSET_ID_RE).optional(), refresh: z.boolean().optional() }),
+  suggest: z.object({ query: z.string().trim().min(1).max(60) }),
+  chooseAsset: z.object({ venue: venueId, ticker, assetId: z.string().regex(ASSET_ID_RE) }),
+  quotes: z.object({ symbols: z.array(ticker).max(100) }),
+} satisfies Record<MessageType, z.ZodType>;
+
+export type Handlers = {
+  [K in MessageType]: (data: z.output<(typeof requestSchemas)[K]>) => Promise<ProtocolMap[K]['res']>;
+};
+
+/** The fields of `runtime.MessageSender` the checks read. */
+export interface Sender {
+  id?: string;
+  url?: string;
+  tab?: unknown;
+  frameId?: number;
+}
+
+export interface SenderContext {
+  /** our own extension id */
+  extensionId: string;
+  /** our pages' origin, e.g. `chrome-extension://<id>/` */
+  extensionOrigin: string;
+}
+
+/**
+ * Returns why a sender is refused, or null when it may send this type.
+ * - another extension or a web page (externally_connectable is not declared): refused;
+ * - a content script: top frame of a supported exchange page, read-only message types;
+ * - an extension page (popup, options, compare): every type.
+ */
+export function senderProblem(sender: Sender, type: MessageType, ctx: SenderContext): string | null {
+  if (sender.id !== ctx.extensionId) return 'foreign sender';
+  if (sender.tab) {
+    if (sender.frameId !== 0) return 'not the top frame';
+    if (!sender.url || !venueForUrl(sender.url)) return 'not a supported exchange page';
+    if (!sender.url.startsWith('https://')) return 'not https';
+    if (!CONTENT_SCRIPT_TYPES.includes(type)) return 'not allowed from a web page';
+    return null;
+  }
+  if (!sender.url || !sender.url.startsWith(ctx.extensionOrigin)) return 'unknown extension context';
+  return null;
+}
+
+/**
+ * Checks, parses and runs one message. Returns undefined for messages that are not ours (so
+ * other listeners may answer); otherwise a JSON-safe envelope. Never throws.
+ */
+export async function dispatch(message: unknown, sender: Sender, handlers: Handlers, ctx: SenderContext): Promise<Reply<unknown> | undefined> {
+  if (!message || typeof message !== 'object' || Array.isArray(message)) return undefined;
+  const type = (message as { type?: unknown }).type;
+  if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(requestSchemas, type)) return undefined;
+  const t = type as MessageType;
+  const problem = senderProblem(sender, t, ctx);
+  if (problem) return { ok: false, error: `refused: ${problem}` };
+  const parsed = requestSchemas[t].safeParse((message as { data?: unknown }).data);
+  if (!parsed.success) return { ok: false, error: `bad request: ${parsed.error.issues[0]?.message ?? 'invalid'}` };
+  try {
+    const data = await (handlers[t] as (d: unknown) => Promise<unknown>)(parsed.data);
+    // Round-trip through JSON: what crosses contexts is plain data, nothing else.
+    return { ok: true, data: JSON.parse(JSON.stringify(data)) as unknown };
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e.message.slice(0, 200) : 'internal error' };
+  }
+}

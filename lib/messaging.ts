@@ -1,0 +1,68 @@
+/**
+ * The one protocol map shared by the overlay, the popup, the options page and the worker.
+ *
+ * Types and the sending side only: the content script imports this file, so it must not pull
+ * zod or sources into the page bundle. The worker's side (zod schemas of every request, sender
+ * checks, handler table) is `lib/messaging-server.ts`, keyed by the same names.
+ *
+ * Hand-written rather than @webext-core/messaging because the worker must check `sender` and
+ * parse the request before any handler runs, and must answer a JSON-safe envelope even when the
+ * handler fails; both fit in a few lines here.
+ */
+import { browser } from 'wxt/browser';
+import type { Bundle } from './bundle';
+import type { DetectedPair, VenueId } from './exchanges/define';
+import type { CoinSearchHit } from './types';
+
+export interface WatchRow {
+  symbol: string;
+  assetId: string | null;
+  name: string | null;
+  priceUsd: number | null;
+  change24hPct: number | null;
+  asOfMs: number | null;
+  /** ISO date of the next cliff unlock when known */
+  nextUnlockDate?: string | null;
+  error?: string;
+}
+
+export interface ProtocolMap {
+  /** overlay: fundamentals for the pair on screen. `refresh` waits for upstream when data is stale. */
+  getBundle: { req: { pair: DetectedPair; refresh?: boolean }; res: Bundle };
+  /** popup: fundamentals for a typed ticker or name, or a CoinGecko id picked from suggestions */
+  lookup: { req: { query: string; assetId?: string; refresh?: boolean }; res: Bundle };
+  /** popup: suggestions as the user types */
+  suggest: { req: { query: string }; res: CoinSearchHit[] };
+  /** overlay: the user picked another asset for an ambiguous ticker on this venue */
+  chooseAsset: { req: { venue: VenueId; ticker: string; assetId: string }; res: { saved: true } };
+  /** popup / options: compact quotes for a list of tickers (one batched market call) */
+  quotes: { req: { symbols: string[] }; res: WatchRow[] };
+}
+
+export type MessageType = keyof ProtocolMap;
+
+/** The JSON-safe envelope every answer travels in. */
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
+
+export interface Envelope<K extends MessageType = MessageType> {
+  type: K;
+  data: ProtocolMap[K]['req'];
+}
+
+/** Message types a content script may send; everything else is for extension pages only. */
+export const CONTENT_SCRIPT_TYPES: readonly MessageType[] = ['getBundle', 'chooseAsset'];
+
+/**
+ * Sends a request to the worker. Never throws: a missing or restarting worker, or an extension
+ * that was reloaded under a live content script, becomes `{ ok: false }`.
+ */
+export async function send<K extends MessageType>(type: K, data: ProtocolMap[K]['req']): Promise<Reply<ProtocolMap[K]['res']>> {
+  try {
+    const reply: unknown = await browser.runtime.sendMessage({ type, data } satisfies Envelope<K>);
+    if (reply && typeof reply === 'object' && 'ok' in reply) return reply as Reply<ProtocolMap[K]['res']>;
+    return { ok: false, error: 'no answer from the Tokenlens worker' };
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    return { ok: false, error: /context invalidated/i.test(msg) ? 'context-invalidated' : 'the Tokenlens worker is not answering' };
+  }
+}

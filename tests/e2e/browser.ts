@@ -1,0 +1,107 @@
+/**
+ * Launches Debian's Chromium with the production build loaded, every real hostname the build
+ * contacts mapped to the local fake server, and every other hostname unresolvable
+ * (CONTRACT.md, "Network access of the production build").
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const EXTENSION_DIR = resolve(__dirname, '../../.output/chrome-mv3');
+
+/** Every host the build may call plus the exchange pages the tests open. */
+export const MAPPED_HOSTS = [
+  'www.kucoin.com',
+  'www.binance.com',
+  'www.okx.com',
+  'www.bybit.com',
+  'www.coinbase.com',
+  'www.tradingview.com',
+  'pro.kraken.com',
+  'www.gate.io',
+  'www.gate.com',
+  'www.mexc.com',
+  'www.bitget.com',
+  'www.htx.com',
+  'api.coingecko.com',
+  'pro-api.coingecko.com',
+  'api.coinpaprika.com',
+  'api.llama.fi',
+  'coins.llama.fi',
+  'defillama-datasets.llama.fi',
+  'api.kucoin.com',
+  'api.binance.com',
+  'data-api.binance.vision',
+  'api.bybit.com',
+  'api.exchange.coinbase.com',
+  'api.kraken.com',
+  'api.gateio.ws',
+  'api.mexc.com',
+  'api.bitget.com',
+  'api.huobi.pro',
+  'console-api.akash.network',
+  'filfox.info',
+  'entities.nft.helium.io',
+  'metrics-api.w3bstream.com',
+  'api.taostats.io',
+];
+
+export interface Launched {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  close(): Promise<void>;
+}
+
+export function assertChromium(): void {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}. Install Debian's chromium package (apt-get install chromium) or set CHROMIUM_PATH.`);
+  }
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No production build at ${EXTENSION_DIR}: run "npm run build" first.`);
+  }
+}
+
+export async function launch(port: number): Promise<Launched> {
+  assertChromium();
+  const userDataDir = mkdtempSync(join(tmpdir(), 'tokenlens-e2e-'));
+  const rules = [...MAPPED_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`), 'MAP * ~NOTFOUND', 'EXCLUDE localhost', 'EXCLUDE 127.0.0.1'].join(', ');
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1400, height: 900 },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      '--ignore-certificate-errors',
+      `--host-resolver-rules=${rules}`,
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    worker,
+    async close() {
+      await context.close().catch(() => undefined);
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The overlay panel inside the shadow root (Playwright CSS pierces open shadow roots). */
+export const PANEL = 'tokenlens-overlay [data-tokenlens="overlay"]';
+
+export function metric(id: string): string {
+  return `${PANEL} [data-metric="${id}"]`;
+}

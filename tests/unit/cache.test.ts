@@ -1,0 +1,163 @@
+import { describe, expect, it, vi } from 'vitest';
+import { SwrCache, memoryStore, idbStore, type CachePolicy, type CacheStore } from '../../lib/cache';
+import type { Result } from '../../lib/types';
+
+const num: CachePolicy<number> = {
+  key: 'k',
+  version: 1,
+  maxAgeMs: 1000,
+  staleMs: 10_000,
+  check: (v) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined),
+};
+
+function clock(start = 1_000_000) {
+  let t = start;
+  return { now: () => t, advance: (ms: number) => void (t += ms) };
+}
+
+const ok = (value: number): Result<number> => ({ ok: true, value });
+
+describe('SwrCache', () => {
+  it('serves a fresh entry without calling upstream, and reports its real age', async () => {
+    const c = clock();
+    const cache = new SwrCache({ store: memoryStore(), now: c.now });
+    const fetcher = vi.fn(async () => ok(42));
+    const first = await cache.get(num, fetcher);
+    c.advance(500);
+    const second = await cache.get(num, fetcher);
+    expect(fetcher).toHaveBeenCalledTimes(1);
+    expect(second).toMatchObject({ ok: true, value: 42, stale: false, from: 'cache', fetchedAtMs: 1_000_000 });
+    expect(first).toMatchObject({ from: 'network' });
+  });
+
+  it('shares one upstream call among 50 concurrent readers', async () => {
+    const cache = new SwrCache({ store: memoryStore() });
+    let resolveFetch!: (r: Result<number>) => void;
+    const fetcher = vi.fn(() => new Promise<Result<number>>((r) => (resolveFetch = r)));
+    const reads = Array.from({ length: 50 }, () => cache.get(num, fetcher));
+    await vi.waitFor(() => expect(fetcher).toHaveBeenCalled());
+    resolveFetch(ok(7));
+    const results = await Promise.all(reads);
+    expect(fetcher).toHaveBeenCalledTimes(1);
+    expect(results.every((r) => r.ok && r.value === 7)).toBe(true);
+  });
+
+  it('background mode returns stale data at once, marked stale, and refreshes behind it', async () => {
+    const c = clock();
+    const cache = new SwrCache({ store: memoryStore(), now: c.now });
+    await cache.get(num, async () => ok(1));
+    c.advance(2000); // past maxAge (1000) but inside the stale window
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const fetcher = vi.fn(async () => {
+      await gate;
+      return ok(2);
+    });
+    const r = await cache.get(num, fetcher, 'background');
+    expect(r).toMatchObject({ ok: true, value: 1, stale: true, fetchedAtMs: 1_000_000 });
+    expect(fetcher).toHaveBeenCalledTimes(1);
+    release();
+    // the awaited read joins the refresh already running
+    const fresh = await cache.get(num, fetcher, 'await');
+    expect(fresh).toMatchObject({ ok: true, value: 2, stale: false });
+    expect(fetcher).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps showing the old value, marked stale with the error, when a refresh fails', async () => {
+    const c = clock();
+    const cache = new SwrCache({ store: memoryStore(), now: c.now });
+    await cache.get(num, async () => ok(5));
+    c.advance(5000);
+    const r = await cache.get(num, async () => ({ ok: false, error: { kind: 'rate-limited', status: 429, message: '429' } }));
+    expect(r).toMatchObject({ ok: true, value: 5, stale: true, error: { kind: 'rate-limited' } });
+  });
+
+  it('past the stale window a failure is an error that says when data last worked', async () => {
+    const c = clock();
+    const cache = new SwrCache({ store: memoryStore(), now: c.now });
+    await cache.get(num, async () => ok(5));
+    c.advance(60_000);
+    const r = await cache.get(num, async () => ({ ok: false, error: { kind: 'network', message: 'down' } }));
+    expect(r).toEqual({ ok: false, error: { kind: 'network', message: 'down' }, lastOkAtMs: 1_000_000 });
+  });
+
+  it('treats a corrupted or older-version entry as a miss, deletes it and counts it', async () => {
+    const store = memoryStore();
+    await store.set('k', { v: 1, fetchedAtMs: Date.now(), value: 'not a number' });
+    const cache = new SwrCache({ store });
+    const fetcher = vi.fn(async () => ok(9));
+    const r = await cache.get(num, fetcher);
+    expect(r).toMatchObject({ ok: true, value: 9, from: 'network' });
+    expect(cache.stats.corrupt).toBe(1);
+    expect(await store.get('k')).toMatchObject({ v: 1, value: 9 });
+
+    await store.set('k2', { v: 0, fetchedAtMs: Date.now(), value: 3 });
+    const r2 = await new SwrCache({ store }).get({ ...num, key: 'k2' }, async () => ok(4));
+    expect(r2).toMatchObject({ value: 4, from: 'network' });
+  });
+
+  it.each([
+    ['garbage string', 'garbage'],
+    ['null', null],
+    ['array', [1, 2]],
+    ['future timestamp', { v: 1, fetchedAtMs: Date.now() + 10 * 86_400_000, value: 1 }],
+    ['NaN time', { v: 1, fetchedAtMs: Number.NaN, value: 1 }],
+  ])('garbage in the store (%s) is a miss, never a throw', async (_, raw) => {
+    const store = memoryStore();
+    await store.set('k', raw);
+    const r = await new SwrCache({ store }).get(num, async () => ok(1));
+    expect(r).toMatchObject({ ok: true, value: 1, from: 'network' });
+  });
+
+  it('a hanging store is a miss within the store timeout and the cache keeps working from memory', async () => {
+    const hanging: CacheStore = {
+      get: () => new Promise(() => undefined),
+      set: () => new Promise(() => undefined),
+      del: () => new Promise(() => undefined),
+    };
+    const cache = new SwrCache({ store: hanging, storeTimeoutMs: 50 });
+    const t0 = Date.now();
+    const r = await cache.get(num, async () => ok(3));
+    expect(r).toMatchObject({ ok: true, value: 3 });
+    expect(Date.now() - t0).toBeLessThan(2000);
+    const fetcher = vi.fn(async () => ok(4));
+    const again = await cache.get(num, fetcher);
+    expect(again).toMatchObject({ value: 3, from: 'cache' });
+    expect(fetcher).not.toHaveBeenCalled();
+  });
+
+  it('a throwing store (quota) is a miss, never a crash', async () => {
+    const failing: CacheStore = {
+      get: async () => {
+        throw new Error('QuotaExceededError');
+      },
+      set: async () => {
+        throw new Error('QuotaExceededError');
+      },
+      del: async () => undefined,
+    };
+    const cache = new SwrCache({ store: failing });
+    const r = await cache.get(num, async () => ok(8));
+    expect(r).toMatchObject({ ok: true, value: 8 });
+    expect(cache.stats.storeFailures).toBeGreaterThan(0);
+  });
+
+  it('a fetcher that throws becomes a typed error', async () => {
+    const cache = new SwrCache({ store: memoryStore() });
+    const r = await cache.get(num, async () => {
+      throw new Error('boom');
+    });
+    expect(r).toEqual({ ok: false, error: { kind: 'network', message: 'boom' } });
+  });
+
+  it('persists through IndexedDB (idb-keyval) so a restarted worker reads it back', async () => {
+    const c = clock(Date.now());
+    const first = new SwrCache({ store: idbStore(), now: c.now });
+    await first.get({ ...num, key: 'persist' }, async () => ok(11));
+    const restarted = new SwrCache({ store: idbStore(), now: c.now });
+    const fetcher = vi.fn(async () => ok(12));
+    const r = await restarted.get({ ...num, key: 'persist' }, fetcher);
+    expect(r).toMatchObject({ value: 11, from: 'cache' });
+    expect(fetcher).not.toHaveBeenCalled();
+  });
+});

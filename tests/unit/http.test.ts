@@ -1,0 +1,55 @@
+import { describe, expect, it, vi } from 'vitest';
+import { apiUrl, fetchText, getJson, isAllowedUrl, parseJson, parseRetryAfter, segment } from '../../lib/sources/http';
+import { z } from '../../lib/sources/zod';
+
+describe('http', () => {
+  it('refuses hosts outside the allowlist without calling fetch', async () => {
+    const fetch = vi.fn();
+    for (const url of ['https://evil.example/x', 'http://api.coingecko.com/x', 'https://api.coingecko.com.evil.example/', 'https://user:pw@api.coingecko.com/', 'javascript:alert(1)', 'https://api.coingecko.com:8443/']) {
+      const r = await fetchText(url, { fetch });
+      expect(r).toMatchObject({ ok: false, error: { kind: 'blocked' } });
+    }
+    expect(fetch).not.toHaveBeenCalled();
+    expect(isAllowedUrl('https://api.coingecko.com/api/v3/ping')).toBe(true);
+  });
+
+  it('sends no cookies and no referrer', async () => {
+    const fetch = vi.fn(async () => new Response('{}'));
+    await fetchText('https://www.okx.com/api/v5/market/ticker', { fetch });
+    expect(fetch).toHaveBeenCalledWith(expect.any(String), expect.objectContaining({ credentials: 'omit', referrerPolicy: 'no-referrer' }));
+  });
+
+  it('aborts a never-resolving fetch at the timeout', async () => {
+    const fetch = vi.fn(() => new Promise<Response>(() => undefined));
+    const t0 = Date.now();
+    const r = await fetchText('https://api.llama.fi/x', { fetch, timeoutMs: 100 });
+    expect(r).toMatchObject({ ok: false, error: { kind: 'timeout' } });
+    expect(Date.now() - t0).toBeLessThan(1000);
+  });
+
+  it('maps 429 and 418 to rate-limited with the Retry-After in milliseconds', async () => {
+    const r = await fetchText('https://api.binance.com/x', { fetch: async () => new Response('', { status: 418, headers: { 'retry-after': '120' } }) });
+    expect(r).toEqual({ ok: false, error: { kind: 'rate-limited', status: 418, retryAfterMs: 120_000, message: 'api.binance.com answered 418' } });
+    expect(parseRetryAfter('Wed, 21 Oct 2015 07:28:00 GMT', Date.parse('Wed, 21 Oct 2015 07:27:00 GMT'))).toBe(60_000);
+    expect(parseRetryAfter('soon', 0)).toBeUndefined();
+  });
+
+  it('an HTML error page or truncated JSON is a parse error, not a throw', async () => {
+    expect(parseJson('<!doctype html><title>Just a moment...</title>')).toMatchObject({ ok: false, error: { kind: 'parse', message: 'got an HTML page instead of JSON' } });
+    expect(parseJson('{"a":')).toMatchObject({ ok: false, error: { kind: 'parse' } });
+    const r = await getJson('https://api.llama.fi/x', z.object({ a: z.number() }), { fetch: async () => new Response('{"a":"x"}') });
+    expect(r).toMatchObject({ ok: false, error: { kind: 'parse' } });
+  });
+
+  it('refuses bodies over 5 MB', async () => {
+    const big = 'x'.repeat(5 * 1024 * 1024 + 10);
+    const r = await fetchText('https://api.llama.fi/x', { fetch: async () => new Response(big) });
+    expect(r).toMatchObject({ ok: false, error: { kind: 'parse', message: 'response too large' } });
+  });
+
+  it('builds URLs from encoded segments and refuses path tricks', () => {
+    expect(apiUrl('api.llama.fi', `/summary/fees/${segment('a b?c#d')}`, { dataType: 'dailyFees' })).toBe('https://api.llama.fi/summary/fees/a%20b%3Fc%23d?dataType=dailyFees');
+    expect(() => segment('..')).toThrow();
+    expect(() => segment('')).toThrow();
+  });
+});

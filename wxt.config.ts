@@ -1,0 +1,47 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { existsSync } from 'node:fs';
+import { API_HOSTS } from './lib/sources/http';
+
+// Dev mode (`npm run dev`): WXT starts Chrome, or Debian's Chromium where Chrome is absent.
+// As root Chromium refuses to start without --no-sandbox (CONTRACT.md, "Commands").
+const chromeBinary = ['/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/usr/bin/chromium'].find((p) => existsSync(p));
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    plugins: [preact()],
+    build: { target: 'es2022' },
+  }),
+  webExt: {
+    startUrls: ['https://www.kucoin.com/trade/TAO-USDT'],
+    ...(chromeBinary ? { binaries: { chrome: chromeBinary } } : {}),
+    chromiumArgs: isRoot ? ['--no-sandbox'] : [],
+  },
+  manifest: ({ browser }) => ({
+    name: 'Tokenlens',
+    description:
+      'Market cap, FDV, protocol revenue, token unlocks, DePIN activity and technicals beside the chart on crypto exchanges.',
+    // Only what the features need (QUALITY.md, "Minimal manifest"): settings and cache in
+    // storage, alarms for refresh. No tabs, cookies, scripting or webRequest.
+    permissions: ['storage', 'alarms'],
+    // The worker fetches from these public APIs; KuCoin and Kraken send no CORS headers, so the
+    // calls must come from the worker with host permission (DATA-SOURCES.md).
+    host_permissions: API_HOSTS.map((h) => `https://${h}/*`),
+    action: { default_title: 'Tokenlens' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'tokenlens@tokenlens.dev',
+              strict_min_version: '140.0',
+              // Firefox's data-consent manifest key: Tokenlens collects nothing about the user.
+              // https://extensionworkshop.com/documentation/develop/firefox-builtin-data-consent/
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
