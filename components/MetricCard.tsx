@@ -142,9 +142,11 @@ export function SourceList({ bundle, nowMs }: { bundle: Bundle; nowMs: number })
   return (
     <ul class="tl-sources">
       {bundle.sources.map((s) => (
-        <li key={`${s.source}:${s.what}`} class={s.ok ? (s.stale ? 'tl-src-stale' : 'tl-src-ok') : 'tl-src-fail'} data-source-status={s.source}>
+        <li key={`${s.source}:${s.what}`} class={s.absent ? 'tl-src-absent' : s.ok ? (s.stale ? 'tl-src-stale' : 'tl-src-ok') : 'tl-src-fail'} data-source-status={s.source}>
           <strong>{SOURCE_LABELS[s.source] ?? s.source}</strong> {s.what}:{' '}
-          {s.ok
+          {s.absent
+            ? (s.error ?? 'not covered')
+            : s.ok
             ? `${s.stale ? 'stale, ' : ''}${s.asOfMs ? formatAge(Math.max(0, nowMs - s.asOfMs)) : 'ok'}`
             : `${s.error ?? 'failed'}${s.asOfMs ? ` (last worked ${formatAge(Math.max(0, nowMs - s.asOfMs))})` : ' (no earlier data)'}`}
         </li>

@@ -90,6 +90,15 @@ export const METRIC_SPECS: Record<Exclude<MetricId, `network:${string}`>, Spec> 
 
 const NETWORK_FORMAT: Record<string, MetricFormat> = { storagePowerEiB: 'eib' };
 
+/**
+ * A fundamentals feed that answered "there is no such data" (unknown slug, a key the user has
+ * not set) is not an outage: its metrics are left out and a note says why, and the overlay is
+ * not marked partial for it. Rate limits, timeouts and bad responses are outages.
+ */
+export function isAbsent<T>(f: Feed<T> | undefined): boolean {
+  return !!f && !f.result.ok && (f.result.error.kind === 'not-found' || f.result.error.kind === 'blocked');
+}
+
 function okValue<T>(f: Feed<T> | undefined): T | undefined {
   return f && f.result.ok ? f.result.value : undefined;
 }
@@ -110,7 +119,15 @@ function statusOf<T>(f: Feed<T>): SourceStatus {
       ...(r.error ? { error: `refresh failed: ${r.error.message}` } : {}),
     };
   }
-  return { source: f.source, what: f.what, ok: false, stale: false, asOfMs: r.lastOkAtMs ?? null, error: describeError(r.error) };
+  return {
+    source: f.source,
+    what: f.what,
+    ok: false,
+    stale: false,
+    asOfMs: r.lastOkAtMs ?? null,
+    error: r.error.kind === 'blocked' ? r.error.message : describeError(r.error),
+    ...(isAbsent(f) ? { absent: true } : {}),
+  };
 }
 
 function describeError(e: { kind: string; message: string; status?: number }): string {
@@ -203,6 +220,20 @@ export function assemble(input: AssembleInput): Bundle {
   }
 
   // --- usage and revenue
+  // Feeds that have no data for this asset are dropped here (see isAbsent) and noted below.
+  const absentNotes: string[] = [];
+  const keep = <T,>(f: Feed<T> | undefined, what: string): Feed<T> | undefined => {
+    if (!isAbsent(f)) return f;
+    const e = f!.result.ok ? undefined : f!.result.error;
+    absentNotes.push(e?.kind === 'blocked' ? `${labelOf(f!.source)} ${what}: ${e.message}.` : `${labelOf(f!.source)} has no ${what} for this asset.`);
+    return undefined;
+  };
+  const original = input;
+  const feesFeed = keep(input.fees, 'fees data');
+  const revenueFeed = keep(input.revenue, 'revenue data');
+  const emissionsFeed = keep(input.emissions, 'unlock schedule');
+  const networkFeeds = (input.network ?? []).filter((n) => keep(n, 'network activity data'));
+  input = { ...input, fees: feesFeed, revenue: revenueFeed, emissions: emissionsFeed, network: networkFeeds };
   const fees = okValue(input.fees);
   const revenue = okValue(input.revenue);
   const f30 = fees ? dailyFigures(fees.daily, nowMs) : null;
@@ -275,12 +306,12 @@ export function assemble(input: AssembleInput): Bundle {
   }
 
   // --- sources and state
-  const feeds = [input.ticker, input.market, input.candles, input.fees, input.revenue, input.emissions, ...(input.network ?? [])].filter(
+  const feeds = [original.ticker, original.market, original.candles, original.fees, original.revenue, original.emissions, ...(original.network ?? [])].filter(
     (x): x is Feed<any> => !!x,
   );
   const sources = feeds.map(statusOf);
   for (const s of sources) {
-    if (!s.ok) notes.push(`${labelOf(s.source)} ${s.what}: ${s.error}${s.asOfMs ? `; last worked ${new Date(s.asOfMs).toISOString().slice(0, 16).replace('T', ' ')} UTC` : ''}.`);
+    if (!s.ok && !s.absent) notes.push(`${labelOf(s.source)} ${s.what}: ${s.error}${s.asOfMs ? `; last worked ${new Date(s.asOfMs).toISOString().slice(0, 16).replace('T', ' ')} UTC` : ''}.`);
   }
   if (input.candles?.result.ok && input.candles.source !== pair.venue && pair.venue) {
     notes.push(`Technicals use ${labelOf(input.candles.source)} daily candles${usdQuoted ? ` (${labelOf(pair.venue)} candles unavailable)` : ` (USD pair)`}.`);
@@ -288,12 +319,13 @@ export function assemble(input: AssembleInput): Bundle {
   if (input.assetProblem) notes.push(input.assetProblem.message);
   if (pair.leveraged) notes.push(`${pair.base} is a leveraged token: its price is not ${pair.base.replace(/\d*[LS]$|(UP|DOWN|BULL|BEAR)$/, '')}'s.`);
   for (const n of input.notCovered ?? []) notes.push(n);
+  notes.push(...absentNotes);
 
   let state: OverlayState;
   const anyValue = metrics.some((m) => m.value !== null);
   if (!input.asset && input.assetProblem?.kind === 'unknown') state = 'unsupported';
   else if (!anyValue) state = 'error';
-  else if (sources.some((s) => !s.ok) || !input.asset) state = 'partial';
+  else if (sources.some((s) => !s.ok && !s.absent) || !input.asset) state = 'partial';
   else if (sources.some((s) => s.stale)) state = 'stale';
   else state = 'ready';
 

@@ -78,6 +78,8 @@ export interface SourceStatus {
   asOfMs: number | null;
   /** why it failed, for people; absent when ok */
   error?: string;
+  /** the provider has no such data for this asset (not an outage; does not make the bundle partial) */
+  absent?: boolean;
 }
 
 export interface AssetRef {

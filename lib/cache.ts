@@ -29,6 +29,13 @@ export interface CacheEntry<T> {
   value: T;
 }
 
+/** A remembered `not-found` answer. */
+interface AbsentEntry {
+  v: number;
+  fetchedAtMs: number;
+  absent: { message: string; status?: number };
+}
+
 export interface CachePolicy<T> {
   key: string;
   /** schema version of the stored value; a different version is a miss */
@@ -39,6 +46,11 @@ export interface CachePolicy<T> {
   staleMs: number;
   /** re-validation on read: returns the value when it is still well-formed, else undefined */
   check(value: unknown): T | undefined;
+  /**
+   * milliseconds to remember a `not-found` answer (an unknown slug or symbol), so that a known
+   * absence costs no upstream call on every visit; 0 or absent = never remembered
+   */
+  notFoundMaxAgeMs?: number;
 }
 
 export type CacheResult<T> =
@@ -95,6 +107,11 @@ export class SwrCache {
 
   /** Reads through the cache. Never throws; `fetcher` must not throw either (it returns a Result). */
   async get<T>(policy: CachePolicy<T>, fetcher: () => Promise<Result<T>>, mode: RevalidateMode = 'await'): Promise<CacheResult<T>> {
+    const absent = await this.readAbsent(policy);
+    if (absent) {
+      this.stats.hits++;
+      return { ok: false, error: { kind: 'not-found', message: absent.absent.message, ...(absent.absent.status ? { status: absent.absent.status } : {}) } };
+    }
     const entry = await this.read(policy);
     const now = this.now();
     if (entry) {
@@ -134,7 +151,19 @@ export class SwrCache {
       if (result.ok) {
         const entry: CacheEntry<T> = { v: policy.version, fetchedAtMs: this.now(), value: result.value };
         await this.write(policy.key, entry);
+        if (policy.notFoundMaxAgeMs) {
+          this.memory.delete(`${policy.key}#absent`);
+          if (!this.storeBroken) void this.withTimeout(this.store.del(`${policy.key}#absent`));
+        }
         return { ok: true, value: entry.value, fetchedAtMs: entry.fetchedAtMs, stale: false, from: 'network' };
+      }
+      if (result.error.kind === 'not-found' && policy.notFoundMaxAgeMs) {
+        const absent: AbsentEntry = {
+          v: policy.version,
+          fetchedAtMs: this.now(),
+          absent: { message: result.error.message.slice(0, 200), ...(result.error.status ? { status: result.error.status } : {}) },
+        };
+        await this.write(`${policy.key}#absent`, absent as unknown as CacheEntry<unknown>);
       }
       if (previous && this.now() - previous.fetchedAtMs < policy.maxAgeMs + policy.staleMs) {
         return { ok: true, value: previous.value, fetchedAtMs: previous.fetchedAtMs, stale: true, from: 'cache', error: result.error };
@@ -143,6 +172,19 @@ export class SwrCache {
     })().finally(() => this.inflight.delete(policy.key));
     this.inflight.set(policy.key, task as Promise<CacheResult<unknown>>);
     return task;
+  }
+
+  private async readAbsent<T>(policy: CachePolicy<T>): Promise<AbsentEntry | undefined> {
+    if (!policy.notFoundMaxAgeMs) return undefined;
+    const key = `${policy.key}#absent`;
+    let raw: unknown = this.memory.get(key);
+    if (raw === undefined && !this.storeBroken) raw = await this.withTimeout(this.store.get(key));
+    if (!raw || typeof raw !== 'object') return undefined;
+    const r = raw as Partial<AbsentEntry>;
+    const age = this.now() - (typeof r.fetchedAtMs === 'number' ? r.fetchedAtMs : -Infinity);
+    if (r.v !== policy.version || !r.absent || typeof r.absent.message !== 'string' || !(age >= 0 && age < policy.notFoundMaxAgeMs)) return undefined;
+    this.memory.set(key, raw as CacheEntry<unknown>);
+    return r as AbsentEntry;
   }
 
   private async read<T>(policy: CachePolicy<T>): Promise<CacheEntry<T> | undefined> {

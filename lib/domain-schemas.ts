@@ -75,12 +75,18 @@ export const NetworkFiguresSchema = z.array(
 export const StringListSchema = z.array(z.string());
 
 /** Makes a cache policy whose read-back check is a zod schema. */
-export function policy<S extends z.ZodType>(key: string, schema: S, maxAgeMs: number, staleMs: number, version = 1): CachePolicy<z.output<S>> {
+export function policy<S extends z.ZodType>(
+  key: string,
+  schema: S,
+  freshness: { maxAgeMs: number; staleMs: number; notFoundMaxAgeMs?: number },
+  version = 1,
+): CachePolicy<z.output<S>> {
   return {
     key,
     version,
-    maxAgeMs,
-    staleMs,
+    maxAgeMs: freshness.maxAgeMs,
+    staleMs: freshness.staleMs,
+    notFoundMaxAgeMs: freshness.notFoundMaxAgeMs ?? 0,
     check(value) {
       const r = schema.safeParse(value);
       return r.success ? r.data : undefined;

@@ -45,15 +45,19 @@ const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 
 /** Freshness (maxAge) and how long past it data may still be shown (stale window), ms. */
+/**
+ * `notFoundMaxAgeMs`: how long an "unknown symbol / slug" answer is remembered, so that a
+ * known absence does not cost an upstream call on every visit.
+ */
 export const FRESHNESS = {
-  ticker: { maxAgeMs: 1 * MIN, staleMs: DAY },
+  ticker: { maxAgeMs: 1 * MIN, staleMs: DAY, notFoundMaxAgeMs: HOUR },
   market: { maxAgeMs: 5 * MIN, staleMs: 7 * DAY },
-  candles: { maxAgeMs: 1 * HOUR, staleMs: 7 * DAY },
+  candles: { maxAgeMs: 1 * HOUR, staleMs: 7 * DAY, notFoundMaxAgeMs: HOUR },
   search: { maxAgeMs: DAY, staleMs: 30 * DAY },
-  fees: { maxAgeMs: 6 * HOUR, staleMs: 7 * DAY },
-  emissions: { maxAgeMs: 12 * HOUR, staleMs: 14 * DAY },
+  fees: { maxAgeMs: 6 * HOUR, staleMs: 7 * DAY, notFoundMaxAgeMs: 6 * HOUR },
+  emissions: { maxAgeMs: 12 * HOUR, staleMs: 14 * DAY, notFoundMaxAgeMs: 12 * HOUR },
   identity: { maxAgeMs: DAY, staleMs: 30 * DAY },
-  network: { maxAgeMs: 1 * HOUR, staleMs: 3 * DAY },
+  network: { maxAgeMs: 1 * HOUR, staleMs: 3 * DAY, notFoundMaxAgeMs: HOUR },
 } as const;
 
 export interface EngineDeps {
@@ -81,7 +85,7 @@ export function createEngine(deps: EngineDeps) {
 
   async function search(query: string, s: Settings, mode: RevalidateMode): Promise<CacheResult<CoinSearchHit[]>> {
     const q = query.trim().toLowerCase().slice(0, 60);
-    return read(policy(`cg:search:${q}`, SearchHitsSchema, FRESHNESS.search.maxAgeMs, FRESHNESS.search.staleMs), () => fetchCoingeckoSearch({ query: q, key: cgKey(s) }, opts()), mode);
+    return read(policy(`cg:search:${q}`, SearchHitsSchema, FRESHNESS.search), () => fetchCoingeckoSearch({ query: q, key: cgKey(s) }, opts()), mode);
   }
 
   async function resolve(venue: VenueId | null, ticker: string, s: Settings, mode: RevalidateMode): Promise<{ asset: Resolution | null; problem?: AssembleInput['assetProblem'] }> {
@@ -105,7 +109,7 @@ export function createEngine(deps: EngineDeps) {
 
   async function marketFeed(asset: Resolution, s: Settings, mode: RevalidateMode): Promise<Feed<MarketSnapshot | null>> {
     const cg = await read<MarketSnapshot | null>(
-      policy(`cg:market:${asset.id}`, MarketOrNull, FRESHNESS.market.maxAgeMs, FRESHNESS.market.staleMs),
+      policy(`cg:market:${asset.id}`, MarketOrNull, FRESHNESS.market),
       async () => {
         const r = await fetchCoingeckoMarkets({ ids: [asset.id], key: cgKey(s) }, opts());
         return r.ok ? { ok: true, value: r.value.find((m) => m.id === asset.id) ?? null } : r;
@@ -118,7 +122,7 @@ export function createEngine(deps: EngineDeps) {
     }
     // CoinGecko refused (429/401 without a key, or down): CoinPaprika keeps valuation on screen.
     const paprika = await read<MarketSnapshot | null>(
-      policy(`cp:market:${asset.symbol}:${asset.id}`, MarketOrNull, FRESHNESS.market.maxAgeMs, FRESHNESS.market.staleMs),
+      policy(`cp:market:${asset.symbol}:${asset.id}`, MarketOrNull, FRESHNESS.market),
       async () => {
         const hits = await fetchCoinpaprikaSearch({ query: asset.symbol }, opts());
         if (!hits.ok) return hits;
@@ -139,7 +143,7 @@ export function createEngine(deps: EngineDeps) {
     if (!md) return undefined;
     const sym = md.symbol(pair.base, pair.quote);
     if (!sym) return undefined;
-    return read(policy(`v:${md.source}:ticker:${sym}`, TickerSchema, FRESHNESS.ticker.maxAgeMs, FRESHNESS.ticker.staleMs), () => md.fetchTicker(pair.base, pair.quote, opts(), now()), mode).then((result) => ({
+    return read(policy(`v:${md.source}:ticker:${sym}`, TickerSchema, FRESHNESS.ticker), () => md.fetchTicker(pair.base, pair.quote, opts(), now()), mode).then((result) => ({
       source: md.source,
       what: '24h ticker',
       result,
@@ -166,7 +170,7 @@ export function createEngine(deps: EngineDeps) {
     if (asset) tries.push({ source: 'coingecko', key: `cg:closes:${asset.id}`, run: () => fetchCoingeckoDailyCloses({ id: asset.id, key: cgKey(s) }, opts()) });
     let first: Feed<any> | undefined;
     for (const t of tries) {
-      const result = await read(policy(t.key, CandlesSchema, FRESHNESS.candles.maxAgeMs, FRESHNESS.candles.staleMs), t.run, mode);
+      const result = await read(policy(t.key, CandlesSchema, FRESHNESS.candles), t.run, mode);
       const feed: Feed<any> = { source: t.source, what: 'daily candles', result };
       first ??= feed;
       if (result.ok && result.value.length > 0) return feed;
@@ -182,9 +186,9 @@ export function createEngine(deps: EngineDeps) {
     const o = llamaOverrides[geckoId];
     if (o && o.feesSlug !== undefined && o.emissionsSlug !== undefined) return direct;
     const [protocols, chains, emissions] = await Promise.all([
-      read(policy('llama:protocols', z.array(z.object({ slug: z.string(), name: z.string(), geckoId: z.string().nullable(), kind: z.enum(['protocol', 'chain']) })), FRESHNESS.identity.maxAgeMs, FRESHNESS.identity.staleMs), () => fetchFeeProtocols(opts()), mode),
-      read(policy('llama:chains', z.array(z.object({ slug: z.string(), name: z.string(), geckoId: z.string().nullable() })), FRESHNESS.identity.maxAgeMs, FRESHNESS.identity.staleMs), () => fetchFeeChains(opts()), mode),
-      read(policy('llama:emissions-list', StringListSchema, FRESHNESS.identity.maxAgeMs, FRESHNESS.identity.staleMs), () => fetchEmissionsList(opts()), mode),
+      read(policy('llama:protocols', z.array(z.object({ slug: z.string(), name: z.string(), geckoId: z.string().nullable(), kind: z.enum(['protocol', 'chain']) })), FRESHNESS.identity), () => fetchFeeProtocols(opts()), mode),
+      read(policy('llama:chains', z.array(z.object({ slug: z.string(), name: z.string(), geckoId: z.string().nullable() })), FRESHNESS.identity), () => fetchFeeChains(opts()), mode),
+      read(policy('llama:emissions-list', StringListSchema, FRESHNESS.identity), () => fetchEmissionsList(opts()), mode),
     ]);
     return resolveLlamaSlugs(geckoId, protocols.ok ? (protocols.value as any) : [], chains.ok ? (chains.value as any) : [], emissions.ok ? (emissions.value as string[]) : []);
   }
@@ -197,7 +201,7 @@ export function createEngine(deps: EngineDeps) {
       const slug = slugs.feesSlug;
       for (const dataType of ['dailyFees', 'dailyRevenue'] as const) {
         tasks.push(
-          read(policy(`llama:${dataType}:${slug}`, FeesSeriesSchema, FRESHNESS.fees.maxAgeMs, FRESHNESS.fees.staleMs), () => fetchFeesSeries({ slug, dataType }, opts()), mode).then((result) => {
+          read(policy(`llama:${dataType}:${slug}`, FeesSeriesSchema, FRESHNESS.fees), () => fetchFeesSeries({ slug, dataType }, opts()), mode).then((result) => {
             const feed: Feed<any> = { source: 'defillama', what: dataType === 'dailyFees' ? 'fees' : 'revenue', result };
             if (dataType === 'dailyFees') out.fees = feed;
             else out.revenue = feed;
@@ -208,7 +212,7 @@ export function createEngine(deps: EngineDeps) {
     if (slugs.emissionsSlug) {
       const slug = slugs.emissionsSlug;
       tasks.push(
-        read(policy(`llama:emissions:${slug}`, EmissionScheduleSchema, FRESHNESS.emissions.maxAgeMs, FRESHNESS.emissions.staleMs), () => fetchEmissions({ slug }, opts()), mode).then((result) => {
+        read(policy(`llama:emissions:${slug}`, EmissionScheduleSchema, FRESHNESS.emissions), () => fetchEmissions({ slug }, opts()), mode).then((result) => {
           out.emissions = { source: 'defillama', what: 'unlock schedule', result };
         }),
       );
@@ -243,7 +247,7 @@ export function createEngine(deps: EngineDeps) {
         return { source: 'taostats', what: 'subnets (add a free Taostats key in options)', result: { ok: false, error: { kind: 'blocked', message: 'needs a free Taostats API key (options page)' } } };
       }
       const key = src === 'taostats' ? `net:taostats:${hash(s.apiKeys.taostats)}` : `net:${src}:${src === 'depinscan' ? asset.id : 'all'}`;
-      const result = await read<NetworkFigure[]>(policy(key, NetworkFiguresSchema, FRESHNESS.network.maxAgeMs, FRESHNESS.network.staleMs), run, mode);
+      const result = await read<NetworkFigure[]>(policy(key, NetworkFiguresSchema, FRESHNESS.network), run, mode);
       const feed: Feed<NetworkFigure[]> = { source: src, what: 'network activity', result };
       first ??= feed;
       if (result.ok && result.value.length > 0) return feed;
@@ -319,7 +323,7 @@ export function createEngine(deps: EngineDeps) {
       const ids = [...new Set(resolved.flatMap((x) => (x.r.asset ? [x.r.asset.id] : [])))].sort();
       const key = `cg:markets:${hash(ids.join(','))}`;
       const market = ids.length
-        ? await read<MarketSnapshot[]>(policy(key, z.array(MarketSnapshotSchema), FRESHNESS.market.maxAgeMs, FRESHNESS.market.staleMs), () => fetchCoingeckoMarkets({ ids, key: cgKey(s) }, opts()), 'await')
+        ? await read<MarketSnapshot[]>(policy(key, z.array(MarketSnapshotSchema), FRESHNESS.market), () => fetchCoingeckoMarkets({ ids, key: cgKey(s) }, opts()), 'await')
         : undefined;
       return resolved.map(({ sym, r }) => {
         const m = market?.ok ? market.value.find((x) => x.id === r.asset?.id) : undefined;

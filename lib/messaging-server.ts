@@ -56,14 +56,13 @@ export interface SenderContext {
  */
 export function senderProblem(sender: Sender, type: MessageType, ctx: SenderContext): string | null {
   if (sender.id !== ctx.extensionId) return 'foreign sender';
-  if (sender.tab) {
-    if (sender.frameId !== 0) return 'not the top frame';
-    if (!sender.url || !venueForUrl(sender.url)) return 'not a supported exchange page';
-    if (!sender.url.startsWith('https://')) return 'not https';
-    if (!CONTENT_SCRIPT_TYPES.includes(type)) return 'not allowed from a web page';
-    return null;
-  }
-  if (!sender.url || !sender.url.startsWith(ctx.extensionOrigin)) return 'unknown extension context';
+  // Our own pages first: an extension page opened in a tab also carries `sender.tab`.
+  if (sender.url && sender.url.startsWith(ctx.extensionOrigin)) return null;
+  if (!sender.tab) return 'unknown extension context';
+  if (sender.frameId !== 0) return 'not the top frame';
+  if (!sender.url || !sender.url.startsWith('https://')) return 'not https';
+  if (!venueForUrl(sender.url)) return 'not a supported exchange page';
+  if (!CONTENT_SCRIPT_TYPES.includes(type)) return 'not allowed from a web page';
   return null;
 }
 

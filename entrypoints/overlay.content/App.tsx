@@ -26,16 +26,16 @@ function samePair(a: DetectedPair | undefined, b: DetectedPair | undefined): boo
 
 function currentPair(): DetectedPair | undefined {
   const url = new URL(location.href);
-  const fromUrl = detectPair(url);
-  if (fromUrl) return fromUrl;
-  // TradingView and Hyperliquid can show a pair the URL does not carry: read the venue's one
-  // narrow selector (declared and justified in that venue's file).
   const venue = venueForUrl(url);
+  // TradingView and Hyperliquid can show a pair the URL does not carry (an in-app symbol change
+  // keeps the old `symbol=`): their one narrow selector, declared and justified in the venue's
+  // file, wins when it names a pair.
   if (venue?.pairFromPage) {
     const text = document.querySelector(venue.pairFromPage.selector)?.textContent ?? '';
-    return text ? pairFromPageText(venue.id, text.slice(0, 100), url) : undefined;
+    const fromPage = text ? pairFromPageText(venue.id, text.slice(0, 100), url) : undefined;
+    if (fromPage) return fromPage;
   }
-  return undefined;
+  return detectPair(url);
 }
 
 async function loadPrefs(venue: string): Promise<{ pos: OverlayPosition; groups: string[]; hidden: string[]; off: boolean }> {

@@ -19,9 +19,13 @@ export const num = z.union([z.number(), z.string().trim().min(1)]).transform((v,
   return n;
 });
 
-/** Like `num`, but null/undefined/empty-string stay null instead of failing. */
+/**
+ * Like `num`, but null, an absent key and an empty or non-numeric string become null instead of
+ * failing (`.optional()` makes a missing object key acceptable in zod 4).
+ */
 export const numOrNull = z
-  .union([z.number(), z.string(), z.null(), z.undefined()])
+  .union([z.number(), z.string(), z.null()])
+  .optional()
   .transform((v) => {
     if (v === null || v === undefined || v === '') return null;
     const n = typeof v === 'number' ? v : Number(v);

@@ -161,3 +161,28 @@ describe('SwrCache', () => {
     expect(fetcher).not.toHaveBeenCalled();
   });
 });
+
+describe('SwrCache not-found memory', () => {
+  it('remembers a not-found answer for notFoundMaxAgeMs, then asks again', async () => {
+    let t = 1_000_000;
+    const cache = new SwrCache({ store: memoryStore(), now: () => t });
+    const p = { ...num, key: 'slug', notFoundMaxAgeMs: 5000 };
+    const fetcher = vi.fn(async (): Promise<Result<number>> => ({ ok: false, error: { kind: 'not-found', status: 404, message: 'Fees for x not found' } }));
+    expect(await cache.get(p, fetcher)).toMatchObject({ ok: false, error: { kind: 'not-found' } });
+    expect(await cache.get(p, fetcher)).toMatchObject({ ok: false, error: { kind: 'not-found', status: 404 } });
+    expect(fetcher).toHaveBeenCalledTimes(1);
+    t += 6000;
+    fetcher.mockResolvedValueOnce({ ok: true, value: 3 });
+    expect(await cache.get(p, fetcher)).toMatchObject({ ok: true, value: 3 });
+    expect(fetcher).toHaveBeenCalledTimes(2);
+  });
+
+  it('does not remember outages (rate limits) as absence', async () => {
+    const cache = new SwrCache({ store: memoryStore() });
+    const p = { ...num, key: 'rl', notFoundMaxAgeMs: 5000 };
+    const fetcher = vi.fn(async (): Promise<Result<number>> => ({ ok: false, error: { kind: 'rate-limited', message: '429' } }));
+    await cache.get(p, fetcher);
+    await cache.get(p, fetcher);
+    expect(fetcher).toHaveBeenCalledTimes(2);
+  });
+});

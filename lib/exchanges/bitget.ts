@@ -1,0 +1,68 @@
+/**
+ * Bitget. EXCHANGES.md: spot `/[loc/]spot/TAOUSDT` (any case; legacy `_SPBL`), futures
+ * `/futures/usdt|usdc|coin/TAOUSDT` (legacy `_UMCBL`/`_DMCBL`), legacy futures path
+ * `/[loc/]mix/usdt/BTCUSDT_UMCBL` (the "corresponding UI" named by bitget-api examples).
+ * Symbols are concatenated, so they are split by known quote. `/spot/deposit` and
+ * `/spot/withdraw` are asset pages under the spot path; `/asset/…` holds the rest.
+ */
+import { defineVenue, type DetectedPair } from './define';
+import { patternsFor, segmentExcludes, withLocale } from './match-pattern';
+import { makePair, parseSymbol, seg, stripDecorations, venueParser, withoutLocale } from './symbols';
+
+const ORIGIN = 'https://www.bitget.com';
+const NOT_SYMBOLS = new Set(['deposit', 'withdraw', 'assets', 'asset', 'history', 'orders']);
+
+function futures(settle: string, raw: string): DetectedPair | undefined {
+  const { symbol, market } = stripDecorations(raw);
+  if (market === 'spot') return undefined;
+  const kind = market ?? 'perp';
+  if (settle === 'usdc') {
+    const bare = /^([A-Z0-9]{1,20})PERP$/.exec(symbol);
+    if (bare) return makePair('bitget', bare[1]!, 'USDC', kind);
+  }
+  const quotes = settle === 'usdt' ? ['USDT'] : settle === 'usdc' ? ['USDC'] : settle === 'coin' || settle === 'dmcbl' ? ['USD'] : undefined;
+  if (!quotes) return undefined;
+  return parseSymbol('bitget', symbol, kind, { separators: '', quotes });
+}
+
+function parse(_url: URL, all: string[]): DetectedPair | undefined {
+  const s = withoutLocale(all);
+  const section = seg(s, 0);
+  if (section === 'spot' && s.length === 2) {
+    if (NOT_SYMBOLS.has(seg(s, 1)!)) return undefined;
+    const { symbol, market } = stripDecorations(s[1]!);
+    if (market !== undefined && market !== 'spot') return undefined;
+    return parseSymbol('bitget', symbol, 'spot', { separators: '' });
+  }
+  if ((section === 'futures' || section === 'mix') && s.length === 3) return futures(seg(s, 1)!, s[2]!);
+  return undefined;
+}
+
+export const bitgetVenue = defineVenue({
+  id: 'bitget',
+  label: 'Bitget',
+  matches: patternsFor([ORIGIN], withLocale(['/spot/*', '/futures/*', '/mix/*'])),
+  excludeMatches: [
+    ...patternsFor([ORIGIN], withLocale(['/spot/deposit*', '/spot/withdraw*'])),
+    ...segmentExcludes([ORIGIN], ['asset', 'assets', 'account']),
+  ],
+  detectPair: venueParser(['www.bitget.com'], parse),
+  testUrls: [
+    ['https://www.bitget.com/spot/TAOUSDT', { base: 'TAO', quote: 'USDT', market: 'spot' }],
+    ['https://www.bitget.com/en/spot/TAOUSDT_SPBL?type=spot', { base: 'TAO', quote: 'USDT', market: 'spot' }],
+    ['https://www.bitget.com/zh-CN/spot/ethbtc?channelCode=42xn&vipCode=sq59', { base: 'ETH', quote: 'BTC', market: 'spot' }],
+    ['https://www.bitget.com/spot/1INCHUSDT', { base: '1INCH', quote: 'USDT', market: 'spot' }],
+    ['https://www.bitget.com/futures/usdt/TAOUSDT', { base: 'TAO', quote: 'USDT', market: 'perp' }],
+    ['https://www.bitget.com/en/futures/usdt/BTCUSDT_UMCBL', { base: 'BTC', quote: 'USDT', market: 'perp' }],
+    ['https://www.bitget.com/futures/usdc/BTCPERP', { base: 'BTC', quote: 'USDC', market: 'perp' }],
+    ['https://www.bitget.com/futures/coin/BTCUSD', { base: 'BTC', quote: 'USD', market: 'perp' }],
+    ['https://www.bitget.com/en/mix/usdt/BTCUSDT_UMCBL', { base: 'BTC', quote: 'USDT', market: 'perp' }],
+    ['https://www.bitget.com/futures/usdt/1000BONKUSDT', { base: 'BONK', quote: 'USDT', market: 'perp', multiplier: 1000 }],
+    ['https://www.bitget.com/en/spot/deposit', undefined],
+    ['https://www.bitget.com/spot/withdraw', undefined],
+    ['https://www.bitget.com/en/asset/spot/', undefined],
+    ['https://www.bitget.com/asset/withdraw/USDT', undefined],
+    ['https://www.bitget.com/futures/usdt', undefined],
+    ['https://www.bitget.com/futures/usdt/TAOUSDC', undefined],
+  ],
+});

@@ -1,0 +1,53 @@
+/**
+ * Coinbase Advanced. EXCHANGES.md: `/advanced-trade/spot/TAO-USD` (older `/advanced-trade/TAO-USD`),
+ * perpetuals `/advanced-trade/perpetuals/BTC-PERP-INTX`. `/prices/…` is not a market.
+ *
+ * INTX perpetuals are margined and settled in USDC (Coinbase International Exchange product
+ * `BTC-PERP-INTX` has quote_currency USDC), so their quote is reported as USDC.
+ * US-regulated futures (`/advanced-trade/futures/BIT-27DEC24-CDE`) use contract codes (BIT = nano
+ * Bitcoin), not tickers: undefined rather than a guess.
+ * The older path has no kind segment, so its quote must be a known quote asset
+ * (`/advanced-trade/price-alerts` is not PRICE/ALERTS).
+ */
+import { defineVenue, type DetectedPair } from './define';
+import { patternsFor, withLocale } from './match-pattern';
+import { makePair, parseSymbol, seg, stripDecorations, venueParser, withoutLocale } from './symbols';
+
+const ORIGIN = 'https://www.coinbase.com';
+
+function parse(_url: URL, all: string[]): DetectedPair | undefined {
+  const s = withoutLocale(all);
+  if (seg(s, 0) !== 'advanced-trade') return undefined;
+  if (s.length === 3 && seg(s, 1) === 'spot') return parseSymbol('coinbase', s[2]!, 'spot', { separators: '-', concat: false });
+  if (s.length === 2) return parseSymbol('coinbase', s[1]!, 'spot', { separators: '-', concat: false, knownQuoteOnly: true });
+  if (s.length === 3 && seg(s, 1) === 'perpetuals') {
+    const m = /^([A-Za-z0-9]{1,20})-PERP-INTX$/i.exec(s[2]!);
+    if (m) return makePair('coinbase', m[1]!, 'USDC', 'perp');
+    const { symbol, market } = stripDecorations(s[2]!);
+    return market === 'perp' ? makePair('coinbase', symbol, 'USDC', 'perp') : undefined;
+  }
+  return undefined;
+}
+
+export const coinbaseVenue = defineVenue({
+  id: 'coinbase',
+  label: 'Coinbase',
+  matches: patternsFor([ORIGIN], withLocale(['/advanced-trade/*'])),
+  // Portfolio and order pages live under the same prefix.
+  excludeMatches: patternsFor([ORIGIN], withLocale(['/advanced-trade/portfolio*', '/advanced-trade/orders*'])),
+  detectPair: venueParser(['www.coinbase.com'], parse),
+  testUrls: [
+    ['https://www.coinbase.com/advanced-trade/spot/TAO-USD', { base: 'TAO', quote: 'USD', market: 'spot' }],
+    ['https://www.coinbase.com/advanced-trade/spot/ETH-USDC', { base: 'ETH', quote: 'USDC', market: 'spot' }],
+    ['https://www.coinbase.com/en-gb/advanced-trade/spot/btc-gbp?referral=abc', { base: 'BTC', quote: 'GBP', market: 'spot' }],
+    ['https://www.coinbase.com/advanced-trade/SOL-USD', { base: 'SOL', quote: 'USD', market: 'spot' }],
+    ['https://www.coinbase.com/advanced-trade/perpetuals/BTC-PERP-INTX', { base: 'BTC', quote: 'USDC', market: 'perp' }],
+    ['https://www.coinbase.com/advanced-trade/perpetuals/ETH-PERP', { base: 'ETH', quote: 'USDC', market: 'perp' }],
+    ['https://www.coinbase.com/advanced-trade/futures/BIT-27DEC24-CDE', undefined],
+    ['https://www.coinbase.com/advanced-trade/price-alerts', undefined],
+    ['https://www.coinbase.com/advanced-trade/portfolio', undefined],
+    ['https://www.coinbase.com/price/bittensor', undefined],
+    ['https://www.coinbase.com/prices', undefined],
+    ['https://www.coinbase.com/settings/api', undefined],
+  ],
+});

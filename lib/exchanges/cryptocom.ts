@@ -1,0 +1,56 @@
+/**
+ * Crypto.com Exchange. EXCHANGES.md: `crypto.com/exchange/trade/spot/TAO_USD` (older
+ * `/exchange/trade/TAO_USD`, still linked by bots). Derivatives are marked (?) there: perpetuals
+ * are instruments like `BTCUSD-PERP` (Crypto.com's public market-data feed names them so), taken
+ * at `/exchange/trade/perps/BTCUSD-PERP` and, tolerantly, without the `perps/` segment; dated
+ * `BTCUSD-250328` likewise. A locale or region prefix (`/fr/`, `/eea/`) is tolerated.
+ */
+import { defineVenue, type DetectedPair } from './define';
+import { patternsFor } from './match-pattern';
+import { LOCALE_RE, parseSymbol, seg, stripDecorations, venueParser } from './symbols';
+
+const HOSTS = ['crypto.com', 'www.crypto.com'] as const;
+const ORIGINS = HOSTS.map((h) => `https://${h}`);
+
+/** `BTCUSD-PERP` → perp, `BTCUSD-250328` → future (concatenated, USD-settled). */
+function derivative(raw: string): DetectedPair | undefined {
+  const { symbol, market } = stripDecorations(raw);
+  if (market !== 'perp' && market !== 'future') return undefined;
+  return parseSymbol('cryptocom', symbol, market, { separators: '' });
+}
+
+function parse(_url: URL, all: string[]): DetectedPair | undefined {
+  const s = all.length > 0 && (LOCALE_RE.test(all[0]!) || seg(all, 0) === 'eea') ? all.slice(1) : all;
+  if (seg(s, 0) !== 'exchange' || seg(s, 1) !== 'trade') return undefined;
+  const rest = s.slice(2);
+  if (rest.length === 2 && seg(rest, 0) === 'spot') return parseSymbol('cryptocom', rest[1]!, 'spot', { separators: '_', concat: false });
+  if (rest.length === 2 && (seg(rest, 0) === 'perps' || seg(rest, 0) === 'perpetuals' || seg(rest, 0) === 'futures')) return derivative(rest[1]!);
+  if (rest.length === 1) {
+    if (rest[0]!.includes('_')) return parseSymbol('cryptocom', rest[0]!, 'spot', { separators: '_', concat: false });
+    return derivative(rest[0]!);
+  }
+  return undefined;
+}
+
+export const cryptocomVenue = defineVenue({
+  id: 'cryptocom',
+  label: 'Crypto.com',
+  matches: patternsFor(ORIGINS, ['/exchange/trade/*', '/*/exchange/trade/*']),
+  // Only trade views live under /exchange/trade/; account pages are elsewhere.
+  excludeMatches: [],
+  detectPair: venueParser(HOSTS, parse),
+  testUrls: [
+    ['https://crypto.com/exchange/trade/spot/TAO_USD', { base: 'TAO', quote: 'USD', market: 'spot' }],
+    ['https://crypto.com/exchange/trade/spot/STX_USDT', { base: 'STX', quote: 'USDT', market: 'spot' }],
+    ['https://crypto.com/exchange/trade/ELA_USD', { base: 'ELA', quote: 'USD', market: 'spot' }],
+    ['https://crypto.com/eea/exchange/trade/spot/BTC_EUR', { base: 'BTC', quote: 'EUR', market: 'spot' }],
+    ['https://crypto.com/exchange/trade/perps/BTCUSD-PERP', { base: 'BTC', quote: 'USD', market: 'perp' }],
+    ['https://crypto.com/exchange/trade/ETHUSD-PERP?ref=abc', { base: 'ETH', quote: 'USD', market: 'perp' }],
+    ['https://crypto.com/exchange/trade/BTCUSD-250328', { base: 'BTC', quote: 'USD', market: 'future' }],
+    ['https://crypto.com/exchange/trade', undefined],
+    ['https://crypto.com/exchange/trade/spot', undefined],
+    ['https://crypto.com/exchange/user/assets/withdraw', undefined],
+    ['https://crypto.com/price/bittensor', undefined],
+    ['https://crypto.com/exchange/trade/BTCUSD', undefined],
+  ],
+});

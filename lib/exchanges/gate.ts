@@ -1,0 +1,55 @@
+/**
+ * Gate (gate.io and its newer domain gate.com). EXCHANGES.md: spot `/[loc/]trade/TAO_USDT`,
+ * margin `/margin-trade/TAO_USDT`, perpetuals `/futures/USDT/TAO_USDT` (settle currency, then the
+ * contract; coin-margined `/futures/BTC/BTC_USD`), legacy `/futures_trade/USDT/TAO_USDT` (still
+ * built by bots), dated `/futures-delivery/usdt/SOL_USDT_20260710`.
+ * Asset pages live under `/myaccount/…` (deposit, withdraw, API keys).
+ */
+import { defineVenue, type DetectedPair } from './define';
+import { patternsFor, segmentExcludes, withLocale } from './match-pattern';
+import { parseSymbol, seg, stripDecorations, venueParser, withoutLocale } from './symbols';
+
+const HOSTS = ['www.gate.io', 'www.gate.com'] as const;
+const ORIGINS = HOSTS.map((h) => `https://${h}`);
+const SETTLE = /^[a-z0-9]{2,6}$/i;
+
+function parse(_url: URL, all: string[]): DetectedPair | undefined {
+  const s = withoutLocale(all);
+  const section = seg(s, 0);
+  if (s.length === 2 && section === 'trade') return parseSymbol('gate', s[1]!, 'spot', { separators: '_', concat: false });
+  if (s.length === 2 && section === 'margin-trade') return parseSymbol('gate', s[1]!, 'margin', { separators: '_', concat: false });
+  if (s.length === 3 && (section === 'futures' || section === 'futures_trade') && SETTLE.test(s[1]!)) {
+    const { symbol, market } = stripDecorations(s[2]!);
+    if (market !== undefined) return undefined;
+    return parseSymbol('gate', symbol, 'perp', { separators: '_', concat: false });
+  }
+  if (s.length === 3 && section === 'futures-delivery' && SETTLE.test(s[1]!)) {
+    const { symbol, market } = stripDecorations(s[2]!);
+    if (market !== 'future') return undefined;
+    return parseSymbol('gate', symbol, 'future', { separators: '_', concat: false });
+  }
+  return undefined;
+}
+
+export const gateVenue = defineVenue({
+  id: 'gate',
+  label: 'Gate',
+  matches: patternsFor(ORIGINS, withLocale(['/trade/*', '/margin-trade/*', '/futures/*', '/futures_trade/*', '/futures-delivery/*'])),
+  excludeMatches: segmentExcludes(ORIGINS, ['myaccount', 'account']),
+  detectPair: venueParser(HOSTS, parse),
+  testUrls: [
+    ['https://www.gate.io/trade/TAO_USDT', { base: 'TAO', quote: 'USDT', market: 'spot' }],
+    ['https://www.gate.com/zh-tw/trade/btc_usdt?ref=VLBAXYZ', { base: 'BTC', quote: 'USDT', market: 'spot' }],
+    ['https://www.gate.io/trade/ETH5S_USDT', { base: 'ETH5S', quote: 'USDT', market: 'spot', leveraged: true }],
+    ['https://www.gate.io/margin-trade/SOL_USDT', { base: 'SOL', quote: 'USDT', market: 'margin' }],
+    ['https://www.gate.com/futures/USDT/TAO_USDT', { base: 'TAO', quote: 'USDT', market: 'perp' }],
+    ['https://www.gate.io/en/futures/BTC/BTC_USD', { base: 'BTC', quote: 'USD', market: 'perp' }],
+    ['https://www.gate.io/futures_trade/USDT/1000PEPE_USDT', { base: 'PEPE', quote: 'USDT', market: 'perp', multiplier: 1000 }],
+    ['https://www.gate.com/futures-delivery/usdt/SOL_USDT_20260710', { base: 'SOL', quote: 'USDT', market: 'future' }],
+    ['https://www.gate.io/futures/USDT', undefined],
+    ['https://www.gate.io/trade', undefined],
+    ['https://www.gate.io/myaccount/withdraw/USDT', undefined],
+    ['https://www.gate.com/zh/myaccount/apikeys', undefined],
+    ['https://www.gate.io/price/bittensor-tao', undefined],
+  ],
+});

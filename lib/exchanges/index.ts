@@ -1,0 +1,121 @@
+/**
+ * The venue registry and the one entry point for pair detection (CONTRACT.md, "Pair detection").
+ *
+ * Adding a venue is one file plus one line in `venues` (GUIDE.md, "Units of extension"); the
+ * content script's `matches`/`exclude_matches` are derived from this table. Dispatch is by
+ * hostname, using the hosts of each venue's own `matches`, so the host list lives in one place.
+ * Pure: no browser globals, no WXT modules (`npx tsx` imports it in plain Node).
+ */
+import type { DetectedPair, VenueDefinition, VenueId } from './define';
+import { hostMatches, parseMatchPattern } from './match-pattern';
+import { isTicker } from './symbols';
+import { binanceVenue } from './binance';
+import { bitfinexVenue } from './bitfinex';
+import { bitgetVenue } from './bitget';
+import { bybitVenue } from './bybit';
+import { coinbaseVenue } from './coinbase';
+import { cryptocomVenue } from './cryptocom';
+import { gateVenue } from './gate';
+import { htxVenue } from './htx';
+import { hyperliquidVenue } from './hyperliquid';
+import { krakenVenue } from './kraken';
+import { kucoinVenue } from './kucoin';
+import { mexcVenue } from './mexc';
+import { okxVenue } from './okx';
+import { tradingviewVenue } from './tradingview';
+import { upbitVenue } from './upbit';
+
+export { defineVenue } from './define';
+export type { DetectedPair, VenueDefinition, VenueId } from './define';
+
+/** Every supported venue, in the order of the README's venues table. */
+export const venues = [
+  kucoinVenue,
+  binanceVenue,
+  okxVenue,
+  bybitVenue,
+  coinbaseVenue,
+  krakenVenue,
+  gateVenue,
+  mexcVenue,
+  bitgetVenue,
+  htxVenue,
+  cryptocomVenue,
+  bitfinexVenue,
+  upbitVenue,
+  hyperliquidVenue,
+  tradingviewVenue,
+] as const satisfies readonly VenueDefinition[];
+
+/** Content-script `matches`: the union of every venue's trade-page patterns, de-duplicated. */
+export const contentScriptMatches: readonly string[] = Array.from(new Set(venues.flatMap((v) => v.matches)));
+/** Content-script `exclude_matches`: account, asset, API and withdrawal pages. */
+export const contentScriptExcludeMatches: readonly string[] = Array.from(new Set(venues.flatMap((v) => v.excludeMatches ?? [])));
+
+/** (pattern host, venue) pairs, from each venue's `matches`. */
+const HOSTS: ReadonlyArray<readonly [string, VenueDefinition]> = venues.flatMap((v) =>
+  v.matches.map((p) => [parseMatchPattern(p)?.host ?? '', v] as const).filter(([h]) => h !== ''),
+);
+
+const MAX_URL_LENGTH = 4096;
+
+function toUrl(input: unknown): URL | undefined {
+  try {
+    if (input instanceof URL) return input;
+    if (typeof input !== 'string' || input.length > MAX_URL_LENGTH) return undefined;
+    return new URL(input);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The venue whose hosts serve this URL (by hostname only; the page need not be a market), or
+ * `undefined`. Accepts a string or a `URL`; never throws.
+ */
+export function venueForUrl(url: string | URL): VenueDefinition | undefined {
+  const u = toUrl(url);
+  if (!u || (u.protocol !== 'https:' && u.protocol !== 'http:')) return undefined;
+  return HOSTS.find(([host]) => hostMatches(host, u.hostname))?.[1];
+}
+
+/**
+ * The trading pair a URL shows, or `undefined` for anything that is not a market page (wallet,
+ * account, deposit, API management, prediction markets, unknown hosts, invalid URLs). Hostname
+ * and decoded path are matched case-insensitively; referral and tracking parameters are ignored.
+ * Never throws.
+ */
+export function detectPair(url: string | URL): DetectedPair | undefined {
+  try {
+    const u = toUrl(url);
+    if (!u) return undefined;
+    const venue = venueForUrl(u);
+    if (!venue) return undefined;
+    return checked(venue, venue.detectPair(u));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * For venues whose URL can hide the pair (TradingView, Hyperliquid): the pair named by the text
+ * of the venue's `pairFromPage.selector` element. `undefined` when the venue has no such reader,
+ * the URL is not that venue's, or the text names no pair. Never throws.
+ */
+export function pairFromPageText(venueId: VenueId, text: string, url: string | URL): DetectedPair | undefined {
+  try {
+    const u = toUrl(url);
+    if (!u || typeof text !== 'string') return undefined;
+    const venue = venues.find((v) => v.id === venueId);
+    if (!venue?.pairFromPage || venueForUrl(u)?.id !== venue.id) return undefined;
+    return checked(venue, venue.pairFromPage.parse(text.slice(0, 200), u));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Last line of defence: a result must name its own venue and carry valid tickers. */
+function checked(venue: VenueDefinition, pair: DetectedPair | undefined): DetectedPair | undefined {
+  if (!pair || pair.venue !== venue.id || !isTicker(pair.base) || !isTicker(pair.quote)) return undefined;
+  return pair;
+}

@@ -1,0 +1,55 @@
+/**
+ * OKX. EXCHANGES.md: `/[loc/]trade-spot/tao-usdt`, `/trade-margin/…`, perpetual swaps
+ * `/trade-swap/tao-usdt-swap` (upper case seen too), dated futures `/trade-futures/btc-usd-250328`.
+ * `/trade-events/…` are prediction markets (`btc-updown-5min`), `/trade-option/…` options: not
+ * pairs. `my.okx.com` is OKX's EEA site with the same paths.
+ */
+import { defineVenue, type DetectedPair } from './define';
+import type { MarketKind } from '../types';
+import { patternsFor, segmentExcludes, withLocale } from './match-pattern';
+import { parseSymbol, seg, stripDecorations, venueParser, withoutLocale } from './symbols';
+
+const HOSTS = ['www.okx.com', 'my.okx.com'] as const;
+const ORIGINS = HOSTS.map((h) => `https://${h}`);
+
+/** Path section → the market it shows and the decoration its instrument id must carry. */
+const SECTIONS: Record<string, { market: MarketKind; decoration: MarketKind | undefined }> = {
+  'trade-spot': { market: 'spot', decoration: undefined },
+  'trade-margin': { market: 'margin', decoration: undefined },
+  'trade-swap': { market: 'perp', decoration: 'perp' },
+  'trade-futures': { market: 'future', decoration: 'future' },
+};
+
+function parse(_url: URL, all: string[]): DetectedPair | undefined {
+  const s = withoutLocale(all);
+  if (s.length !== 2) return undefined;
+  const section = Object.prototype.hasOwnProperty.call(SECTIONS, seg(s, 0)!) ? SECTIONS[seg(s, 0)!] : undefined;
+  if (!section) return undefined;
+  const { symbol, market } = stripDecorations(s[1]!);
+  if (market !== section.decoration) return undefined;
+  return parseSymbol('okx', symbol, section.market, { separators: '-', concat: false });
+}
+
+export const okxVenue = defineVenue({
+  id: 'okx',
+  label: 'OKX',
+  matches: patternsFor(ORIGINS, withLocale(['/trade-spot/*', '/trade-margin/*', '/trade-swap/*', '/trade-futures/*'])),
+  // The locale form `/*/trade-…/*` could reach pages under the asset and account sections.
+  excludeMatches: segmentExcludes(ORIGINS, ['balance', 'account']),
+  detectPair: venueParser(HOSTS, parse),
+  testUrls: [
+    ['https://www.okx.com/trade-spot/tao-usdt', { base: 'TAO', quote: 'USDT', market: 'spot' }],
+    ['https://www.okx.com/zh-hans/trade-spot/btc-usdc?channelid=ACE123', { base: 'BTC', quote: 'USDC', market: 'spot' }],
+    ['https://my.okx.com/en-eu/trade-spot/eth-eur', { base: 'ETH', quote: 'EUR', market: 'spot' }],
+    ['https://www.okx.com/trade-margin/sol-usdt', { base: 'SOL', quote: 'USDT', market: 'margin' }],
+    ['https://www.okx.com/trade-swap/tao-usdt-swap', { base: 'TAO', quote: 'USDT', market: 'perp' }],
+    ['https://www.okx.com/en/trade-swap/BTC-USD-SWAP', { base: 'BTC', quote: 'USD', market: 'perp' }],
+    ['https://www.okx.com/trade-futures/btc-usd-250328', { base: 'BTC', quote: 'USD', market: 'future' }],
+    ['https://www.okx.com/zh-hans/trade-events/btc-updown-5min', undefined],
+    ['https://www.okx.com/trade-option/btc-usd-250328-100000-c', undefined],
+    ['https://www.okx.com/trade-swap/tao-usdt', undefined],
+    ['https://www.okx.com/trade-spot', undefined],
+    ['https://www.okx.com/balance/withdrawal', undefined],
+    ['https://www.okx.com/account/my-api', undefined],
+  ],
+});

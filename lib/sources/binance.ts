@@ -1,0 +1,211 @@
+/**
+ * Binance spot market data: 24h ticker and daily klines, from `api.binance.com` or from the
+ * market-data-only mirror `data-api.binance.vision` (same paths and bodies; the fallback for
+ * daily candles in DATA-SOURCES.md).
+ *
+ * Wire format (binance-spot-api-docs `rest-api.md`; recorded responses in tests/fixtures/market/):
+ * - `GET /api/v3/ticker/24hr?symbol=TAOUSDT` → `{ lastPrice, priceChangePercent (PERCENT),
+ *   volume (base), quoteVolume (quote), closeTime (ms), … }`, prices as decimal strings;
+ * - `GET /api/v3/klines?symbol=TAOUSDT&interval=1d&limit=250` → rows `[openTime (ms number),
+ *   open, high, low, close, volume (base), closeTime, quoteVolume, trades, …]` with string prices,
+ *   OLDEST FIRST, the open candle last;
+ * - errors are `{ code: -1121, msg: 'Invalid symbol.' }`, normally with HTTP 400 (which the http
+ *   layer already maps to not-found); 429 then 418 are rate limits (IP bans).
+ */
+import type { Candle, Result, SourceError, Ticker24h } from '../types';
+import { apiUrl, getJson, type RequestOptions } from './http';
+import type { VenueMarketData } from './market-data';
+import { num, numOrNull, z } from './zod';
+
+/**
+ * `numOrNull` that also accepts a MISSING key. zod 4 treats a transformed schema as required, so a
+ * bare `numOrNull` field rejects `{}` ("expected nonoptional"); providers omit keys they have no
+ * value for.
+ */
+const maybeNum = numOrNull.optional().transform((v) => v ?? null);
+
+const HOST = 'api.binance.com';
+const MIRROR_HOST = 'data-api.binance.vision';
+/** Daily klines requested (DATA-SOURCES.md asks for ≥ 200; Binance allows up to 1000). */
+export const BINANCE_CANDLE_LIMIT = 250;
+
+/** `{ mirror: true }` sends the request to `data-api.binance.vision` instead of `api.binance.com`. */
+export interface BinanceHostOptions {
+  mirror?: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Wire schemas
+
+/** Binance's error body. */
+export const BinanceErrorSchema = z.object({ code: z.number(), msg: z.string() });
+export type BinanceError = z.output<typeof BinanceErrorSchema>;
+
+/** `/api/v3/ticker/24hr` for one symbol (the FULL response; extra keys are stripped). */
+export const BinanceTickerSchema = z.object({
+  symbol: z.string().optional(),
+  lastPrice: num,
+  /** percent: "-0.633" is -0.633 % */
+  priceChangePercent: maybeNum,
+  /** base units */
+  volume: maybeNum,
+  /** quote units */
+  quoteVolume: maybeNum,
+  /** epoch ms, end of the rolling 24h window */
+  closeTime: maybeNum,
+});
+export type BinanceTicker = z.output<typeof BinanceTickerSchema>;
+
+/** The ticker body: an error object or a ticker (an error has `code`, a ticker never does). */
+export const BinanceTickerResponseSchema = z.union([BinanceErrorSchema, BinanceTickerSchema]);
+export type BinanceTickerResponse = z.output<typeof BinanceTickerResponseSchema>;
+
+/** One kline row: `[openTime, open, high, low, close, volume, …]`; extra cells tolerated. */
+export const BinanceKlineRowSchema = z.tuple([num, num, num, num, num, num], z.unknown());
+
+/** Kline rows; a malformed row becomes `null` (dropped by the normaliser). */
+export const BinanceKlinesSchema = z.array(BinanceKlineRowSchema.nullable().catch(null));
+export type BinanceKlineRows = z.output<typeof BinanceKlinesSchema>;
+
+/** The klines body: an error object or the rows. */
+export const BinanceKlinesResponseSchema = z.union([BinanceErrorSchema, BinanceKlinesSchema]);
+export type BinanceKlinesResponse = z.output<typeof BinanceKlinesResponseSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Pure helpers and normalisers
+
+const TICKER_RE = /^[A-Za-z0-9]{1,20}$/;
+
+/**
+ * Binance's spot symbol for a pair (`TAOUSDT`), or undefined when either ticker is not 1–20 ASCII
+ * letters/digits (checked before upper-casing, so `ı` or `ß` cannot sneak in as `I` or `SS`).
+ */
+export function binanceSymbol(base: string, quote: string): string | undefined {
+  if (typeof base !== 'string' || typeof quote !== 'string') return undefined;
+  if (!TICKER_RE.test(base) || !TICKER_RE.test(quote)) return undefined;
+  return `${base.toUpperCase()}${quote.toUpperCase()}`;
+}
+
+function fail(kind: SourceError['kind'], message: string, extra: Partial<SourceError> = {}): { ok: false; error: SourceError } {
+  return { ok: false, error: { kind, message, ...extra } };
+}
+
+/** A Binance error body as a typed error: -1121 (invalid symbol) → not-found, -1003 → rate-limited. */
+export function binanceErrorToResult(e: BinanceError): { ok: false; error: SourceError } {
+  const what = `binance ${e.code}: ${e.msg.slice(0, 100)}`;
+  if (e.code === -1121) return fail('not-found', what);
+  if (e.code === -1003) return fail('rate-limited', what, { retryAfterMs: 60_000 });
+  return fail('http', what);
+}
+
+/**
+ * Ticker → `Ticker24h`. `priceChangePercent` is already PERCENT. `asOfMs` = `closeTime` when
+ * present, else `nowMs`. A non-positive `lastPrice` (nothing traded) → not-found.
+ */
+export function normaliseBinanceTicker(t: BinanceTicker, nowMs: number): Result<Ticker24h> {
+  if (!(t.lastPrice > 0)) return fail('not-found', 'binance has no last price for this pair');
+  return {
+    ok: true,
+    value: {
+      last: t.lastPrice,
+      change24hPct: t.priceChangePercent,
+      volumeBase: t.volume,
+      volumeQuote: t.quoteVolume,
+      asOfMs: t.closeTime !== null && t.closeTime > 0 ? t.closeTime : nowMs,
+    },
+  };
+}
+
+/** The ticker body (error or ticker) → `Ticker24h` or a typed error. */
+export function normaliseBinanceTickerResponse(body: BinanceTickerResponse, nowMs: number): Result<Ticker24h> {
+  return 'code' in body ? binanceErrorToResult(body) : normaliseBinanceTicker(body, nowMs);
+}
+
+/**
+ * Kline rows → `Candle[]` ascending by open time (ms; Binance already sends ms), one per open time,
+ * keeping the candle still open. Prices arrive as strings, times as numbers.
+ */
+export function normaliseBinanceCandles(rows: BinanceKlineRows): Candle[] {
+  const out: Candle[] = [];
+  for (const row of rows) {
+    if (!row) continue;
+    const [openTime, open, high, low, close, volume] = row;
+    out.push({ t: openTime, o: open, h: high, l: low, c: close, v: volume });
+  }
+  return ascendingCandles(out);
+}
+
+/** The klines body (error or rows) → `Candle[]` or a typed error. */
+export function normaliseBinanceKlinesResponse(body: BinanceKlinesResponse): Result<Candle[]> {
+  return Array.isArray(body) ? { ok: true, value: normaliseBinanceCandles(body) } : binanceErrorToResult(body);
+}
+
+/** Drops candles with a non-finite or negative number, sorts ascending, keeps the last row per `t`. */
+function ascendingCandles(candles: Candle[]): Candle[] {
+  const byTime = new Map<number, Candle>();
+  for (const c of candles) {
+    if ([c.t, c.o, c.h, c.l, c.c, c.v].every((n) => Number.isFinite(n) && n >= 0)) byTime.set(c.t, c);
+  }
+  return Array.from(byTime.values()).sort((a, b) => a.t - b.t);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fetch
+
+/**
+ * 24h ticker of a spot pair. `host.mirror` uses `data-api.binance.vision`.
+ * Invalid tickers → not-found, no request.
+ */
+export async function fetchBinanceTicker(
+  base: string,
+  quote: string,
+  opts: RequestOptions,
+  nowMs: number,
+  host: BinanceHostOptions = {},
+): Promise<Result<Ticker24h>> {
+  const symbol = binanceSymbol(base, quote);
+  if (!symbol) return fail('not-found', 'invalid symbol');
+  const url = apiUrl(host.mirror ? MIRROR_HOST : HOST, '/api/v3/ticker/24hr', { symbol });
+  const body = await getJson(url, BinanceTickerResponseSchema, opts);
+  if (!body.ok) return body;
+  return normaliseBinanceTickerResponse(body.value, nowMs);
+}
+
+/**
+ * The last {@link BINANCE_CANDLE_LIMIT} daily (UTC) candles of a spot pair, ascending, the open
+ * candle included. `host.mirror` uses `data-api.binance.vision`. `nowMs` is unused (Binance returns
+ * the latest candles) and kept for the uniform interface. Invalid tickers → not-found, no request.
+ */
+export async function fetchBinanceDailyCandles(
+  base: string,
+  quote: string,
+  opts: RequestOptions,
+  _nowMs: number,
+  host: BinanceHostOptions = {},
+): Promise<Result<Candle[]>> {
+  const symbol = binanceSymbol(base, quote);
+  if (!symbol) return fail('not-found', 'invalid symbol');
+  const url = apiUrl(host.mirror ? MIRROR_HOST : HOST, '/api/v3/klines', { symbol, interval: '1d', limit: BINANCE_CANDLE_LIMIT });
+  const body = await getJson(url, BinanceKlinesResponseSchema, opts);
+  if (!body.ok) return body;
+  return normaliseBinanceKlinesResponse(body.value);
+}
+
+/** Binance (`api.binance.com`) in the uniform venue interface (see market-data.ts). */
+export const venueMarketData: VenueMarketData = {
+  source: 'binance',
+  symbol: binanceSymbol,
+  fetchTicker: (base, quote, opts, nowMs) => fetchBinanceTicker(base, quote, opts, nowMs),
+  fetchDailyCandles: (base, quote, opts, nowMs) => fetchBinanceDailyCandles(base, quote, opts, nowMs),
+};
+
+/**
+ * Binance's market-data mirror (`data-api.binance.vision`) in the same interface: the fallback for
+ * daily candles when the user's venue has none (DATA-SOURCES.md). Same source id: same data.
+ */
+export const binanceMirrorMarketData: VenueMarketData = {
+  source: 'binance',
+  symbol: binanceSymbol,
+  fetchTicker: (base, quote, opts, nowMs) => fetchBinanceTicker(base, quote, opts, nowMs, { mirror: true }),
+  fetchDailyCandles: (base, quote, opts, nowMs) => fetchBinanceDailyCandles(base, quote, opts, nowMs, { mirror: true }),
+};

@@ -1,0 +1,167 @@
+/**
+ * Bitget public market data (spot, API v2): 24h ticker and daily candles.
+ *
+ * Docs followed:
+ * - https://www.bitget.com/api-doc/spot/market/Get-Tickers
+ * - https://www.bitget.com/api-doc/spot/market/Get-Candle-Data
+ *
+ * Endpoints: `/api/v2/spot/market/tickers?symbol=TAOUSDT` and
+ * `/api/v2/spot/market/candles?symbol=TAOUSDT&granularity=1Dutc&limit=250`.
+ *
+ * Traps:
+ * - every answer is wrapped: `{code:"00000", msg, requestTime, data}`; any other `code` is a
+ *   failure even with HTTP 200 (`40034` "Parameter ... does not exist" = unknown symbol);
+ * - `change24h` is a FRACTION ("0.01 means 1%" in the docs), multiplied by 100 here;
+ *   `changeUtc24h` / `openUtc` are since-00:00-UTC figures, not used;
+ * - numbers and `ts` (epoch ms) are strings; `asOfMs` = `ts`;
+ * - the tickers endpoint answers an ARRAY even for one symbol;
+ * - granularity: the docs list `1day` AND, separately, `1Dutc` under "day in UTC"; plain `1day`
+ *   is not UTC-aligned (it follows the venue's UTC+8 day, like OKX's `1D`; public client code
+ *   notes Bitget's plain daily candle closing at 16:00 UTC), so `1Dutc` is used to keep daily
+ *   candles on UTC days like the other venues;
+ * - candle rows are strings `[ts (ms), open, high, low, close, BASE volume, USDT volume,
+ *   QUOTE volume]` (docs: index[5] base, index[6] USDT, index[7] quote): volume is column 5;
+ * - candles come oldest first; the last row is the day in progress (kept); `limit` max 1000.
+ */
+import type { Candle, Result, SourceError, Ticker24h } from '../types';
+import { apiUrl, getJson, validate, type RequestOptions } from './http';
+import type { VenueMarketData } from './market-data';
+import { num, numOrNull, z } from './zod';
+
+const HOST = 'api.bitget.com';
+/** enough daily candles for 200-day indicators after the open candle is dropped (Bitget allows 1000) */
+const CANDLE_LIMIT = 250;
+/** UTC-aligned daily candles (plain `1day` follows UTC+8) */
+const DAILY = '1Dutc';
+const OK_CODE = '00000';
+
+const TICKER_RE = /^[A-Z0-9]{1,20}$/;
+
+/** An optional number field: missing, null, empty or non-finite → null. */
+const maybeNum = numOrNull.optional().transform((v) => v ?? null);
+
+function cleanTicker(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const upper = value.toUpperCase();
+  return TICKER_RE.test(upper) ? upper : undefined;
+}
+
+function fail(kind: SourceError['kind'], message: string, extra: Partial<SourceError> = {}): { ok: false; error: SourceError } {
+  return { ok: false, error: { kind, message, ...extra } };
+}
+
+/** Bitget spot symbol, e.g. `TAOUSDT`; undefined when either ticker is invalid. */
+export function venueSymbol(base: string, quote: string): string | undefined {
+  const b = cleanTicker(base);
+  const q = cleanTicker(quote);
+  return b && q ? `${b}${q}` : undefined;
+}
+
+export function tickerUrl(symbol: string): string {
+  return apiUrl(HOST, '/api/v2/spot/market/tickers', { symbol });
+}
+
+export function candlesUrl(symbol: string): string {
+  return apiUrl(HOST, '/api/v2/spot/market/candles', { symbol, granularity: DAILY, limit: CANDLE_LIMIT });
+}
+
+const envelopeSchema = z.object({
+  code: z.union([z.string(), z.number()]),
+  msg: z.string().nullish(),
+  data: z.unknown().optional(),
+});
+
+/** Opens `{code, msg, data}`: a typed failure, or `data`. */
+function open(raw: unknown): Result<unknown> {
+  const env = validate(envelopeSchema, raw);
+  if (!env.ok) return env;
+  const code = String(env.value.code);
+  if (code === OK_CODE) return { ok: true, value: env.value.data };
+  const msg = env.value.msg ?? '';
+  const text = `${code} ${msg}`.trim().slice(0, 120);
+  if (code === '40034' || /does not exist|symbol/i.test(msg)) return fail('not-found', `bitget: ${text}`);
+  if (code === '429' || /too many|frequen|rate limit/i.test(msg)) return fail('rate-limited', `bitget: ${text}`, { retryAfterMs: 60_000 });
+  return fail('http', `bitget: ${text}`);
+}
+
+const tickerSchema = z.object({
+  symbol: z.string().optional(),
+  lastPr: num,
+  /** FRACTION: "0.01" = +1 % */
+  change24h: maybeNum,
+  baseVolume: maybeNum,
+  quoteVolume: maybeNum,
+  /** epoch ms, as a string */
+  ts: maybeNum,
+});
+
+/** Normalises a `/spot/market/tickers` body; with `symbol`, only that entry is used. Pure; never throws. */
+export function parseTicker(raw: unknown, nowMs: number, symbol?: string): Result<Ticker24h> {
+  const data = open(raw);
+  if (!data.ok) return data;
+  const list = validate(z.array(z.unknown()), data.value);
+  if (!list.ok) return list;
+  for (const entry of list.value) {
+    const t = tickerSchema.safeParse(entry);
+    if (!t.success) continue;
+    if (symbol !== undefined && t.data.symbol !== undefined && t.data.symbol.toUpperCase() !== symbol) continue;
+    const { lastPr, change24h, baseVolume, quoteVolume, ts } = t.data;
+    const change = change24h !== null ? change24h * 100 : null;
+    return {
+      ok: true,
+      value: {
+        last: lastPr,
+        change24hPct: change !== null && Number.isFinite(change) ? change : null,
+        volumeBase: baseVolume,
+        volumeQuote: quoteVolume,
+        asOfMs: ts !== null && ts > 0 ? ts : nowMs,
+      },
+    };
+  }
+  return fail('not-found', `bitget: no ticker for ${symbol ?? 'the symbol'}`);
+}
+
+/** `[ts(ms), open, high, low, close, baseVolume, usdtVolume, quoteVolume]` */
+const rowSchema = z.tuple([num, num, num, num, num, num], z.unknown());
+
+/** Normalises a `/spot/market/candles` body to ascending candles; malformed rows are dropped. Pure; never throws. */
+export function parseCandles(raw: unknown): Result<Candle[]> {
+  const data = open(raw);
+  if (!data.ok) return data;
+  const rows = validate(z.array(z.unknown()), data.value);
+  if (!rows.ok) return rows;
+  const out: Candle[] = [];
+  for (const row of rows.value) {
+    const r = rowSchema.safeParse(row);
+    if (!r.success) continue;
+    const [t, o, h, l, c, baseVolume] = r.data;
+    out.push({ t, o, h, l, c, v: baseVolume });
+  }
+  return { ok: true, value: ascending(out) };
+}
+
+/** Finite candles only, ascending by open time, one per open time. */
+function ascending(candles: Candle[]): Candle[] {
+  const finite = candles.filter((k) => [k.t, k.o, k.h, k.l, k.c, k.v].every(Number.isFinite));
+  finite.sort((a, b) => a.t - b.t);
+  return finite.filter((k, i) => i === 0 || k.t !== finite[i - 1]!.t);
+}
+
+export const venueMarketData: VenueMarketData = {
+  source: 'bitget',
+  symbol: venueSymbol,
+  async fetchTicker(base: string, quote: string, opts: RequestOptions, nowMs: number): Promise<Result<Ticker24h>> {
+    const symbol = venueSymbol(base, quote);
+    if (!symbol) return fail('not-found', 'invalid symbol');
+    const body = await getJson(tickerUrl(symbol), z.unknown(), opts);
+    if (!body.ok) return body;
+    return parseTicker(body.value, nowMs, symbol);
+  },
+  async fetchDailyCandles(base: string, quote: string, opts: RequestOptions): Promise<Result<Candle[]>> {
+    const symbol = venueSymbol(base, quote);
+    if (!symbol) return fail('not-found', 'invalid symbol');
+    const body = await getJson(candlesUrl(symbol), z.unknown(), opts);
+    if (!body.ok) return body;
+    return parseCandles(body.value);
+  },
+};

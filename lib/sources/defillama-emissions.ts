@@ -1,0 +1,360 @@
+/**
+ * DefiLlama token unlock schedules from the keyless datasets host
+ * (`defillama-datasets.llama.fi/emissions/{slug}`; `api.llama.fi/emission*` answers 402 now).
+ *
+ * Body forms handled (all normalise the same):
+ * - current: the object itself `{ name, gecko_id, metadata: {…}, documentedData?, … }`;
+ * - legacy: `{ body: "<the same object as a JSON string>" }` (double-encoded);
+ * - Pro-spec shape: `{ body: { metadata, documentedData }, lastModified }`.
+ *
+ * Cliffs come from `metadata.unlockEvents[].cliffAllocations` (timestamps in SECONDS, not always
+ * midnight; the same recipient may be listed twice in one event → summed; events sharing a
+ * timestamp are merged; float noise is kept). Linear segments come from `linearAllocations`:
+ * `newRatePerWeek` tokens/week from the event timestamp until `endTimestamp` (or until the next
+ * rate change of the same recipient, whichever is first); a rate of 0 ends the stream.
+ *
+ * Fallback when `unlockEvents` is absent: `metadata.events`.
+ * - `unlockType: 'cliff'`: `noOfTokens` summed → one cliff allocation;
+ * - linear events (`linear`, `linear_start`, `linear_rate_change`) with `rateDurationDays`:
+ *   UNCERTAIN semantics. defillama-app reads `noOfTokens` of linear events as a rate change
+ *   `[previousPerWeek, newPerWeek]` ("Linear unlock was increased from {tokens[0]} to {tokens[1]}
+ *   tokens per week …"). So: two or more numbers → rate change, new rate = the second, per week;
+ *   a single number → that many tokens spread evenly over `rateDurationDays`.
+ * - the recipient is read from the description ("… from <recipient> on {timestamp}") when it can
+ *   be, else the category.
+ *
+ * `geckoId`: top-level `gecko_id`, else `metadata.gecko_id`, else `metadata.token` when it is
+ * `coingecko:<id>` (it can be `chain:0x…`: then null).
+ */
+import type { CliffUnlock, EmissionSchedule, LinearSegment, Result, SourceError, UnlockAllocation } from '../types';
+import { apiUrl, fetchText, MAX_BODY_BYTES, parseJson, segment, validate, type RequestOptions } from './http';
+import { isValidSlug } from './defillama';
+import { num, z } from './zod';
+
+const MAX_DATE_MS = 8.64e15;
+
+function fail(kind: SourceError['kind'], message: string): { ok: false; error: SourceError } {
+  return { ok: false, error: { kind, message } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Wire schemas
+// ---------------------------------------------------------------------------------------------
+
+const metadataSchema = z.object({
+  token: z.string().nullish(),
+  gecko_id: z.string().nullish(),
+  sources: z.array(z.unknown()).nullish(),
+  unlockEvents: z.array(z.unknown()).nullish(),
+  events: z.array(z.unknown()).nullish(),
+});
+
+export const emissionBodySchema = z.object({
+  name: z.string().nullish(),
+  gecko_id: z.string().nullish(),
+  metadata: metadataSchema,
+});
+export type EmissionBodyWire = z.output<typeof emissionBodySchema>;
+
+const cliffAllocationSchema = z.object({
+  recipient: z.string().nullish(),
+  category: z.string().nullish(),
+  amount: num,
+});
+
+const linearAllocationSchema = z.object({
+  recipient: z.string().nullish(),
+  category: z.string().nullish(),
+  newRatePerWeek: num,
+  endTimestamp: num.nullish(),
+});
+
+const unlockEventSchema = z.object({
+  timestamp: num,
+  cliffAllocations: z.array(z.unknown()).nullish(),
+  linearAllocations: z.array(z.unknown()).nullish(),
+});
+
+const legacyEventSchema = z.object({
+  timestamp: num,
+  description: z.string().nullish(),
+  category: z.string().nullish(),
+  unlockType: z.string().nullish(),
+  noOfTokens: z.array(num),
+  rateDurationDays: num.nullish(),
+});
+
+export const emissionsListSchema = z.array(z.unknown());
+const listItemSchema = z.union([
+  z.string(),
+  z.object({ slug: z.string().nullish(), name: z.string().nullish() }),
+]);
+
+// ---------------------------------------------------------------------------------------------
+// Pure normalisers
+// ---------------------------------------------------------------------------------------------
+
+/** Seconds → epoch ms; null when not a usable instant. */
+function secToMs(sec: number): number | null {
+  const ms = sec * 1000;
+  return Number.isFinite(ms) && ms >= 0 && ms <= MAX_DATE_MS ? ms : null;
+}
+
+function label(value: string | null | undefined, fallback: string): string {
+  const text = (value ?? '').replace(/\s+/g, ' ').trim();
+  return (text || fallback).slice(0, 200);
+}
+
+/** `coingecko:<id>` → id; anything else (`ethereum:0x…`) → null. */
+export function geckoIdFromToken(token: string | null | undefined): string | null {
+  const m = /^coingecko:([a-z0-9][a-z0-9-._]{0,99})$/i.exec((token ?? '').trim());
+  return m?.[1] ?? null;
+}
+
+interface RawCliff {
+  atMs: number;
+  recipient: string;
+  category: string;
+  amount: number;
+}
+
+interface RateChange {
+  atMs: number;
+  ratePerDay: number;
+  /** explicit end of this rate, when the provider gives one */
+  endMs: number | null;
+  recipient: string;
+  category: string;
+}
+
+/** Groups raw cliff allocations by instant; sums the same recipient+category at one instant. */
+function buildCliffs(raw: readonly RawCliff[]): CliffUnlock[] {
+  const byTime = new Map<number, Map<string, UnlockAllocation>>();
+  for (const c of raw) {
+    if (!Number.isFinite(c.amount) || c.amount <= 0) continue;
+    let allocs = byTime.get(c.atMs);
+    if (!allocs) {
+      allocs = new Map();
+      byTime.set(c.atMs, allocs);
+    }
+    const key = `${c.recipient}\u0000${c.category}`;
+    const prev = allocs.get(key);
+    if (prev) prev.amount += c.amount;
+    else allocs.set(key, { recipient: c.recipient, category: c.category, amount: c.amount });
+  }
+  const cliffs: CliffUnlock[] = [];
+  for (const [atMs, allocs] of Array.from(byTime.entries())) {
+    const allocations = Array.from(allocs.values()).filter((a) => Number.isFinite(a.amount));
+    const amount = allocations.reduce((s, a) => s + a.amount, 0);
+    if (!Number.isFinite(amount) || allocations.length === 0) continue;
+    cliffs.push({ atMs, amount, allocations });
+  }
+  return cliffs.sort((a, b) => a.atMs - b.atMs);
+}
+
+/**
+ * Turns rate changes into segments. Per recipient+category, a rate holds from its instant until
+ * its own end, or the next change of the same stream, whichever comes first. Rate 0 ends a
+ * stream; a rate with neither an end nor a later change is dropped (no open-ended segments).
+ */
+function buildLinear(changes: readonly RateChange[]): LinearSegment[] {
+  const streams = new Map<string, RateChange[]>();
+  for (const ch of changes) {
+    const key = `${ch.recipient}\u0000${ch.category}`;
+    const list = streams.get(key) ?? [];
+    list.push(ch);
+    streams.set(key, list);
+  }
+  const out: LinearSegment[] = [];
+  for (const list of Array.from(streams.values())) {
+    list.sort((a, b) => a.atMs - b.atMs);
+    for (let i = 0; i < list.length; i++) {
+      const ch = list[i];
+      if (!ch || !(ch.ratePerDay > 0) || !Number.isFinite(ch.ratePerDay)) continue;
+      let next: number | null = null;
+      for (let j = i + 1; j < list.length; j++) {
+        const n = list[j];
+        if (n && n.atMs > ch.atMs) {
+          next = n.atMs;
+          break;
+        }
+      }
+      const candidates = [ch.endMs, next].filter((v): v is number => v !== null);
+      if (candidates.length === 0) continue;
+      const endMs = Math.min(...candidates);
+      if (!(endMs > ch.atMs)) continue;
+      out.push({ startMs: ch.atMs, endMs, ratePerDay: ch.ratePerDay, recipient: ch.recipient, category: ch.category });
+    }
+  }
+  return out.sort((a, b) => a.startMs - b.startMs || a.recipient.localeCompare(b.recipient));
+}
+
+function fromUnlockEvents(events: readonly unknown[]): { cliffs: RawCliff[]; changes: RateChange[] } {
+  const cliffs: RawCliff[] = [];
+  const changes: RateChange[] = [];
+  for (const rawEvent of events) {
+    const ev = unlockEventSchema.safeParse(rawEvent);
+    if (!ev.success) continue;
+    const atMs = secToMs(ev.data.timestamp);
+    if (atMs === null) continue;
+    for (const rawAlloc of ev.data.cliffAllocations ?? []) {
+      const a = cliffAllocationSchema.safeParse(rawAlloc);
+      if (!a.success) continue;
+      cliffs.push({
+        atMs,
+        recipient: label(a.data.recipient, label(a.data.category, 'unspecified')),
+        category: label(a.data.category, 'unspecified'),
+        amount: a.data.amount,
+      });
+    }
+    for (const rawAlloc of ev.data.linearAllocations ?? []) {
+      const a = linearAllocationSchema.safeParse(rawAlloc);
+      if (!a.success) continue;
+      const end = a.data.endTimestamp == null ? null : secToMs(a.data.endTimestamp);
+      changes.push({
+        atMs,
+        ratePerDay: a.data.newRatePerWeek / 7,
+        endMs: end,
+        recipient: label(a.data.recipient, label(a.data.category, 'unspecified')),
+        category: label(a.data.category, 'unspecified'),
+      });
+    }
+  }
+  return { cliffs, changes };
+}
+
+/** "A cliff of {tokens[0]} tokens was unlocked from Team on {timestamp}" → "Team". */
+function recipientFromDescription(description: string | null | undefined): string | null {
+  const m = /.*\bfrom (.+?) (?:on|from|until) \{timestamp\}/.exec(description ?? '');
+  const name = m?.[1]?.trim();
+  return name && name.length <= 200 && !name.includes('{') ? name : null;
+}
+
+function fromLegacyEvents(events: readonly unknown[]): { cliffs: RawCliff[]; changes: RateChange[] } {
+  const cliffs: RawCliff[] = [];
+  const changes: RateChange[] = [];
+  for (const rawEvent of events) {
+    const ev = legacyEventSchema.safeParse(rawEvent);
+    if (!ev.success) continue;
+    const atMs = secToMs(ev.data.timestamp);
+    if (atMs === null) continue;
+    const category = label(ev.data.category, 'unspecified');
+    const recipient = recipientFromDescription(ev.data.description) ?? category;
+    const type = (ev.data.unlockType ?? 'cliff').toLowerCase();
+    const tokens = ev.data.noOfTokens;
+    if (type === 'cliff') {
+      const amount = tokens.reduce((s, n) => s + n, 0);
+      cliffs.push({ atMs, recipient, category, amount });
+      continue;
+    }
+    if (!type.startsWith('linear')) continue;
+    const days = ev.data.rateDurationDays;
+    const endMs = days != null && days > 0 ? secToMs(ev.data.timestamp + days * 86_400) : null;
+    if (tokens.length >= 2) {
+      const newPerWeek = tokens[1] ?? 0;
+      changes.push({ atMs, ratePerDay: newPerWeek / 7, endMs, recipient, category });
+    } else if (tokens.length === 1 && days != null && days > 0) {
+      const total = tokens[0] ?? 0;
+      changes.push({ atMs, ratePerDay: total / days, endMs, recipient, category });
+    }
+  }
+  return { cliffs, changes };
+}
+
+export function normaliseEmissions(body: EmissionBodyWire, slug: string): EmissionSchedule {
+  const meta = body.metadata;
+  const unlockEvents = meta.unlockEvents;
+  const raw = unlockEvents && unlockEvents.length > 0 ? fromUnlockEvents(unlockEvents) : fromLegacyEvents(meta.events ?? []);
+  const geckoTop = body.gecko_id?.trim() || meta.gecko_id?.trim() || '';
+  const geckoId = /^[a-z0-9][a-z0-9-._]{0,99}$/i.test(geckoTop) ? geckoTop : geckoIdFromToken(meta.token);
+  const sources: string[] = [];
+  for (const s of meta.sources ?? []) {
+    if (typeof s !== 'string' || s.length > 2000) continue;
+    try {
+      const u = new URL(s.trim());
+      if (u.protocol === 'https:' && !u.username && !u.password && !sources.includes(u.href)) sources.push(u.href);
+    } catch {
+      // not a URL: dropped
+    }
+    if (sources.length >= 20) break;
+  }
+  return {
+    slug,
+    geckoId,
+    cliffs: buildCliffs(raw.cliffs),
+    linear: buildLinear(raw.changes),
+    sources,
+  };
+}
+
+/** Unwraps the legacy `{ body: "<json>" }` and Pro `{ body: {…} }` forms. */
+export function unwrapEmissionBody(value: unknown): Result<unknown> {
+  const wrapper = z.object({ body: z.unknown(), metadata: z.unknown().optional() }).safeParse(value);
+  if (!wrapper.success || wrapper.data.metadata !== undefined) return { ok: true, value };
+  const inner = wrapper.data.body;
+  if (typeof inner === 'string') {
+    if (inner.length > MAX_BODY_BYTES) return fail('parse', 'response too large');
+    return parseJson(inner);
+  }
+  if (inner !== null && typeof inner === 'object') return { ok: true, value: inner };
+  return { ok: true, value };
+}
+
+export function parseEmissions(text: string, slug: string): Result<EmissionSchedule> {
+  const json = parseJson(text);
+  if (!json.ok) return json;
+  const unwrapped = unwrapEmissionBody(json.value);
+  if (!unwrapped.ok) return unwrapped;
+  const body = validate(emissionBodySchema, unwrapped.value);
+  if (!body.ok) return body;
+  return { ok: true, value: normaliseEmissions(body.value, slug) };
+}
+
+export function normaliseEmissionsList(rows: readonly unknown[]): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const raw of rows) {
+    const item = listItemSchema.safeParse(raw);
+    if (!item.success) continue;
+    const slug = typeof item.data === 'string' ? item.data : (item.data.slug ?? item.data.name ?? '');
+    const s = slug.trim();
+    if (!isValidSlug(s) || seen.has(s)) continue;
+    seen.add(s);
+    out.push(s);
+  }
+  return out;
+}
+
+export function parseEmissionsList(text: string): Result<string[]> {
+  const json = parseJson(text);
+  if (!json.ok) return json;
+  const unwrapped = unwrapEmissionBody(json.value);
+  if (!unwrapped.ok) return unwrapped;
+  const body = validate(emissionsListSchema, unwrapped.value);
+  if (!body.ok) return body;
+  return { ok: true, value: normaliseEmissionsList(body.value) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fetchers
+// ---------------------------------------------------------------------------------------------
+
+export function emissionsUrl(slug: string): string {
+  return apiUrl('defillama-datasets.llama.fi', `/emissions/${segment(slug)}`);
+}
+
+export async function fetchEmissions(args: { slug: string }, opts: RequestOptions): Promise<Result<EmissionSchedule>> {
+  if (!isValidSlug(args.slug)) return fail('not-found', 'not a DefiLlama emissions slug');
+  const text = await fetchText(emissionsUrl(args.slug), opts);
+  if (!text.ok) return text;
+  return parseEmissions(text.value, args.slug);
+}
+
+export const EMISSIONS_LIST_URL = apiUrl('defillama-datasets.llama.fi', '/emissionsProtocolsList');
+
+/** Slugs that have an emissions file. */
+export async function fetchEmissionsList(opts: RequestOptions): Promise<Result<string[]>> {
+  const text = await fetchText(EMISSIONS_LIST_URL, opts);
+  if (!text.ok) return text;
+  return parseEmissionsList(text.value);
+}

@@ -1,0 +1,185 @@
+/**
+ * KuCoin spot market data: 24h stats and daily candles.
+ *
+ * Wire format (KuCoin universal SDK spec, `spec/rest/api/openapi-spot-market.json`; recorded
+ * responses in tests/fixtures/market/):
+ * - every body is wrapped `{ code: '200000', data }`; any other code is an error (`400100` = the
+ *   pair is not listed, `429000` = too many requests);
+ * - `GET /api/v1/market/stats?symbol=TAO-USDT` → `data: { time (ms), last, changeRate (FRACTION:
+ *   -0.0114 = -1.14 %), vol (base), volValue (quote), … }`, numbers as decimal strings, and `null`
+ *   fields for an unknown pair;
+ * - `GET /api/v1/market/candles?symbol=TAO-USDT&type=1day&startAt=<s>&endAt=<s>` → rows of strings
+ *   `[time (SECONDS), open, CLOSE, HIGH, LOW, volume (base), turnover (quote)]`, NEWEST FIRST,
+ *   including the candle still open (the metrics layer drops it).
+ */
+import type { Candle, Result, SourceError, Ticker24h } from '../types';
+import { apiUrl, getJson, validate, type RequestOptions } from './http';
+import type { VenueMarketData } from './market-data';
+import { num, numOrNull, z } from './zod';
+
+/**
+ * `numOrNull` that also accepts a MISSING key. zod 4 treats a transformed schema as required, so a
+ * bare `numOrNull` field rejects `{}` ("expected nonoptional"); providers omit keys they have no
+ * value for.
+ */
+const maybeNum = numOrNull.optional().transform((v) => v ?? null);
+
+const HOST = 'api.kucoin.com';
+/** Days of daily candles requested: DATA-SOURCES.md asks for ≥ 200 daily candles; 250 leaves margin. */
+export const KUCOIN_CANDLE_DAYS = 250;
+const DAY_SEC = 86_400;
+
+// ---------------------------------------------------------------------------------------------
+// Wire schemas (z.object strips unknown keys; nothing here is .strict())
+
+/** The envelope of every KuCoin REST answer. `data` is validated separately once `code` is known. */
+export const KucoinEnvelopeSchema = z.object({
+  code: z.union([z.string(), z.number()]).transform(String),
+  msg: z.string().nullish(),
+  data: z.unknown().optional(),
+});
+export type KucoinEnvelope = z.output<typeof KucoinEnvelopeSchema>;
+
+/** `data` of `/api/v1/market/stats`. KuCoin answers an unknown pair with `null` fields (or `data: null`). */
+export const KucoinStatsSchema = z
+  .object({
+    /** epoch milliseconds */
+    time: maybeNum,
+    symbol: z.string().nullish(),
+    last: maybeNum,
+    /** fraction, not percent */
+    changeRate: maybeNum,
+    /** 24h volume, base units */
+    vol: maybeNum,
+    /** 24h volume, quote units */
+    volValue: maybeNum,
+  })
+  .nullable();
+export type KucoinStats = z.output<typeof KucoinStatsSchema>;
+
+/** One candle row: `[time (s), open, close, high, low, volume, turnover…]`; extra cells tolerated. */
+export const KucoinCandleRowSchema = z.tuple([num, num, num, num, num, num], z.unknown());
+
+/** `data` of `/api/v1/market/candles`. A malformed row becomes `null` (dropped by the normaliser). */
+export const KucoinCandlesSchema = z.array(KucoinCandleRowSchema.nullable().catch(null));
+export type KucoinCandleRows = z.output<typeof KucoinCandlesSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Pure helpers and normalisers
+
+const TICKER_RE = /^[A-Za-z0-9]{1,20}$/;
+
+/**
+ * KuCoin's spot symbol for a pair (`TAO-USDT`), or undefined when either ticker is not 1–20 ASCII
+ * letters/digits. Checked before upper-casing, so Unicode that upper-cases to ASCII (`ı`, `ß`) is
+ * refused too.
+ */
+export function kucoinSymbol(base: string, quote: string): string | undefined {
+  if (typeof base !== 'string' || typeof quote !== 'string') return undefined;
+  if (!TICKER_RE.test(base) || !TICKER_RE.test(quote)) return undefined;
+  return `${base.toUpperCase()}-${quote.toUpperCase()}`;
+}
+
+function fail(kind: SourceError['kind'], message: string, extra: Partial<SourceError> = {}): { ok: false; error: SourceError } {
+  return { ok: false, error: { kind, message, ...extra } };
+}
+
+/**
+ * Checks the envelope code and validates `data` with `schema`.
+ * `400100` (pair not provided) → not-found; `429000` → rate-limited; any other non-`200000` → http.
+ */
+export function readKucoinEnvelope<S extends z.ZodType>(env: KucoinEnvelope, schema: S): Result<z.output<S>> {
+  if (env.code === '200000') return validate(schema, env.data);
+  const msg = typeof env.msg === 'string' ? `: ${env.msg.slice(0, 100)}` : '';
+  if (env.code === '400100') return fail('not-found', `kucoin ${env.code}${msg}`);
+  if (env.code === '429000') return fail('rate-limited', `kucoin ${env.code}${msg}`, { retryAfterMs: 60_000 });
+  return fail('http', `kucoin ${env.code.slice(0, 20)}${msg}`);
+}
+
+/** `fraction × 100`, rounded to 12 significant digits so 0.0089 gives 0.89, not 0.8899999999999999. */
+function fractionToPct(fraction: number | null): number | null {
+  if (fraction === null) return null;
+  const pct = Number((fraction * 100).toPrecision(12));
+  return Number.isFinite(pct) ? pct : null;
+}
+
+/**
+ * Stats → `Ticker24h`. `changeRate` is a FRACTION and becomes percent (×100). `asOfMs` is KuCoin's
+ * `time` (ms) when present, else `nowMs`. A missing or non-positive `last` means KuCoin does not
+ * trade the pair: not-found.
+ */
+export function normaliseKucoinTicker(stats: KucoinStats, nowMs: number): Result<Ticker24h> {
+  if (!stats || stats.last === null || !(stats.last > 0)) return fail('not-found', 'kucoin has no last price for this pair');
+  return {
+    ok: true,
+    value: {
+      last: stats.last,
+      change24hPct: fractionToPct(stats.changeRate),
+      volumeBase: stats.vol,
+      volumeQuote: stats.volValue,
+      asOfMs: stats.time !== null && stats.time > 0 ? stats.time : nowMs,
+    },
+  };
+}
+
+/**
+ * Candle rows → `Candle[]` ascending by open time (ms), one per open time, keeping the candle still
+ * open. Column trap: KuCoin sends CLOSE before HIGH and LOW, and time in seconds.
+ */
+export function normaliseKucoinCandles(rows: KucoinCandleRows): Candle[] {
+  const out: Candle[] = [];
+  for (const row of rows) {
+    if (!row) continue;
+    const [timeSec, open, close, high, low, volume] = row;
+    out.push({ t: timeSec * 1000, o: open, h: high, l: low, c: close, v: volume });
+  }
+  return ascendingCandles(out);
+}
+
+/** Drops candles with a non-finite or negative number, sorts ascending, keeps the last row per `t`. */
+function ascendingCandles(candles: Candle[]): Candle[] {
+  const byTime = new Map<number, Candle>();
+  for (const c of candles) {
+    if ([c.t, c.o, c.h, c.l, c.c, c.v].every((n) => Number.isFinite(n) && n >= 0)) byTime.set(c.t, c);
+  }
+  return Array.from(byTime.values()).sort((a, b) => a.t - b.t);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fetch
+
+/** 24h ticker of a spot pair from `/api/v1/market/stats`. Invalid tickers → not-found, no request. */
+export async function fetchKucoinTicker(base: string, quote: string, opts: RequestOptions, nowMs: number): Promise<Result<Ticker24h>> {
+  const symbol = kucoinSymbol(base, quote);
+  if (!symbol) return fail('not-found', 'invalid symbol');
+  const env = await getJson(apiUrl(HOST, '/api/v1/market/stats', { symbol }), KucoinEnvelopeSchema, opts);
+  if (!env.ok) return env;
+  const stats = readKucoinEnvelope(env.value, KucoinStatsSchema);
+  if (!stats.ok) return stats;
+  return normaliseKucoinTicker(stats.value, nowMs);
+}
+
+/**
+ * Daily (UTC) candles of a spot pair for the last {@link KUCOIN_CANDLE_DAYS} days up to `nowMs`,
+ * ascending, the open candle included. Invalid tickers → not-found, no request.
+ */
+export async function fetchKucoinDailyCandles(base: string, quote: string, opts: RequestOptions, nowMs: number): Promise<Result<Candle[]>> {
+  const symbol = kucoinSymbol(base, quote);
+  if (!symbol) return fail('not-found', 'invalid symbol');
+  const endAt = Math.floor((Number.isFinite(nowMs) ? nowMs : Date.now()) / 1000);
+  const startAt = endAt - KUCOIN_CANDLE_DAYS * DAY_SEC;
+  const url = apiUrl(HOST, '/api/v1/market/candles', { symbol, type: '1day', startAt, endAt });
+  const env = await getJson(url, KucoinEnvelopeSchema, opts);
+  if (!env.ok) return env;
+  const rows = readKucoinEnvelope(env.value, KucoinCandlesSchema);
+  if (!rows.ok) return rows;
+  return { ok: true, value: normaliseKucoinCandles(rows.value) };
+}
+
+/** KuCoin in the uniform venue interface (see market-data.ts). */
+export const venueMarketData: VenueMarketData = {
+  source: 'kucoin',
+  symbol: kucoinSymbol,
+  fetchTicker: fetchKucoinTicker,
+  fetchDailyCandles: fetchKucoinDailyCandles,
+};

@@ -1,0 +1,162 @@
+/**
+ * MEXC public market data (spot, API v3): 24h ticker and daily candles.
+ *
+ * Docs followed:
+ * - https://mexcdevelop.github.io/apidocs/spot_v3_en/#24hr-ticker-price-change-statistics
+ * - https://mexcdevelop.github.io/apidocs/spot_v3_en/#kline-candlestick-data
+ *
+ * Endpoints: `/api/v3/ticker/24hr?symbol=TAOUSDT` and
+ * `/api/v3/klines?symbol=TAOUSDT&interval=1d&limit=250`.
+ *
+ * Traps:
+ * - the API copies Binance's paths and field names but NOT its units: `priceChangePercent` is a
+ *   FRACTION ("0.0173" = +1.73 %), so it is multiplied by 100. Evidence: ccxt's recorded MEXC
+ *   ticker (ccxt/ccxt ts/src/test/static/response/mexc.json, 2024-03-13) has priceChange 1248.51
+ *   on openPrice 72149.26 (= +1.7305 %) next to priceChangePercent "0.0173", and ccxt parses it
+ *   to percentage 1.73;
+ * - numbers, and even `openTime`/`closeTime`, are strings in the ticker; `asOfMs` = `closeTime`;
+ * - the ticker answers an object for one symbol (an array without `symbol`): both are accepted;
+ * - kline interval is `1d` (MEXC's own list: 1m 5m 15m 30m 60m 4h 1d 1W 1M; not Binance's `1h`);
+ * - kline rows have 8 fields `[openTime (ms), open, high, low, close, volume (base), closeTime,
+ *   quoteVolume]`, oldest first, the day in progress last (kept); MEXC does not document the
+ *   day boundary, open times are passed through as sent;
+ * - an unknown symbol answers 400 `{"code":-1121,"msg":"Invalid symbol."}` → `not-found`.
+ */
+import type { Candle, Result, SourceError, Ticker24h } from '../types';
+import { apiUrl, getJson, validate, type RequestOptions } from './http';
+import type { VenueMarketData } from './market-data';
+import { num, numOrNull, z } from './zod';
+
+const HOST = 'api.mexc.com';
+/** enough daily candles for 200-day indicators after the open candle is dropped (MEXC allows 1000) */
+const CANDLE_LIMIT = 250;
+
+const TICKER_RE = /^[A-Z0-9]{1,20}$/;
+
+/** An optional number field: missing, null, empty or non-finite → null. */
+const maybeNum = numOrNull.optional().transform((v) => v ?? null);
+
+function cleanTicker(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const upper = value.toUpperCase();
+  return TICKER_RE.test(upper) ? upper : undefined;
+}
+
+function fail(kind: SourceError['kind'], message: string, extra: Partial<SourceError> = {}): { ok: false; error: SourceError } {
+  return { ok: false, error: { kind, message, ...extra } };
+}
+
+/** MEXC symbol, e.g. `TAOUSDT`; undefined when either ticker is invalid. */
+export function venueSymbol(base: string, quote: string): string | undefined {
+  const b = cleanTicker(base);
+  const q = cleanTicker(quote);
+  return b && q ? `${b}${q}` : undefined;
+}
+
+export function tickerUrl(symbol: string): string {
+  return apiUrl(HOST, '/api/v3/ticker/24hr', { symbol });
+}
+
+export function candlesUrl(symbol: string): string {
+  return apiUrl(HOST, '/api/v3/klines', { symbol, interval: '1d', limit: CANDLE_LIMIT });
+}
+
+/** MEXC error body, e.g. `{"code":-1121,"msg":"Invalid symbol."}` */
+const errorSchema = z.object({ code: z.union([z.number(), z.string()]), msg: z.string() });
+
+function venueError(raw: unknown): { ok: false; error: SourceError } | undefined {
+  const e = errorSchema.safeParse(raw);
+  if (!e.success) return undefined;
+  const code = String(e.data.code);
+  const text = `${code} ${e.data.msg}`.slice(0, 120);
+  if (code === '-1121' || /symbol/i.test(e.data.msg)) return fail('not-found', `mexc: ${text}`);
+  if (code === '429' || /too many|frequen|rate limit/i.test(e.data.msg)) return fail('rate-limited', `mexc: ${text}`, { retryAfterMs: 60_000 });
+  return fail('http', `mexc: ${text}`);
+}
+
+const tickerSchema = z.object({
+  symbol: z.string().optional(),
+  lastPrice: num,
+  /** FRACTION: "0.0173" = +1.73 % */
+  priceChangePercent: maybeNum,
+  /** base units */
+  volume: maybeNum,
+  quoteVolume: maybeNum,
+  /** epoch ms, often a string */
+  closeTime: maybeNum,
+});
+
+/** Normalises a `/ticker/24hr` body (object or array); with `symbol`, only that entry is used. Pure; never throws. */
+export function parseTicker(raw: unknown, nowMs: number, symbol?: string): Result<Ticker24h> {
+  const entries = Array.isArray(raw) ? raw : [raw];
+  let firstError: Result<Ticker24h> | undefined;
+  let otherSymbol = false;
+  for (const entry of entries) {
+    const t = validate(tickerSchema, entry);
+    if (!t.ok) {
+      firstError ??= t;
+      continue;
+    }
+    if (symbol !== undefined && t.value.symbol !== undefined && t.value.symbol.toUpperCase() !== symbol) {
+      otherSymbol = true;
+      continue;
+    }
+    const { lastPrice, priceChangePercent, volume, quoteVolume, closeTime } = t.value;
+    const change = priceChangePercent !== null ? priceChangePercent * 100 : null;
+    return {
+      ok: true,
+      value: {
+        last: lastPrice,
+        change24hPct: change !== null && Number.isFinite(change) ? change : null,
+        volumeBase: volume,
+        volumeQuote: quoteVolume,
+        asOfMs: closeTime !== null && closeTime > 0 ? closeTime : nowMs,
+      },
+    };
+  }
+  if (!Array.isArray(raw) && !otherSymbol) return venueError(raw) ?? firstError ?? fail('parse', 'mexc: unexpected ticker');
+  return fail('not-found', `mexc: no ticker for ${symbol ?? 'the symbol'}`);
+}
+
+/** `[openTime(ms), open, high, low, close, volume, closeTime, quoteVolume]` */
+const rowSchema = z.tuple([num, num, num, num, num, num], z.unknown());
+
+/** Normalises a `/klines` body to ascending candles; malformed rows are dropped. Pure; never throws. */
+export function parseCandles(raw: unknown): Result<Candle[]> {
+  const rows = validate(z.array(z.unknown()), raw);
+  if (!rows.ok) return venueError(raw) ?? rows;
+  const out: Candle[] = [];
+  for (const row of rows.value) {
+    const r = rowSchema.safeParse(row);
+    if (!r.success) continue;
+    const [t, o, h, l, c, v] = r.data;
+    out.push({ t, o, h, l, c, v });
+  }
+  return { ok: true, value: ascending(out) };
+}
+
+/** Finite candles only, ascending by open time, one per open time. */
+function ascending(candles: Candle[]): Candle[] {
+  const finite = candles.filter((k) => [k.t, k.o, k.h, k.l, k.c, k.v].every(Number.isFinite));
+  finite.sort((a, b) => a.t - b.t);
+  return finite.filter((k, i) => i === 0 || k.t !== finite[i - 1]!.t);
+}
+
+export const venueMarketData: VenueMarketData = {
+  source: 'mexc',
+  symbol: venueSymbol,
+  async fetchTicker(base: string, quote: string, opts: RequestOptions, nowMs: number): Promise<Result<Ticker24h>> {
+    const symbol = venueSymbol(base, quote);
+    if (!symbol) return fail('not-found', 'invalid symbol');
+    const body = await getJson(tickerUrl(symbol), z.unknown(), opts);
+    if (!body.ok) return body;
+    return parseTicker(body.value, nowMs, symbol);
+  },
+  async fetchDailyCandles(base: string, quote: string, opts: RequestOptions): Promise<Result<Candle[]>> {
+    const symbol = venueSymbol(base, quote);
+    if (!symbol) return fail('not-found', 'invalid symbol');
+    const body = await getJson(candlesUrl(symbol), z.unknown(), opts);
+    if (!body.ok) return body;
+    return parseCandles(body.value);
+  },
+};

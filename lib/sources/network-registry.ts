@@ -1,0 +1,122 @@
+/**
+ * Which fundamentals sources apply to which asset (keyed by CoinGecko id). Pure data plus one
+ * pure resolver; no network, no browser globals.
+ *
+ * Identity rules (DATA-SOURCES.md, "Identity"): never match by ticker. DefiLlama slugs come from
+ * the built-in override table first, else from an exact `gecko_id` join against DefiLlama's own
+ * lists.
+ */
+
+export type NetworkSourceId = 'akash' | 'filfox' | 'helium' | 'depinscan' | 'taostats';
+
+/** Network-activity sources per CoinGecko id, in the order to try (DePINscan is the fallback). */
+export const networkSources: Record<string, NetworkSourceId[]> = {
+  'akash-network': ['akash', 'depinscan'],
+  filecoin: ['filfox', 'depinscan'],
+  helium: ['helium', 'depinscan'],
+  bittensor: ['taostats'],
+};
+
+/** Assets with no public usage source: why, for the "no network data" line. */
+export const noPublicNetworkSource: Record<string, string> = {
+  'render-token':
+    'Render publishes no public API for network usage (frames rendered, active nodes); protocol fees on DefiLlama (render-network-bme) are the usage proxy.',
+  'io-net':
+    'io.net exposes no public, keyless API for cluster or GPU usage; fees, where DefiLlama tracks them, are the usage proxy.',
+  aethir:
+    'Aethir publishes no public API for GPU or node usage; protocol fees on DefiLlama (aethir) are the usage proxy.',
+  gensyn:
+    'Gensyn has no public usage source (and no settled token id); nothing to show until one exists.',
+};
+
+export interface LlamaOverride {
+  /** DefiLlama fees slug; null = known to have none; absent = not overridden */
+  feesSlug?: string | null;
+  /** DefiLlama emissions slug; null = known to have none; absent = not overridden */
+  emissionsSlug?: string | null;
+}
+
+/**
+ * Built-in DefiLlama identities (DATA-SOURCES.md identity table). Fields the table marks "—"
+ * are left absent (not null) so an exact gecko_id join can still find a later listing, except
+ * Bittensor fees, which are subnet-level only and must not resolve to a protocol.
+ */
+export const llamaOverrides: Record<string, LlamaOverride> = {
+  bittensor: { feesSlug: null, emissionsSlug: 'bittensor' },
+  'render-token': { feesSlug: 'render-network-bme' },
+  'akash-network': { feesSlug: 'akash' },
+  aethir: { feesSlug: 'aethir', emissionsSlug: 'aethir' },
+  filecoin: { feesSlug: 'filecoin', emissionsSlug: 'filecoin' },
+  helium: { feesSlug: 'helium', emissionsSlug: 'helium' },
+};
+
+export interface LlamaSlugs {
+  feesSlug: string | null;
+  emissionsSlug: string | null;
+  /** 'override' when any slug came from the table; 'gecko_id' when found by the join alone */
+  via: 'override' | 'gecko_id' | 'none';
+}
+
+interface ProtocolRow {
+  slug: string;
+  geckoId: string | null;
+  kind?: 'protocol' | 'chain';
+}
+
+interface ChainRow {
+  slug: string;
+  geckoId: string | null;
+}
+
+function own<T>(record: Record<string, T>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+}
+
+/**
+ * DefiLlama fees and emissions slugs for a CoinGecko id.
+ * 1. override table (per field; a null there means "none", not "look it up");
+ * 2. fees: a fee-list row whose `gecko_id` equals the id (a row whose slug equals the id wins a
+ *    tie, then list order); else a chain from `/v2/chains` with that `gecko_id` whose slug is in
+ *    the fee list (or the fee list is empty, i.e. unknown);
+ * 3. emissions: the list holds slugs only, so a slug is accepted only when it equals the fees
+ *    slug found above or the CoinGecko id itself.
+ */
+export function resolveLlamaSlugs(
+  geckoId: string,
+  protocols: readonly ProtocolRow[],
+  chains: readonly ChainRow[],
+  emissionsList: readonly string[],
+): LlamaSlugs {
+  const id = geckoId.trim();
+  if (!id) return { feesSlug: null, emissionsSlug: null, via: 'none' };
+  const override = own(llamaOverrides, id);
+  let fromOverride = false;
+
+  let feesSlug: string | null = null;
+  if (override && override.feesSlug !== undefined) {
+    feesSlug = override.feesSlug;
+    fromOverride = true;
+  } else {
+    const matches = protocols.filter((p) => p.geckoId === id);
+    const pick = matches.find((p) => p.slug === id) ?? matches[0];
+    if (pick) feesSlug = pick.slug;
+    else {
+      const feeSlugs = new Set(protocols.map((p) => p.slug));
+      const chain = chains.find((c) => c.geckoId === id && (feeSlugs.size === 0 || feeSlugs.has(c.slug)));
+      if (chain) feesSlug = chain.slug;
+    }
+  }
+
+  let emissionsSlug: string | null = null;
+  if (override && override.emissionsSlug !== undefined) {
+    emissionsSlug = override.emissionsSlug;
+    fromOverride = true;
+  } else {
+    const listed = new Set(emissionsList);
+    if (feesSlug && listed.has(feesSlug)) emissionsSlug = feesSlug;
+    else if (listed.has(id)) emissionsSlug = id;
+  }
+
+  const via: LlamaSlugs['via'] = fromOverride ? 'override' : feesSlug || emissionsSlug ? 'gecko_id' : 'none';
+  return { feesSlug, emissionsSlug, via };
+}

@@ -1,0 +1,184 @@
+/**
+ * OKX spot market data: ticker and daily (UTC) candles.
+ *
+ * The public API lives on `www.okx.com`, the same host as the trading UI: the http layer always
+ * sends `credentials: 'omit'`, so the user's OKX session cookies never ride along (QUALITY.md).
+ *
+ * Wire format (OKX API v5 docs; recorded responses in tests/fixtures/market/):
+ * - every body is wrapped `{ code: '0', msg, data: [...] }`; another code is an error (`51001` =
+ *   instrument does not exist, `50011` = too many requests);
+ * - `GET /api/v5/market/ticker?instId=TAO-USDT` → `data: [{ instId, last, open24h, vol24h (base
+ *   for SPOT), volCcy24h (quote for SPOT), ts (ms string), … }]`; there is no change field, so the
+ *   24h change is `(last / open24h − 1) × 100` percent;
+ * - `GET /api/v5/market/candles?instId=TAO-USDT&bar=1Dutc&limit=300` → rows of 9 strings
+ *   `[ts (ms), open, high, low, close, vol (base for SPOT), volCcy, volCcyQuote, confirm]`, NEWEST
+ *   FIRST, confirm `0` on the candle still open. Use `1Dutc`: `1D` is a Hong Kong (UTC+8) day.
+ *   300 is the most this endpoint returns per call.
+ */
+import type { Candle, Result, SourceError, Ticker24h } from '../types';
+import { apiUrl, getJson, validate, type RequestOptions } from './http';
+import type { VenueMarketData } from './market-data';
+import { num, numOrNull, z } from './zod';
+
+/**
+ * `numOrNull` that also accepts a MISSING key. zod 4 treats a transformed schema as required, so a
+ * bare `numOrNull` field rejects `{}` ("expected nonoptional"); providers omit keys they have no
+ * value for.
+ */
+const maybeNum = numOrNull.optional().transform((v) => v ?? null);
+
+const HOST = 'www.okx.com';
+/** Daily candles requested: the per-call maximum of `/market/candles` (DATA-SOURCES.md asks ≥ 200). */
+export const OKX_CANDLE_LIMIT = 300;
+
+// ---------------------------------------------------------------------------------------------
+// Wire schemas
+
+/** The envelope of every OKX REST answer. `data` is validated separately once `code` is known. */
+export const OkxEnvelopeSchema = z.object({
+  code: z.union([z.string(), z.number()]).transform(String),
+  msg: z.string().nullish(),
+  data: z.unknown().optional(),
+});
+export type OkxEnvelope = z.output<typeof OkxEnvelopeSchema>;
+
+/** One entry of `data` from `/market/ticker`. OKX sends `""` for empty numbers (→ null). */
+export const OkxTickerEntrySchema = z.object({
+  instId: z.string(),
+  last: maybeNum,
+  open24h: maybeNum,
+  /** base units for SPOT */
+  vol24h: maybeNum,
+  /** quote units for SPOT */
+  volCcy24h: maybeNum,
+  /** epoch ms */
+  ts: maybeNum,
+});
+
+/** `data` of `/market/ticker`; a malformed entry becomes `null` and is ignored. */
+export const OkxTickerListSchema = z.array(OkxTickerEntrySchema.nullable().catch(null));
+export type OkxTickerList = z.output<typeof OkxTickerListSchema>;
+
+/** One candle row: `[ts, open, high, low, close, vol, …]`; the remaining cells are tolerated. */
+export const OkxCandleRowSchema = z.tuple([num, num, num, num, num, num], z.unknown());
+
+/** `data` of `/market/candles`; a malformed row becomes `null` (dropped by the normaliser). */
+export const OkxCandlesSchema = z.array(OkxCandleRowSchema.nullable().catch(null));
+export type OkxCandleRows = z.output<typeof OkxCandlesSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Pure helpers and normalisers
+
+const TICKER_RE = /^[A-Za-z0-9]{1,20}$/;
+
+/**
+ * OKX's spot instrument id for a pair (`TAO-USDT`), or undefined when either ticker is not 1–20
+ * ASCII letters/digits (checked before upper-casing).
+ */
+export function okxInstId(base: string, quote: string): string | undefined {
+  if (typeof base !== 'string' || typeof quote !== 'string') return undefined;
+  if (!TICKER_RE.test(base) || !TICKER_RE.test(quote)) return undefined;
+  return `${base.toUpperCase()}-${quote.toUpperCase()}`;
+}
+
+function fail(kind: SourceError['kind'], message: string, extra: Partial<SourceError> = {}): { ok: false; error: SourceError } {
+  return { ok: false, error: { kind, message, ...extra } };
+}
+
+/**
+ * Checks the envelope code and validates `data` with `schema`.
+ * `51001` (instrument does not exist) → not-found; `50011` → rate-limited; other non-`0` → http.
+ */
+export function readOkxEnvelope<S extends z.ZodType>(env: OkxEnvelope, schema: S): Result<z.output<S>> {
+  if (env.code === '0') return validate(schema, env.data);
+  const msg = typeof env.msg === 'string' && env.msg ? `: ${env.msg.slice(0, 100)}` : '';
+  if (env.code === '51001') return fail('not-found', `okx ${env.code}${msg}`);
+  if (env.code === '50011') return fail('rate-limited', `okx ${env.code}${msg}`, { retryAfterMs: 60_000 });
+  return fail('http', `okx ${env.code.slice(0, 20)}${msg}`);
+}
+
+/**
+ * Ticker list → `Ticker24h` for `instId` (the entry must echo the instrument asked for).
+ * Change = `(last / open24h − 1) × 100` PERCENT, rounded to 12 significant digits; null without a
+ * positive `open24h`. `asOfMs` = OKX's `ts`, else `nowMs`. No entry or no positive `last` → not-found.
+ */
+export function normaliseOkxTicker(list: OkxTickerList, instId: string, nowMs: number): Result<Ticker24h> {
+  const entry = list.find((e) => e !== null && e.instId === instId);
+  if (!entry || entry.last === null || !(entry.last > 0)) return fail('not-found', 'okx has no last price for this pair');
+  let change24hPct: number | null = null;
+  if (entry.open24h !== null && entry.open24h > 0) {
+    const pct = Number(((entry.last / entry.open24h - 1) * 100).toPrecision(12));
+    change24hPct = Number.isFinite(pct) ? pct : null;
+  }
+  return {
+    ok: true,
+    value: {
+      last: entry.last,
+      change24hPct,
+      volumeBase: entry.vol24h,
+      volumeQuote: entry.volCcy24h,
+      asOfMs: entry.ts !== null && entry.ts > 0 ? entry.ts : nowMs,
+    },
+  };
+}
+
+/**
+ * Candle rows → `Candle[]` ascending by open time (ms), one per open time, keeping the candle still
+ * open (confirm `0`). OKX sends newest first; `v` is `vol`, base units for SPOT instruments.
+ */
+export function normaliseOkxCandles(rows: OkxCandleRows): Candle[] {
+  const out: Candle[] = [];
+  for (const row of rows) {
+    if (!row) continue;
+    const [ts, open, high, low, close, vol] = row;
+    out.push({ t: ts, o: open, h: high, l: low, c: close, v: vol });
+  }
+  return ascendingCandles(out);
+}
+
+/** Drops candles with a non-finite or negative number, sorts ascending, keeps the last row per `t`. */
+function ascendingCandles(candles: Candle[]): Candle[] {
+  const byTime = new Map<number, Candle>();
+  for (const c of candles) {
+    if ([c.t, c.o, c.h, c.l, c.c, c.v].every((n) => Number.isFinite(n) && n >= 0)) byTime.set(c.t, c);
+  }
+  return Array.from(byTime.values()).sort((a, b) => a.t - b.t);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fetch
+
+/** 24h ticker of a spot pair from `/api/v5/market/ticker`. Invalid tickers → not-found, no request. */
+export async function fetchOkxTicker(base: string, quote: string, opts: RequestOptions, nowMs: number): Promise<Result<Ticker24h>> {
+  const instId = okxInstId(base, quote);
+  if (!instId) return fail('not-found', 'invalid symbol');
+  const env = await getJson(apiUrl(HOST, '/api/v5/market/ticker', { instId }), OkxEnvelopeSchema, opts);
+  if (!env.ok) return env;
+  const list = readOkxEnvelope(env.value, OkxTickerListSchema);
+  if (!list.ok) return list;
+  return normaliseOkxTicker(list.value, instId, nowMs);
+}
+
+/**
+ * The last {@link OKX_CANDLE_LIMIT} UTC-day candles (`bar=1Dutc`) of a spot pair, ascending, the
+ * open candle included. `nowMs` is unused (OKX returns the latest) and kept for the uniform
+ * interface. Invalid tickers → not-found, no request.
+ */
+export async function fetchOkxDailyCandles(base: string, quote: string, opts: RequestOptions, _nowMs: number): Promise<Result<Candle[]>> {
+  const instId = okxInstId(base, quote);
+  if (!instId) return fail('not-found', 'invalid symbol');
+  const url = apiUrl(HOST, '/api/v5/market/candles', { instId, bar: '1Dutc', limit: OKX_CANDLE_LIMIT });
+  const env = await getJson(url, OkxEnvelopeSchema, opts);
+  if (!env.ok) return env;
+  const rows = readOkxEnvelope(env.value, OkxCandlesSchema);
+  if (!rows.ok) return rows;
+  return { ok: true, value: normaliseOkxCandles(rows.value) };
+}
+
+/** OKX in the uniform venue interface (see market-data.ts). */
+export const venueMarketData: VenueMarketData = {
+  source: 'okx',
+  symbol: okxInstId,
+  fetchTicker: fetchOkxTicker,
+  fetchDailyCandles: fetchOkxDailyCandles,
+};

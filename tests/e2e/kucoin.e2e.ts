@@ -1,0 +1,202 @@
+/**
+ * Issue 2 end to end: the production build in real Chromium on a KuCoin trade page, with
+ * KuCoin, CoinGecko and the Binance mirror served by local fakes.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { RSI, SMA } from 'technicalindicators';
+import { FakeServer } from './fake-server';
+import { installKucoinPages, installMarketFakes, TOKENS } from './fake-market';
+import { launch, metric, PANEL, type Launched } from './browser';
+
+const API_HOSTS = ['api.coingecko.com', 'api.kucoin.com', 'data-api.binance.vision', 'api.coinpaprika.com', 'api.llama.fi', 'defillama-datasets.llama.fi'];
+
+async function attr(page: import('playwright-core').Page, sel: string, name: string): Promise<string | null> {
+  return page.locator(sel).first().getAttribute(name);
+}
+
+async function waitState(page: import('playwright-core').Page, states: string[], timeout = 20_000): Promise<string> {
+  await page.waitForFunction(
+    ({ sel, states }) => {
+      const host = document.querySelector('tokenlens-overlay');
+      const el = host?.shadowRoot?.querySelector(sel);
+      return !!el && states.includes(el.getAttribute('data-state') ?? '');
+    },
+    { sel: '[data-tokenlens="overlay"]', states },
+    { timeout, polling: 100 },
+  );
+  return (await attr(page, PANEL, 'data-state'))!;
+}
+
+/** SMA50 and Wilder RSI(14) from the independent `technicalindicators` package, open candle excluded. */
+function expectedTechnicals(closes: number[]) {
+  const closed = closes.slice(0, -1);
+  const sma = SMA.calculate({ period: 50, values: closed }).at(-1)!;
+  // technicalindicators rounds RSI to 2 decimals; compare with that precision.
+  const rsi = RSI.calculate({ period: 14, values: closed }).at(-1)!;
+  return { sma, rsi };
+}
+
+describe('KuCoin overlay (production build, real Chromium)', () => {
+  const server = new FakeServer();
+  let b: Launched;
+  let coingeckoDown = false;
+
+  beforeAll(async () => {
+    const port = await server.start();
+    installKucoinPages(server);
+    installMarketFakes(server, {});
+    // CoinGecko outage switch, checked per request (later handlers win).
+    server.on('api.coingecko.com', () => (coingeckoDown ? { status: 429, body: { error: 'rate limited' }, headers: { 'retry-after': '1' } } : undefined));
+    // No fundamentals in these tests: DefiLlama answers "not found" like for an unknown slug.
+    server.on('api.llama.fi', () => ({ status: 404, body: 'Not found', headers: { 'content-type': 'text/plain' } }));
+    b = await launch(port);
+  });
+
+  afterAll(async () => {
+    await b?.close();
+    await server.stop();
+  });
+
+  afterEach(() => {
+    coingeckoDown = false;
+  });
+
+  it('shows TAO/USDT numbers with their sources, and an SPA switch shows RENDER’s, never TAO’s', async () => {
+    const page = await b.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto('https://www.kucoin.com/trade/TAO-USDT');
+    expect(await waitState(page, ['ready', 'partial', 'stale'])).toBe('ready');
+    const tao = TOKENS.TAO!;
+    expect(await attr(page, PANEL, 'data-asset')).toBe('TAO');
+
+    // price / change / volume from the KuCoin ticker (USDT pair): change is percent, not fraction
+    expect(Number(await attr(page, metric('price'), 'data-value'))).toBe(tao.venuePrice);
+    expect(await attr(page, metric('price'), 'data-source')).toBe('kucoin');
+    expect(Number(await attr(page, metric('change24h'), 'data-value'))).toBeCloseTo(tao.venueChangeRate * 100, 10);
+    expect(Number(await attr(page, metric('volume24h'), 'data-value'))).toBe(tao.venueVolQuote);
+    // valuation from CoinGecko
+    expect(Number(await attr(page, metric('marketCap'), 'data-value'))).toBe(tao.marketCap);
+    expect(await attr(page, metric('marketCap'), 'data-source')).toBe('coingecko');
+    expect(Number(await attr(page, metric('fdv'), 'data-value'))).toBe(tao.fdv);
+    expect(Number(await attr(page, metric('fdvToMcap'), 'data-value'))).toBeCloseTo(tao.fdv! / tao.marketCap, 10);
+    expect(Number(await attr(page, metric('circulatingSupply'), 'data-value'))).toBe(tao.circulating);
+    expect(Number(await attr(page, metric('maxSupply'), 'data-value'))).toBe(tao.max);
+    expect(Number(await attr(page, metric('athDrawdown'), 'data-value'))).toBeCloseTo((tao.venuePrice / tao.ath - 1) * 100, 8);
+    // technicals from KuCoin candles
+    const t = expectedTechnicals(tao.closes);
+    expect(Number(await attr(page, metric('sma50'), 'data-value'))).toBeCloseTo(t.sma, 6);
+    expect(Number(await attr(page, metric('rsi14'), 'data-value'))).toBeCloseTo(t.rsi, 1);
+    expect(await attr(page, metric('sma50'), 'data-source')).toBe('kucoin');
+    expect(Number(await attr(page, metric('priceVsSma50'), 'data-value'))).toBeCloseTo((tao.venuePrice / t.sma - 1) * 100, 6);
+    // every figure says how old it is
+    const asOf = Number(await attr(page, metric('marketCap'), 'data-as-of'));
+    expect(asOf).toBeGreaterThan(Date.now() - 120_000);
+    expect(asOf).toBeLessThanOrEqual(Date.now());
+    // people-formatted text
+    await expect.poll(() => page.locator(`${metric('marketCap')} .tl-value`).innerText()).toBe('$3.65B');
+
+    // SPA switch without reload
+    await page.evaluate(() => (window as any).__nav('/trade/RENDER-USDT'));
+    await page.waitForFunction(() => document.querySelector('tokenlens-overlay')?.shadowRoot?.querySelector('[data-asset="RENDER"]'), null, { polling: 50 });
+    // Until RENDER's numbers arrive, nothing of TAO's may be on screen under RENDER.
+    const seen = await page.evaluate(() => {
+      const root = document.querySelector('tokenlens-overlay')!.shadowRoot!;
+      return root.querySelector('[data-metric="price"]')?.getAttribute('data-value') ?? null;
+    });
+    expect(seen === null || Number(seen) === TOKENS.RENDER!.venuePrice).toBe(true);
+    await waitState(page, ['ready']);
+    expect(Number(await attr(page, metric('price'), 'data-value'))).toBe(TOKENS.RENDER!.venuePrice);
+    expect(Number(await attr(page, metric('marketCap'), 'data-value'))).toBe(TOKENS.RENDER!.marketCap);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a second visit within freshness makes no upstream call', async () => {
+    const first = await b.context.newPage();
+    await first.goto('https://www.kucoin.com/trade/TAO-USDT');
+    await waitState(first, ['ready']);
+    await first.close();
+    server.reset();
+    const again = await b.context.newPage();
+    await again.goto('https://www.kucoin.com/trade/TAO-USDT');
+    expect(await waitState(again, ['ready'])).toBe('ready');
+    expect(Number(await attr(again, metric('marketCap'), 'data-value'))).toBe(TOKENS.TAO!.marketCap);
+    const upstream = server.requests.filter((r) => API_HOSTS.includes(r.host));
+    expect(upstream.map((r) => `${r.host}${r.path}`)).toEqual([]);
+    await again.close();
+  });
+
+  it('an unknown ticker says unsupported', async () => {
+    const page = await b.context.newPage();
+    await page.goto('https://www.kucoin.com/trade/NOSUCHCOIN-USDT');
+    expect(await waitState(page, ['unsupported', 'error', 'partial', 'ready'])).toBe('unsupported');
+    await expect.poll(() => page.locator(`${PANEL} .tl-message`).innerText()).toMatch(/unsupported/);
+    await page.close();
+  });
+
+  it('clicks outside the panel reach the page (the order form stays usable)', async () => {
+    const page = await b.context.newPage();
+    await page.goto('https://www.kucoin.com/trade/TAO-USDT');
+    await waitState(page, ['ready']);
+    const box = await page.locator(PANEL).boundingBox();
+    const form = await page.locator('#buy').boundingBox();
+    expect(box && form).toBeTruthy();
+    // default position is clear of the order form
+    const overlaps = box!.x < form!.x + form!.width && box!.x + box!.width > form!.x && box!.y < form!.y + form!.height && box!.y + box!.height > form!.y;
+    expect(overlaps).toBe(false);
+    await page.click('#buy');
+    expect(await page.evaluate(() => (window as any).__orders)).toBe(1);
+    // collapse to a pill, reload: the collapsed state is remembered
+    await page.locator(`${PANEL} button[aria-label="Collapse Tokenlens"]`).click();
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('tokenlens-overlay')?.shadowRoot?.querySelector('.tl-collapsed'), null, { polling: 100 });
+    await page.locator(`${PANEL} button[aria-label="Expand Tokenlens"]`).click();
+    await page.close();
+  });
+
+  it('popup lookup shows the same metric card', async () => {
+    const page = await b.context.newPage();
+    await page.goto(`chrome-extension://${b.extensionId}/popup.html`);
+    const field = page.getByRole('searchbox', { name: 'Search token' });
+    await field.fill('TAO');
+    await field.press('Enter');
+    await page.waitForSelector('[data-metric="marketCap"][data-value]:not([data-value=""])');
+    expect(Number(await page.locator('[data-metric="marketCap"]').getAttribute('data-value'))).toBe(TOKENS.TAO!.marketCap);
+    expect(await page.locator('[data-metric="price"]').getAttribute('data-source')).toBe('coingecko');
+    expect(Number(await page.locator('[data-metric="price"]').getAttribute('data-value'))).toBe(TOKENS.TAO!.cgPrice);
+    await page.close();
+  });
+
+  it('options watchlist: add, persists across reload, remove', async () => {
+    const page = await b.context.newPage();
+    await page.goto(`chrome-extension://${b.extensionId}/options.html`);
+    const add = page.getByRole('textbox', { name: 'Add to watchlist' });
+    await add.fill('near');
+    await add.press('Enter');
+    await page.waitForSelector('li[data-symbol="NEAR"]');
+    await page.reload();
+    await page.waitForSelector('li[data-symbol="NEAR"]');
+    await page.getByRole('button', { name: 'Remove NEAR' }).click();
+    await page.waitForSelector('li[data-symbol="NEAR"]', { state: 'detached' });
+    await page.reload();
+    await page.waitForSelector('li[data-symbol="TAO"]');
+    expect(await page.locator('li[data-symbol="NEAR"]').count()).toBe(0);
+    await page.close();
+  });
+  // Last: the 429 makes the worker remember a (short) CoinGecko ban.
+  it('CoinGecko answering 429 leaves the exchange figures on screen, state partial, with a note', async () => {
+    coingeckoDown = true;
+    const page = await b.context.newPage();
+    // FIL has not been fetched in this browser yet, so nothing is cached for it.
+    await page.goto('https://www.kucoin.com/trade/FIL-USDT');
+    expect(await waitState(page, ['partial', 'ready', 'error'])).toBe('partial');
+    expect(Number(await attr(page, metric('price'), 'data-value'))).toBe(TOKENS.FIL!.venuePrice);
+    expect(await attr(page, metric('marketCap'), 'data-value')).toBe('');
+    const notes = await page.locator(`${PANEL} .tl-notes`).innerText();
+    expect(notes).toMatch(/CoinGecko/);
+    expect(notes).toMatch(/429|rate-limited/);
+    await page.close();
+  });
+
+});
