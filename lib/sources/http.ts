@@ -17,7 +17,6 @@ export const API_HOSTS = [
   'pro-api.coingecko.com',
   'api.coinpaprika.com',
   'api.llama.fi',
-  'coins.llama.fi',
   'defillama-datasets.llama.fi',
   'api.kucoin.com',
   'api.binance.com',

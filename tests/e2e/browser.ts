@@ -29,7 +29,6 @@ export const MAPPED_HOSTS = [
   'pro-api.coingecko.com',
   'api.coinpaprika.com',
   'api.llama.fi',
-  'coins.llama.fi',
   'defillama-datasets.llama.fi',
   'api.kucoin.com',
   'api.binance.com',

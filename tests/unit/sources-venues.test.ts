@@ -14,7 +14,7 @@ import * as htx from '../../lib/sources/htx';
 import * as kraken from '../../lib/sources/kraken';
 import type { VenueMarketData } from '../../lib/sources/market-data';
 import * as mexc from '../../lib/sources/mexc';
-import { moreVenueMarketData } from '../../lib/sources/venue-registry.part2';
+import { venueMarketData as registry } from '../../lib/sources/venue-registry';
 import type { Candle, Result, Ticker24h } from '../../lib/types';
 
 const NOW = Date.UTC(2025, 10, 11, 0, 18, 0);
@@ -201,7 +201,7 @@ describe.each(VENUES)('$id: requests and errors', (v) => {
 
   it('registers itself under its own id', () => {
     expect(v.mod.venueMarketData.source).toBe(v.id);
-    expect(moreVenueMarketData[v.id]).toBe(v.mod.venueMarketData);
+    expect(registry[v.id]).toBe(v.mod.venueMarketData);
   });
 
   it('requests the ticker on the right host, path and params, without credentials', async () => {
@@ -652,9 +652,9 @@ describe.each(VENUES)('$id: parsers on arbitrary JSON', (v) => {
   });
 });
 
-describe('venue-registry.part2', () => {
-  it('keys each venue by its own source id', () => {
-    for (const [key, venue] of Object.entries(moreVenueMarketData)) expect(venue.source).toBe(key);
-    expect(Object.keys(moreVenueMarketData).sort()).toEqual(['bitget', 'coinbase', 'gate', 'htx', 'kraken', 'mexc']);
+describe('venue registry', () => {
+  it('keys each venue by its own source id and covers the ten venues with public market data', () => {
+    for (const [key, venue] of Object.entries(registry)) expect(venue!.source).toBe(key);
+    expect(Object.keys(registry).sort()).toEqual(['binance', 'bitget', 'bybit', 'coinbase', 'gate', 'htx', 'kraken', 'kucoin', 'mexc', 'okx']);
   });
 });
