@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { existsSync } from 'node:fs';
 import { API_HOSTS } from './lib/sources/http';
+import { stripTestUrls } from './scripts/strip-test-urls';
 
 // Dev mode (`npm run dev`): WXT starts Chrome, or Debian's Chromium where Chrome is absent.
 // As root Chromium refuses to start without --no-sandbox (CONTRACT.md, "Commands").
@@ -11,8 +12,8 @@ const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
-    plugins: [preact()],
-    build: { target: 'es2022' },
+    plugins: [preact(), stripTestUrls()],
+    build: { target: 'es2022', sourcemap: process.env.TL_SOURCEMAP === '1' },
   }),
   webExt: {
     startUrls: ['https://www.kucoin.com/trade/TAO-USDT'],
