@@ -36,6 +36,11 @@ export const MarketSnapshotSchema = z.object({
   image: z.string().nullable().optional(),
 });
 
+export const MarketSnapshotsSchema = z.array(MarketSnapshotSchema);
+
+export const FeeProtocolsSchema = z.array(z.object({ slug: z.string(), name: z.string(), geckoId: z.string().nullable(), kind: z.enum(['protocol', 'chain']) }));
+export const FeeChainsSchema = z.array(z.object({ slug: z.string(), name: z.string(), geckoId: z.string().nullable() }));
+
 export const SearchHitsSchema = z.array(z.object({ id: z.string(), symbol: z.string(), name: z.string(), rank: nfinite }));
 
 const DailySchema = z.array(z.object({ dayMs: finite, usd: finite }));

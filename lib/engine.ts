@@ -13,6 +13,9 @@ import { canonicalTicker, pickFromSearch, resolveBuiltIn, type Resolution } from
 import type { DetectedPair, VenueId } from './exchanges/define';
 import {
   CandlesSchema,
+  FeeChainsSchema,
+  FeeProtocolsSchema,
+  MarketSnapshotsSchema,
   EmissionScheduleSchema,
   FeesSeriesSchema,
   MarketSnapshotSchema,
@@ -23,7 +26,6 @@ import {
   TickerSchema,
 } from './domain-schemas';
 import type { Settings } from './settings-schema';
-import { z } from './sources/zod';
 import type { FetchFn, RequestOptions } from './sources/http';
 import { fetchCoingeckoDailyCloses, fetchCoingeckoMarkets, fetchCoingeckoSearch, type CoingeckoKey } from './sources/coingecko';
 import { fetchCoinpaprikaSearch, fetchCoinpaprikaTicker } from './sources/coinpaprika';
@@ -186,11 +188,11 @@ export function createEngine(deps: EngineDeps) {
     const o = llamaOverrides[geckoId];
     if (o && o.feesSlug !== undefined && o.emissionsSlug !== undefined) return direct;
     const [protocols, chains, emissions] = await Promise.all([
-      read(policy('llama:protocols', z.array(z.object({ slug: z.string(), name: z.string(), geckoId: z.string().nullable(), kind: z.enum(['protocol', 'chain']) })), FRESHNESS.identity), () => fetchFeeProtocols(opts()), mode),
-      read(policy('llama:chains', z.array(z.object({ slug: z.string(), name: z.string(), geckoId: z.string().nullable() })), FRESHNESS.identity), () => fetchFeeChains(opts()), mode),
+      read(policy('llama:protocols', FeeProtocolsSchema, FRESHNESS.identity), () => fetchFeeProtocols(opts()), mode),
+      read(policy('llama:chains', FeeChainsSchema, FRESHNESS.identity), () => fetchFeeChains(opts()), mode),
       read(policy('llama:emissions-list', StringListSchema, FRESHNESS.identity), () => fetchEmissionsList(opts()), mode),
     ]);
-    return resolveLlamaSlugs(geckoId, protocols.ok ? (protocols.value as any) : [], chains.ok ? (chains.value as any) : [], emissions.ok ? (emissions.value as string[]) : []);
+    return resolveLlamaSlugs(geckoId, protocols.ok ? protocols.value : [], chains.ok ? chains.value : [], emissions.ok ? emissions.value : []);
   }
 
   async function fundamentals(asset: Resolution, s: Settings, mode: RevalidateMode): Promise<Pick<AssembleInput, 'fees' | 'revenue' | 'emissions' | 'network' | 'notCovered'>> {
@@ -323,7 +325,7 @@ export function createEngine(deps: EngineDeps) {
       const ids = [...new Set(resolved.flatMap((x) => (x.r.asset ? [x.r.asset.id] : [])))].sort();
       const key = `cg:markets:${hash(ids.join(','))}`;
       const market = ids.length
-        ? await read<MarketSnapshot[]>(policy(key, z.array(MarketSnapshotSchema), FRESHNESS.market), () => fetchCoingeckoMarkets({ ids, key: cgKey(s) }, opts()), 'await')
+        ? await read<MarketSnapshot[]>(policy(key, MarketSnapshotsSchema, FRESHNESS.market), () => fetchCoingeckoMarkets({ ids, key: cgKey(s) }, opts()), 'await')
         : undefined;
       return resolved.map(({ sym, r }) => {
         const m = market?.ok ? market.value.find((x) => x.id === r.asset?.id) : undefined;
