@@ -35,7 +35,6 @@ export function MetricRow({ m, nowMs }: { m: Metric; nowMs: number }) {
       data-value={raw}
       data-source={m.source}
       data-as-of={m.asOfMs === null ? '' : String(m.asOfMs)}
-      title={`${m.explain}${m.note ? `\n${m.note}` : ''}`}
       tabIndex={0}
     >
       <span class="tl-label">{m.label}</span>
@@ -50,6 +49,10 @@ export function MetricRow({ m, nowMs }: { m: Metric; nowMs: number }) {
         ) : null}
       </span>
       <span class="tl-prov">{missing ? (m.note ?? 'unavailable') : provenance(m, nowMs)}</span>
+      <span class="tl-explain">
+        {m.explain}
+        {m.note && !missing ? ` (${m.note})` : ''}
+      </span>
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Bundle, MetricGroup, OverlayState } from '../lib/bundle';
 import { MetricCard, SourceList } from './MetricCard';
 import { formatMetricValue } from './format-metric';
+import { verdict } from '../lib/verdict';
 
 export interface OverlayPosition {
   /** px from the viewport's left edge */
@@ -144,8 +145,14 @@ function Body(p: OverlayProps) {
     );
   }
   const b = p.bundle;
+  const strip = verdict(b, p.nowMs);
   return (
     <>
+      {strip ? (
+        <p class="tl-verdict" data-tokenlens-verdict="">
+          {strip}
+        </p>
+      ) : null}
       {b.asset && b.alternatives.length > 0 ? (
         <div class="tl-ambiguous">
           <label>

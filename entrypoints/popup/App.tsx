@@ -9,6 +9,7 @@ import type { Bundle, MetricGroup } from '../../lib/bundle';
 import { send, type WatchRow } from '../../lib/messaging';
 import { formatPct, formatUsd } from '../../lib/metrics/format';
 import type { CoinSearchHit } from '../../lib/types';
+import { verdict } from '../../lib/verdict';
 
 const MAJORS = ['BTC', 'ETH', 'SOL', 'BNB', 'XRP'];
 
@@ -155,6 +156,7 @@ export function App() {
             {bundle.asset ? `${bundle.asset.symbol} · ${bundle.asset.name}` : bundle.pair.base}
             <span class={`tl-state tl-state-${bundle.state}`}>{bundle.state}</span>
           </h2>
+          {verdict(bundle, now) ? <p class="tl-verdict">{verdict(bundle, now)}</p> : null}
           {bundle.notes.length ? (
             <ul class="tl-notes">
               {bundle.notes.map((n) => (
