@@ -20,6 +20,13 @@ export default defineConfig({
     ...(chromeBinary ? { binaries: { chrome: chromeBinary } } : {}),
     chromiumArgs: isRoot ? ['--no-sandbox'] : [],
   },
+  zip: {
+    // The Firefox sources zip (AMO review) holds what rebuilds the extension. WXT already drops
+    // node_modules, hidden files (.env*, .wxt), *.test.ts and .output; also drop logs, stray build
+    // or coverage folders and the test tree (fixtures, e2e harness), which reviewers do not need
+    // and which could carry test keys. tests/e2e/build-scan.e2e.ts checks the result.
+    excludeSources: ['**/*.log', 'dist/**', 'coverage/**', 'tests/**'],
+  },
   manifest: ({ browser }) => ({
     name: 'Tokenlens',
     description:
@@ -27,6 +34,8 @@ export default defineConfig({
     // Only what the features need (QUALITY.md, "Minimal manifest"): settings and cache in
     // storage, alarms for refresh. No tabs, cookies, scripting or webRequest.
     permissions: ['storage', 'alarms'],
+    // Alerts notify through browser notifications; asked for when the first alert is created.
+    optional_permissions: ['notifications'],
     // The worker fetches from these public APIs; KuCoin and Kraken send no CORS headers, so the
     // calls must come from the worker with host permission (DATA-SOURCES.md).
     host_permissions: API_HOSTS.map((h) => `https://${h}/*`),
@@ -41,6 +50,9 @@ export default defineConfig({
               // https://extensionworkshop.com/documentation/develop/firefox-builtin-data-consent/
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android learnt `data_collection_permissions` in 142 (desktop: 140);
+            // without this addons-linter warns KEY_FIREFOX_ANDROID_UNSUPPORTED_BY_MIN_VERSION.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -10,6 +10,12 @@ import { createEngine, type Engine } from '../lib/engine';
 import { dispatch, type Handlers } from '../lib/messaging-server';
 import { loadSettings, updateSettings } from '../lib/options';
 import { HostGate } from '../lib/rate-limit';
+import { runAlerts } from '../lib/alerts-runner';
+import type { Firing } from '../lib/alerts';
+
+const ALERT_ALARM = 'tokenlens-alerts';
+/** minutes between alert checks (Chrome's minimum alarm period is 30 s; 5 min is plenty) */
+const ALERT_PERIOD_MIN = 5;
 
 export default defineBackground(() => {
   let engine: Engine | undefined;
@@ -27,7 +33,29 @@ export default defineBackground(() => {
     return engine;
   };
 
+  const notify = async (f: Firing): Promise<boolean> => {
+    // `notifications` is optional: requested by the options page when the first alert is made.
+    if (!browser.notifications || !(await browser.permissions.contains({ permissions: ['notifications'] }))) return false;
+    await browser.notifications.create(`tokenlens-${f.rule.id}-${Date.now()}`, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title: f.title,
+      message: f.message,
+    });
+    return true;
+  };
+  const alerts = () =>
+    runAlerts({
+      store: { get: (keys) => browser.storage.local.get(keys), set: (items) => browser.storage.local.set(items) },
+      lookup: (symbol) => getEngine().lookup(symbol, undefined, true),
+      prices: async (symbols) => Object.fromEntries((await getEngine().quotes(symbols, true)).map((r) => [r.symbol, r.priceUsd])),
+      notify,
+      now: Date.now,
+    });
+
   const handlers: Handlers = {
+    compare: (d) => getEngine().compare(d.symbols, d.refresh ?? false),
+    runAlerts: () => alerts(),
     getBundle: (d) => getEngine().getBundle(d.pair, d.refresh ?? false),
     lookup: (d) => getEngine().lookup(d.query, d.assetId, d.refresh ?? false),
     suggest: (d) => getEngine().suggest(d.query),
@@ -39,6 +67,14 @@ export default defineBackground(() => {
       return { saved: true as const };
     },
   };
+
+  // Alarms: registered synchronously; the alarm itself is (re)created on install and startup.
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === ALERT_ALARM) void alerts();
+  });
+  const ensureAlarm = () => void browser.alarms.create(ALERT_ALARM, { periodInMinutes: ALERT_PERIOD_MIN });
+  browser.runtime.onInstalled.addListener(ensureAlarm);
+  browser.runtime.onStartup.addListener(ensureAlarm);
 
   const ctx = { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') };
   browser.runtime.onMessage.addListener((message: unknown, sender) => {

@@ -12,7 +12,7 @@ import type { Resolution } from './assets/resolve';
 import type { Candle, EmissionSchedule, FeesSeries, MarketSnapshot, NetworkFigure, SourceId, Ticker24h } from './types';
 import { metricsFromCandles } from './metrics/technicals';
 import { fdv as fdvOf, pctVs, ratio } from './metrics/valuation';
-import { dailyFigures } from './metrics/revenue';
+import { dailyFigures, sparkline } from './metrics/revenue';
 import { unlockFigures, upcomingByMonth } from './metrics/unlocks';
 
 /** One upstream feed's outcome, as the cache returned it. */
@@ -343,6 +343,7 @@ export function assemble(input: AssembleInput): Bundle {
     ...(fees || revenue ? { methodology: { fees: fees?.methodology ?? null, revenue: revenue?.methodology ?? null } } : {}),
     ...(unlockSchedule ? { unlockSchedule } : {}),
     ...(candles ? { spark: candles.slice(-30).map((c) => c.c) } : {}),
+    ...(revenue ? { revenueSpark: sparkline(revenue.daily, nowMs, 30) } : {}),
     generatedAtMs: nowMs,
   };
 }

@@ -116,5 +116,7 @@ export interface Bundle {
   unlockSchedule?: UnlockScheduleView;
   /** closes for the price sparkline (ascending), optional */
   spark?: number[];
+  /** daily revenue (USD, complete UTC days, ascending) for the revenue sparkline, optional */
+  revenueSpark?: number[];
   generatedAtMs: number;
 }

@@ -85,9 +85,10 @@ export interface CacheStats {
 
 /**
  * `revalidate`: 'background' returns cached data at once (stale or not) and refreshes expired
- * entries behind it; 'await' waits for upstream when the entry is not fresh.
+ * entries behind it; 'await' waits for upstream when the entry is not fresh; 'force' always asks
+ * upstream (alert checks need the current price), falling back to the cached value on failure.
  */
-export type RevalidateMode = 'background' | 'await';
+export type RevalidateMode = 'background' | 'await' | 'force';
 
 export class SwrCache {
   private readonly store: CacheStore;
@@ -118,7 +119,7 @@ export class SwrCache {
       const age = now - entry.fetchedAtMs;
       const fresh = age >= 0 && age < policy.maxAgeMs;
       const showable = age < policy.maxAgeMs + policy.staleMs;
-      if (fresh) {
+      if (fresh && mode !== 'force') {
         this.stats.hits++;
         return { ok: true, value: entry.value, fetchedAtMs: entry.fetchedAtMs, stale: false, from: 'cache' };
       }
@@ -130,6 +131,15 @@ export class SwrCache {
     }
     this.stats.misses++;
     return this.refresh(policy, fetcher, entry);
+  }
+
+  /**
+   * Stores a value fetched elsewhere (one batched call priming many per-item entries).
+   * Replaces the entry in one write, like a refresh would.
+   */
+  async put<T>(policy: CachePolicy<T>, value: T): Promise<void> {
+    if (policy.check(value) === undefined) return;
+    await this.write(policy.key, { v: policy.version, fetchedAtMs: this.now(), value });
   }
 
   /** Peeks without fetching: the stored value (any age) or undefined. */

@@ -5,8 +5,8 @@
 import { z } from './sources/zod';
 import type { CachePolicy } from './cache';
 
-const finite = z.number().refine(Number.isFinite);
-const nfinite = finite.nullable();
+const finite = z.number().check(z.refine(Number.isFinite));
+const nfinite = z.nullable(finite);
 
 export const CandleSchema = z.object({ t: finite, o: finite, h: finite, l: finite, c: finite, v: finite });
 export const CandlesSchema = z.array(CandleSchema);
@@ -33,13 +33,13 @@ export const MarketSnapshotSchema = z.object({
   change24hPct: nfinite,
   volume24hUsd: nfinite,
   lastUpdatedMs: nfinite,
-  image: z.string().nullable().optional(),
+  image: z.optional(z.nullable(z.string())),
 });
 
 export const MarketSnapshotsSchema = z.array(MarketSnapshotSchema);
 
-export const FeeProtocolsSchema = z.array(z.object({ slug: z.string(), name: z.string(), geckoId: z.string().nullable(), kind: z.enum(['protocol', 'chain']) }));
-export const FeeChainsSchema = z.array(z.object({ slug: z.string(), name: z.string(), geckoId: z.string().nullable() }));
+export const FeeProtocolsSchema = z.array(z.object({ slug: z.string(), name: z.string(), geckoId: z.nullable(z.string()), kind: z.enum(['protocol', 'chain']) }));
+export const FeeChainsSchema = z.array(z.object({ slug: z.string(), name: z.string(), geckoId: z.nullable(z.string()) }));
 
 export const SearchHitsSchema = z.array(z.object({ id: z.string(), symbol: z.string(), name: z.string(), rank: nfinite }));
 
@@ -48,13 +48,13 @@ export const FeesSeriesSchema = z.object({
   slug: z.string(),
   name: z.string(),
   dataType: z.enum(['dailyFees', 'dailyRevenue']),
-  methodology: z.string().nullable(),
+  methodology: z.nullable(z.string()),
   daily: DailySchema,
 });
 
 export const EmissionScheduleSchema = z.object({
   slug: z.string(),
-  geckoId: z.string().nullable(),
+  geckoId: z.nullable(z.string()),
   cliffs: z.array(
     z.object({
       atMs: finite,
@@ -72,15 +72,15 @@ export const NetworkFiguresSchema = z.array(
     label: z.string(),
     value: finite,
     asOfMs: finite,
-    trendPct: nfinite.optional(),
-    trendLabel: z.string().optional(),
+    trendPct: z.optional(nfinite),
+    trendLabel: z.optional(z.string()),
   }),
 );
 
 export const StringListSchema = z.array(z.string());
 
 /** Makes a cache policy whose read-back check is a zod schema. */
-export function policy<S extends z.ZodType>(
+export function policy<S extends z.ZodMiniType>(
   key: string,
   schema: S,
   freshness: { maxAgeMs: number; staleMs: number; notFoundMaxAgeMs?: number },

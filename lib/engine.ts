@@ -26,6 +26,7 @@ import {
   TickerSchema,
 } from './domain-schemas';
 import type { Settings } from './settings-schema';
+import { z } from './sources/zod';
 import type { FetchFn, RequestOptions } from './sources/http';
 import { fetchCoingeckoDailyCloses, fetchCoingeckoMarkets, fetchCoingeckoSearch, type CoingeckoKey } from './sources/coingecko';
 import { fetchCoinpaprikaSearch, fetchCoinpaprikaTicker } from './sources/coinpaprika';
@@ -69,7 +70,7 @@ export interface EngineDeps {
   settings: () => Promise<Settings>;
 }
 
-const MarketOrNull = MarketSnapshotSchema.nullable();
+const MarketOrNull = z.nullable(MarketSnapshotSchema);
 
 export function createEngine(deps: EngineDeps) {
   const now = deps.now ?? Date.now;
@@ -257,6 +258,27 @@ export function createEngine(deps: EngineDeps) {
     return first;
   }
 
+  /**
+   * ONE CoinGecko markets call for many assets, written into each asset's own cache entry, so
+   * the per-asset reads that follow cost nothing (QUALITY.md: a 20-token refresh is ≤ 3 market
+   * data requests). Returns the batch result for callers that only need quotes.
+   */
+  async function primeMarkets(ids: string[], s: Settings, mode: RevalidateMode = 'await'): Promise<CacheResult<MarketSnapshot[]> | undefined> {
+    const unique = [...new Set(ids)].sort();
+    if (unique.length === 0) return undefined;
+    const batch = await read<MarketSnapshot[]>(
+      policy(`cg:markets:${hash(unique.join(','))}`, MarketSnapshotsSchema, FRESHNESS.market),
+      () => fetchCoingeckoMarkets({ ids: unique, key: cgKey(s) }, opts()),
+      mode,
+    );
+    if (batch.ok && batch.from === 'network') {
+      await Promise.all(
+        unique.map((id) => deps.cache.put(policy(`cg:market:${id}`, MarketOrNull, FRESHNESS.market), batch.value.find((m) => m.id === id) ?? null)),
+      );
+    }
+    return batch;
+  }
+
   // ---- public API ------------------------------------------------------------------------
 
   async function bundleFor(pair: Bundle['pair'], assetOverride: Resolution | null, refresh: boolean): Promise<Bundle> {
@@ -319,14 +341,10 @@ export function createEngine(deps: EngineDeps) {
     },
 
     /** Watchlist rows: ONE batched CoinGecko markets call for the whole list (QUALITY.md). */
-    async quotes(symbols: string[]): Promise<WatchRow[]> {
+    async quotes(symbols: string[], force = false): Promise<WatchRow[]> {
       const s = await deps.settings();
       const resolved = await Promise.all(symbols.map(async (sym) => ({ sym, r: await resolve(null, sym, s, 'background') })));
-      const ids = [...new Set(resolved.flatMap((x) => (x.r.asset ? [x.r.asset.id] : [])))].sort();
-      const key = `cg:markets:${hash(ids.join(','))}`;
-      const market = ids.length
-        ? await read<MarketSnapshot[]>(policy(key, MarketSnapshotsSchema, FRESHNESS.market), () => fetchCoingeckoMarkets({ ids, key: cgKey(s) }, opts()), 'await')
-        : undefined;
+      const market = await primeMarkets(resolved.flatMap((x) => (x.r.asset ? [x.r.asset.id] : [])), s, force ? 'force' : 'await');
       return resolved.map(({ sym, r }) => {
         const m = market?.ok ? market.value.find((x) => x.id === r.asset?.id) : undefined;
         return {
@@ -339,6 +357,30 @@ export function createEngine(deps: EngineDeps) {
           ...(m ? {} : { error: r.asset ? (market && !market.ok ? `CoinGecko: ${market.error.message}` : 'no market data') : (r.problem?.message ?? 'unknown ticker') }),
         };
       });
+    },
+
+    /**
+     * Full bundles for a list of tickers (comparison page, watchlist rows, alerts), with market
+     * data fetched in one batched call first. At most 4 assets are assembled at a time.
+     */
+    async compare(symbols: string[], refresh = false): Promise<Bundle[]> {
+      const s = await deps.settings();
+      const resolved = await Promise.all(symbols.map(async (sym) => ({ sym, r: await resolve(null, sym, s, 'background') })));
+      await primeMarkets(resolved.flatMap((x) => (x.r.asset ? [x.r.asset.id] : [])), s);
+      const out: Bundle[] = new Array(resolved.length);
+      let next = 0;
+      const worker = async () => {
+        while (next < resolved.length) {
+          const i = next++;
+          const { sym, r } = resolved[i]!;
+          const pair: Bundle['pair'] = { venue: null, base: canonicalTicker(sym), quote: 'USD', market: 'spot' };
+          out[i] = r.asset
+            ? await bundleFor(pair, r.asset, refresh)
+            : assemble({ pair, asset: null, assetProblem: r.problem ?? { kind: 'unknown', message: `No listed asset has the ticker ${sym}.` }, nowMs: now() });
+        }
+      };
+      await Promise.all([worker(), worker(), worker(), worker()]);
+      return out;
     },
   };
 }

@@ -3,12 +3,12 @@
  * request. A message is answered only after its sender is checked and its payload parsed;
  * handlers receive parsed data only (QUALITY.md, "Messages are untrusted").
  */
-import { z } from './sources/zod';
+import { maxLen, minLen, z } from './sources/zod';
 import { CONTENT_SCRIPT_TYPES, type MessageType, type ProtocolMap, type Reply } from './messaging';
 import { venueForUrl, venues, type VenueId } from './exchanges';
 import { ASSET_ID_RE, TICKER_RE } from './settings-schema';
 
-const ticker = z.string().max(20).regex(TICKER_RE);
+const ticker = z.string().check(maxLen(20), z.regex(TICKER_RE));
 const venueId = z.enum(venues.map((v) => v.id) as [VenueId, ...VenueId[]]);
 
 const pair = z.object({
@@ -16,18 +16,24 @@ const pair = z.object({
   base: ticker,
   quote: ticker,
   market: z.enum(['spot', 'margin', 'perp', 'future']),
-  multiplier: z.number().int().min(2).max(100_000_000).optional(),
-  leveraged: z.boolean().optional(),
+  multiplier: z.optional(z.number().check(z.int(), z.gte(2), z.lte(100_000_000))),
+  leveraged: z.optional(z.boolean()),
 });
 
 /** One schema per message type; `satisfies` keeps this table and ProtocolMap in step. */
 export const requestSchemas = {
-  getBundle: z.object({ pair, refresh: z.boolean().optional() }),
-  lookup: z.object({ query: z.string().trim().min(1).max(60), assetId: z.string().regex(ASSET_ID_RE).optional(), refresh: z.boolean().optional() }),
-  suggest: z.object({ query: z.string().trim().min(1).max(60) }),
-  chooseAsset: z.object({ venue: venueId, ticker, assetId: z.string().regex(ASSET_ID_RE) }),
-  quotes: z.object({ symbols: z.array(ticker).max(100) }),
-} satisfies Record<MessageType, z.ZodType>;
+  getBundle: z.object({ pair, refresh: z.optional(z.boolean()) }),
+  lookup: z.object({
+    query: z.string().check(z.trim(), minLen(1), maxLen(60)),
+    assetId: z.optional(z.string().check(z.regex(ASSET_ID_RE))),
+    refresh: z.optional(z.boolean()),
+  }),
+  suggest: z.object({ query: z.string().check(z.trim(), minLen(1), maxLen(60)) }),
+  chooseAsset: z.object({ venue: venueId, ticker, assetId: z.string().check(z.regex(ASSET_ID_RE)) }),
+  quotes: z.object({ symbols: z.array(ticker).check(maxLen(100)) }),
+  compare: z.object({ symbols: z.array(ticker).check(maxLen(40)), refresh: z.optional(z.boolean()) }),
+  runAlerts: z.object({}),
+} satisfies Record<MessageType, z.ZodMiniType>;
 
 export type Handlers = {
   [K in MessageType]: (data: z.output<(typeof requestSchemas)[K]>) => Promise<ProtocolMap[K]['res']>;

@@ -13,6 +13,7 @@ import { browser } from 'wxt/browser';
 import type { Bundle } from './bundle';
 import type { DetectedPair, VenueId } from './exchanges/define';
 import type { CoinSearchHit } from './types';
+import type { AlertLogEntry } from './alerts-runner';
 
 export interface WatchRow {
   symbol: string;
@@ -37,6 +38,10 @@ export interface ProtocolMap {
   chooseAsset: { req: { venue: VenueId; ticker: string; assetId: string }; res: { saved: true } };
   /** popup / options: compact quotes for a list of tickers (one batched market call) */
   quotes: { req: { symbols: string[] }; res: WatchRow[] };
+  /** comparison page: full bundles for a list of tickers */
+  compare: { req: { symbols: string[]; refresh?: boolean }; res: Bundle[] };
+  /** options: run the alert check now (also runs on an alarm); returns what fired */
+  runAlerts: { req: Record<string, never>; res: AlertLogEntry[] };
 }
 
 export type MessageType = keyof ProtocolMap;

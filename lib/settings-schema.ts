@@ -2,75 +2,79 @@
  * Settings and watchlists: zod schema and migrations (pure; no storage access here, so the
  * schema and each migration step are unit-tested in plain Node).
  *
- * Every field has its own `.catch()`, so one bad value falls back alone and nothing else the
+ * Every field has its own `z.catch()`, so one bad value falls back alone and nothing else the
  * user saved is lost (GUIDE.md, "Libraries before hand-written code").
  */
-import { z } from './sources/zod';
+import { maxLen, minLen, z } from './sources/zod';
 
 export const SETTINGS_VERSION = 1;
 
 export const TICKER_RE = /^[A-Z0-9]{1,20}$/;
 export const ASSET_ID_RE = /^[a-z0-9][a-z0-9-]{0,99}$/;
 
-const ticker = z
-  .string()
-  .transform((s) => s.trim().toUpperCase())
-  .pipe(z.string().regex(TICKER_RE));
+const ticker = z.pipe(
+  z.pipe(
+    z.string(),
+    z.transform((s: string) => s.trim().toUpperCase()),
+  ),
+  z.string().check(z.regex(TICKER_RE)),
+);
 
 export const WatchItemSchema = z.object({
   symbol: ticker,
   /** CoinGecko id when the user picked a specific asset */
-  assetId: z.string().regex(ASSET_ID_RE).nullable().catch(null),
+  assetId: z.catch(z.nullable(z.string().check(z.regex(ASSET_ID_RE))), null),
 });
 
 export const WatchlistSchema = z.object({
-  id: z.string().min(1).max(64),
-  name: z.string().trim().min(1).max(60),
-  items: z
-    .array(z.unknown())
-    .catch([])
+  id: z.string().check(minLen(1), maxLen(64)),
+  name: z.string().check(z.trim(), minLen(1), maxLen(60)),
+  items: z.pipe(
+    z.catch(z.array(z.unknown()), []),
     // one malformed item is dropped alone, the rest of the list survives
-    .transform((xs) => dedupe(xs.flatMap((x) => {
+    z.transform((xs: unknown[]) => dedupe(xs.flatMap((x) => {
       const r = WatchItemSchema.safeParse(x);
       return r.success ? [r.data] : [];
     }))),
+  ),
 });
 
 export type WatchItem = z.infer<typeof WatchItemSchema>;
 export type Watchlist = z.infer<typeof WatchlistSchema>;
 
-const apiKey = z
-  .string()
-  .trim()
-  .max(200)
+const apiKey = z.string().check(
+  z.trim(),
+  maxLen(200),
   // printable ASCII without spaces: it travels in an HTTP header
-  .regex(/^[\x21-\x7e]*$/);
+  z.regex(/^[\x21-\x7e]*$/),
+);
 
 export const SettingsSchema = z.object({
-  watchlists: z
-    .array(z.unknown())
-    .catch([])
-    .transform((xs) => xs.flatMap((x) => {
+  watchlists: z.pipe(
+    z.catch(z.array(z.unknown()), []),
+    z.transform((xs: unknown[]) => xs.flatMap((x) => {
       const r = WatchlistSchema.safeParse(x);
       return r.success ? [r.data] : [];
     })),
-  activeWatchlistId: z.string().nullable().catch(null),
-  apiKeys: z
-    .object({
-      coingecko: apiKey.catch(''),
-      coingeckoPlan: z.enum(['demo', 'pro']).catch('demo'),
-      taostats: apiKey.catch(''),
-    })
-    .catch({ coingecko: '', coingeckoPlan: 'demo', taostats: '' }),
+  ),
+  activeWatchlistId: z.catch(z.nullable(z.string()), null),
+  apiKeys: z.catch(
+    z.object({
+      coingecko: z.catch(apiKey, ''),
+      coingeckoPlan: z.catch(z.enum(['demo', 'pro']), 'demo'),
+      taostats: z.catch(apiKey, ''),
+    }),
+    { coingecko: '', coingeckoPlan: 'demo', taostats: '' },
+  ),
   /** venues where the overlay stays off */
-  venuesOff: z.array(z.string().max(20)).catch([]),
+  venuesOff: z.catch(z.array(z.string().check(maxLen(20))), []),
   /** metric groups hidden in the overlay */
-  groupsOff: z.array(z.string().max(20)).catch([]),
+  groupsOff: z.catch(z.array(z.string().check(maxLen(20))), []),
   /** the user's pick for an ambiguous ticker: key `<venue>:<TICKER>` → CoinGecko id */
-  assetChoices: z
-    .record(z.string().max(40), z.string())
-    .catch({})
-    .transform((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => ASSET_ID_RE.test(v)))),
+  assetChoices: z.pipe(
+    z.catch(z.record(z.string().check(maxLen(40)), z.string()), {}),
+    z.transform((r: Record<string, string>) => Object.fromEntries(Object.entries(r).filter(([, v]) => ASSET_ID_RE.test(v)))),
+  ),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;

@@ -2,7 +2,7 @@
  * Watchlist export and import as a JSON file. Import is validated with zod and all-or-nothing:
  * a bad file changes nothing and says what was wrong.
  */
-import { z } from './sources/zod';
+import { maxLen, minLen, z } from './sources/zod';
 import { WatchlistSchema, type Settings, type Watchlist } from './settings-schema';
 
 const FORMAT = 'tokenlens-watchlists';
@@ -10,7 +10,7 @@ const FORMAT = 'tokenlens-watchlists';
 const FileSchema = z.object({
   format: z.literal(FORMAT),
   version: z.literal(1),
-  watchlists: z.array(WatchlistSchema).min(1).max(100),
+  watchlists: z.array(WatchlistSchema).check(minLen(1), maxLen(100)),
 });
 
 export function exportWatchlists(s: Settings): string {

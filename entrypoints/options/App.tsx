@@ -8,6 +8,9 @@ import { TICKER_RE } from '../../lib/settings-schema';
 import { exportWatchlists, importWatchlists } from '../../lib/watchlist-io';
 import { send, type WatchRow } from '../../lib/messaging';
 import { formatAge, formatPct, formatUsd } from '../../lib/metrics/format';
+import { Alerts } from './Alerts';
+import { Display } from './Display';
+import { browser } from 'wxt/browser';
 
 export function App() {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -93,7 +96,8 @@ export function App() {
     <main class="tl-options">
       <h1>Tokenlens settings</h1>
       <p class="tl-muted">
-        Settings stay in this browser’s extension storage and are never sent anywhere.
+        Settings stay in this browser’s extension storage and are never sent anywhere.{' '}
+        <a href={browser.runtime.getURL('/compare.html')}>Compare networks</a>
       </p>
       {message ? (
         <p role={message.ok ? 'status' : 'alert'} class={message.ok ? 'tl-ok' : 'tl-err'}>
@@ -204,6 +208,10 @@ export function App() {
           <input type="file" accept="application/json,.json" aria-label="Import watchlists" onChange={onImport} />
         </label>
       </div>
+
+      <Display settings={settings} onSave={(c, n) => void save(c, n)} onNote={(t) => setMessage({ ok: true, text: t })} />
+
+      <Alerts symbols={[...new Set(settings.watchlists.flatMap((w) => w.items.map((i) => i.symbol)))]} />
 
       <h2>API keys</h2>
       <p class="tl-muted">

@@ -144,6 +144,15 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
     ctx.addEventListener(document, 'visibilitychange', () => {
       if (document.visibilityState === 'visible' && pairRef.current) void load(pairRef.current);
     });
+    // The popup asks which pair this tab shows, to pre-fill its search. Only our own extension
+    // pages may ask (tabs.sendMessage from the popup has no sender.tab).
+    const onAsk = (msg: unknown, sender: { id?: string; tab?: unknown }) => {
+      if (sender.id !== browser.runtime.id || sender.tab) return undefined;
+      if (!msg || typeof msg !== 'object' || (msg as { type?: unknown }).type !== 'tokenlens:currentPair') return undefined;
+      return Promise.resolve(pairRef.current ?? null);
+    };
+    browser.runtime.onMessage.addListener(onAsk);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onAsk));
     // Keyboard toggle: Alt+Shift+L collapses or expands the panel.
     ctx.addEventListener(window, 'keydown', (e: KeyboardEvent) => {
       if (e.altKey && e.shiftKey && e.code === 'KeyL') setPos((p) => savePos({ ...p, collapsed: !p.collapsed }));

@@ -4,7 +4,9 @@
  * parsing of network data, no zod; it reads nothing from the page but the URL (and, on the two
  * venues that hide the pair, one narrow selector declared by the venue file).
  */
-import './style.css';
+// Inlined, not injected from a web-accessible file: cssInjectionMode 'ui' would list the CSS in
+// `web_accessible_resources`, which QUALITY.md forbids (pages could probe for the extension).
+import overlayCss from './style.css?inline';
 import { render } from 'preact';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
@@ -17,7 +19,7 @@ export default defineContentScript({
   // (QUALITY.md, "Minimal manifest").
   matches: [...new Set(venues.flatMap((v) => v.matches))],
   excludeMatches: [...new Set(venues.flatMap((v) => v.excludeMatches ?? []))],
-  cssInjectionMode: 'ui',
+  cssInjectionMode: 'manual',
   runAt: 'document_idle',
   async main(ctx: ContentScriptContext) {
     if (window.top !== window) return; // top frame only
@@ -26,6 +28,7 @@ export default defineContentScript({
       position: 'inline',
       anchor: 'body',
       mode: 'open',
+      css: overlayCss,
       // Keys typed inside the panel must not trigger the exchange's trading hotkeys.
       isolateEvents: ['keydown', 'keyup', 'keypress'],
       onMount(container) {

@@ -10,6 +10,9 @@ import { send, type WatchRow } from '../../lib/messaging';
 import { formatPct, formatUsd } from '../../lib/metrics/format';
 import type { CoinSearchHit } from '../../lib/types';
 import { verdict } from '../../lib/verdict';
+import { loadSettings } from '../../lib/options';
+import { Sparkline } from '../../components/Sparkline';
+import { formatCountdown } from '../../lib/metrics/format';
 
 const MAJORS = ['BTC', 'ETH', 'SOL', 'BNB', 'XRP'];
 
@@ -26,9 +29,33 @@ export function App() {
   const seq = useRef(0);
   const input = useRef<HTMLInputElement>(null);
 
+  const [watch, setWatch] = useState<{ name: string; rows: Bundle[] } | null>(null);
+
   useEffect(() => {
     input.current?.focus();
     void send('quotes', { symbols: MAJORS }).then((r) => r.ok && setMajors(r.data));
+    // Pre-fill with the pair of the current tab when it is a supported trading page: the
+    // content script answers (no `tabs` permission needed to message it).
+    void (async () => {
+      try {
+        const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+        if (tab?.id === undefined) return;
+        const pair = (await browser.tabs.sendMessage(tab.id, { type: 'tokenlens:currentPair' })) as { base?: unknown } | null;
+        if (pair && typeof pair.base === 'string' && /^[A-Z0-9]{1,20}$/.test(pair.base)) {
+          setQuery(pair.base);
+          void lookup(pair.base);
+        }
+      } catch {
+        /* not a supported page: no content script to answer */
+      }
+    })();
+    // The active watchlist as compact rows.
+    void loadSettings().then(async (s) => {
+      const list = s.watchlists.find((w) => w.id === s.activeWatchlistId) ?? s.watchlists[0];
+      if (!list || list.items.length === 0) return;
+      const r = await send('compare', { symbols: list.items.slice(0, 20).map((i) => i.symbol) });
+      if (r.ok) setWatch({ name: list.name, rows: r.data });
+    });
   }, []);
 
   // Suggestions as you type, debounced; late answers for an older query are dropped.
@@ -94,6 +121,9 @@ export function App() {
       <header class="tl-bar">
         <strong>Tokenlens</strong>
         <nav>
+          <a href={browser.runtime.getURL('/compare.html')} target="_blank" rel="noreferrer">
+            Compare
+          </a>{' '}
           <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
             Watchlists & settings
           </a>
@@ -147,6 +177,30 @@ export function App() {
             </li>
           ))}
         </ul>
+      ) : null}
+      {watch && !bundle ? (
+        <section aria-label={`Watchlist ${watch.name}`}>
+          <h2 class="tl-h">{watch.name}</h2>
+          <ul class="tl-watch">
+            {watch.rows.map((b) => {
+              const n = (id: string) => b.metrics.find((m) => m.id === id)?.value ?? null;
+              const price = n('price');
+              const change = n('change24h');
+              const unlock = n('nextUnlockDate');
+              return (
+                <li key={b.pair.base} data-symbol={b.pair.base}>
+                  <button type="button" onClick={() => (setQuery(b.pair.base), void lookup(b.pair.base))}>
+                    <strong>{b.pair.base}</strong>
+                    <span>{formatUsd(typeof price === 'number' ? price : null)}</span>
+                    <span class={typeof change === 'number' && change < 0 ? 'tl-down' : 'tl-up'}>{formatPct(typeof change === 'number' ? change : null, { signed: true })}</span>
+                    <span title="Next unlock">{typeof unlock === 'string' ? formatCountdown(Date.parse(unlock), now) : '—'}</span>
+                    <Sparkline values={b.revenueSpark ?? []} label={`${b.pair.base} daily revenue, 30 days`} width={50} height={16} />
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
       ) : null}
       {busy ? <p class="tl-status" aria-live="polite">Looking up…</p> : null}
       {error ? <p class="tl-status tl-down" role="alert">{error}</p> : null}

@@ -18,7 +18,7 @@ import { apiUrl, fetchText, parseJson, validate, type RequestOptions } from './h
 import { num, numOrNull, z } from './zod';
 
 /** A number that may be absent, null, "" or a decimal string (zod 4: a bare `numOrNull` field is required). */
-const optNum = numOrNull.optional().transform((v) => v ?? null);
+const optNum = z.pipe(z.optional(numOrNull), z.transform((v: number | null | undefined) => v ?? null));
 
 export const akashCapacitySchema = z.object({
   activeProviderCount: optNum,
@@ -28,13 +28,13 @@ export const akashCapacitySchema = z.object({
 export type AkashCapacityWire = z.output<typeof akashCapacitySchema>;
 
 const snapshotSchema = z.object({
-  date: z.string().nullish(),
+  date: z.nullish(z.string()),
   activeLeaseCount: num,
 });
 
 export const akashDashboardSchema = z.object({
   now: snapshotSchema,
-  compare: z.unknown().optional(),
+  compare: z.optional(z.unknown()),
 });
 export type AkashDashboardWire = z.output<typeof akashDashboardSchema>;
 

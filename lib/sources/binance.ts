@@ -22,7 +22,7 @@ import { num, numOrNull, z } from './zod';
  * bare `numOrNull` field rejects `{}` ("expected nonoptional"); providers omit keys they have no
  * value for.
  */
-const maybeNum = numOrNull.optional().transform((v) => v ?? null);
+const maybeNum = z.pipe(z.optional(numOrNull), z.transform((v: number | null | undefined) => v ?? null));
 
 const HOST = 'api.binance.com';
 const MIRROR_HOST = 'data-api.binance.vision';
@@ -43,7 +43,7 @@ export type BinanceError = z.output<typeof BinanceErrorSchema>;
 
 /** `/api/v3/ticker/24hr` for one symbol (the FULL response; extra keys are stripped). */
 export const BinanceTickerSchema = z.object({
-  symbol: z.string().optional(),
+  symbol: z.optional(z.string()),
   lastPrice: num,
   /** percent: "-0.633" is -0.633 % */
   priceChangePercent: maybeNum,
@@ -64,7 +64,7 @@ export type BinanceTickerResponse = z.output<typeof BinanceTickerResponseSchema>
 export const BinanceKlineRowSchema = z.tuple([num, num, num, num, num, num], z.unknown());
 
 /** Kline rows; a malformed row becomes `null` (dropped by the normaliser). */
-export const BinanceKlinesSchema = z.array(BinanceKlineRowSchema.nullable().catch(null));
+export const BinanceKlinesSchema = z.array(z.catch(z.nullable(BinanceKlineRowSchema), null));
 export type BinanceKlineRows = z.output<typeof BinanceKlinesSchema>;
 
 /** The klines body: an error object or the rows. */

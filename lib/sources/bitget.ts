@@ -38,7 +38,7 @@ const OK_CODE = '00000';
 const TICKER_RE = /^[A-Z0-9]{1,20}$/;
 
 /** An optional number field: missing, null, empty or non-finite → null. */
-const maybeNum = numOrNull.optional().transform((v) => v ?? null);
+const maybeNum = z.pipe(z.optional(numOrNull), z.transform((v: number | null | undefined) => v ?? null));
 
 function cleanTicker(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
@@ -67,8 +67,8 @@ export function candlesUrl(symbol: string): string {
 
 const envelopeSchema = z.object({
   code: z.union([z.string(), z.number()]),
-  msg: z.string().nullish(),
-  data: z.unknown().optional(),
+  msg: z.nullish(z.string()),
+  data: z.optional(z.unknown()),
 });
 
 /** Opens `{code, msg, data}`: a typed failure, or `data`. */
@@ -85,7 +85,7 @@ function open(raw: unknown): Result<unknown> {
 }
 
 const tickerSchema = z.object({
-  symbol: z.string().optional(),
+  symbol: z.optional(z.string()),
   lastPr: num,
   /** FRACTION: "0.01" = +1 % */
   change24h: maybeNum,

@@ -21,7 +21,7 @@ import { num, numOrNull, z } from './zod';
  * bare `numOrNull` field rejects `{}` ("expected nonoptional"); providers omit keys they have no
  * value for.
  */
-const maybeNum = numOrNull.optional().transform((v) => v ?? null);
+const maybeNum = z.pipe(z.optional(numOrNull), z.transform((v: number | null | undefined) => v ?? null));
 
 const HOST = 'api.bybit.com';
 /** Daily candles requested (DATA-SOURCES.md asks for ≥ 200; Bybit allows up to 1000). */
@@ -33,8 +33,8 @@ export const BYBIT_CANDLE_LIMIT = 250;
 /** The envelope of every Bybit v5 answer. `result` is validated separately once `retCode` is known. */
 export const BybitEnvelopeSchema = z.object({
   retCode: z.number(),
-  retMsg: z.string().nullish(),
-  result: z.unknown().optional(),
+  retMsg: z.nullish(z.string()),
+  result: z.optional(z.unknown()),
   /** server time, epoch ms */
   time: maybeNum,
 });
@@ -54,7 +54,7 @@ export const BybitTickerEntrySchema = z.object({
 
 /** `result` of `/v5/market/tickers`; a malformed entry becomes `null` and is ignored. */
 export const BybitTickersResultSchema = z.object({
-  list: z.array(BybitTickerEntrySchema.nullable().catch(null)),
+  list: z.array(z.catch(z.nullable(BybitTickerEntrySchema), null)),
 });
 export type BybitTickersResult = z.output<typeof BybitTickersResultSchema>;
 
@@ -63,7 +63,7 @@ export const BybitKlineRowSchema = z.tuple([num, num, num, num, num, num], z.unk
 
 /** `result` of `/v5/market/kline`; a malformed row becomes `null` (dropped by the normaliser). */
 export const BybitKlineResultSchema = z.object({
-  list: z.array(BybitKlineRowSchema.nullable().catch(null)),
+  list: z.array(z.catch(z.nullable(BybitKlineRowSchema), null)),
 });
 export type BybitKlineResult = z.output<typeof BybitKlineResultSchema>;
 
@@ -91,7 +91,7 @@ function fail(kind: SourceError['kind'], message: string, extra: Partial<SourceE
  * `10001` (request parameter error: unknown symbol) → not-found; `10006`/`10018` → rate-limited;
  * other non-zero codes → http.
  */
-export function readBybitEnvelope<S extends z.ZodType>(env: BybitEnvelope, schema: S): Result<z.output<S>> {
+export function readBybitEnvelope<S extends z.ZodMiniType>(env: BybitEnvelope, schema: S): Result<z.output<S>> {
   if (env.retCode === 0) return validate(schema, env.result);
   const msg = typeof env.retMsg === 'string' && env.retMsg ? `: ${env.retMsg.slice(0, 100)}` : '';
   const what = `bybit ${String(env.retCode).slice(0, 20)}${msg}`;

@@ -32,7 +32,7 @@ const DAY_SEC = 86_400;
 const TICKER_RE = /^[A-Z0-9]{1,20}$/;
 
 /** An optional number field: missing, null, empty or non-finite → null. */
-const maybeNum = numOrNull.optional().transform((v) => v ?? null);
+const maybeNum = z.pipe(z.optional(numOrNull), z.transform((v: number | null | undefined) => v ?? null));
 
 function cleanTicker(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;

@@ -23,7 +23,7 @@ import { num, numOrNull, z } from './zod';
  * bare `numOrNull` field rejects `{}` ("expected nonoptional"); providers omit keys they have no
  * value for.
  */
-const maybeNum = numOrNull.optional().transform((v) => v ?? null);
+const maybeNum = z.pipe(z.optional(numOrNull), z.transform((v: number | null | undefined) => v ?? null));
 
 const DAY_MS = 86_400_000;
 /** `/coins/markets` answers at most this many rows per page; one call covers a whole watchlist. */
@@ -89,7 +89,7 @@ export const CoingeckoMarketRowSchema = z.object({
   id: z.string(),
   symbol: z.string(),
   name: z.string(),
-  image: z.string().nullish(),
+  image: z.nullish(z.string()),
   current_price: maybeNum,
   market_cap: maybeNum,
   fully_diluted_valuation: maybeNum,
@@ -101,38 +101,40 @@ export const CoingeckoMarketRowSchema = z.object({
   max_supply: maybeNum,
   ath: maybeNum,
   /** ISO 8601 */
-  last_updated: z.string().nullish(),
+  last_updated: z.nullish(z.string()),
 });
 
 /** `/coins/markets` body; a malformed row becomes `null` (dropped by the normaliser). */
-export const CoingeckoMarketsSchema = z.array(CoingeckoMarketRowSchema.nullable().catch(null));
+export const CoingeckoMarketsSchema = z.array(z.catch(z.nullable(CoingeckoMarketRowSchema), null));
 export type CoingeckoMarkets = z.output<typeof CoingeckoMarketsSchema>;
 
 /** `/search` body (only `coins` is used; exchanges, categories, nfts are stripped). */
 export const CoingeckoSearchSchema = z.object({
   coins: z.array(
-    z
-      .object({
-        id: z.string(),
-        name: z.string(),
-        symbol: z.string(),
-        market_cap_rank: maybeNum,
-      })
-      .nullable()
-      .catch(null),
+    z.catch(
+      z.nullable(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          symbol: z.string(),
+          market_cap_rank: maybeNum,
+        }),
+      ),
+      null,
+    ),
   ),
 });
 export type CoingeckoSearch = z.output<typeof CoingeckoSearchSchema>;
 
 /** `[epoch ms, value]`; a malformed point becomes `null`. */
-const ChartPointSchema = z.tuple([num, num], z.unknown()).nullable().catch(null);
+const ChartPointSchema = z.catch(z.nullable(z.tuple([num, num], z.unknown())), null);
 
 /** `/coins/{id}/market_chart` body (`market_caps` is stripped). */
 export const CoingeckoMarketChartSchema = z.object({
   /** USD price at each point */
   prices: z.array(ChartPointSchema),
   /** rolling 24h volume in USD at each point */
-  total_volumes: z.array(ChartPointSchema).nullish(),
+  total_volumes: z.nullish(z.array(ChartPointSchema)),
 });
 export type CoingeckoMarketChart = z.output<typeof CoingeckoMarketChartSchema>;
 

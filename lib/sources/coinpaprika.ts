@@ -21,7 +21,7 @@ import { numOrNull, z } from './zod';
  * bare `numOrNull` field rejects `{}` ("expected nonoptional"); providers omit keys they have no
  * value for.
  */
-const maybeNum = numOrNull.optional().transform((v) => v ?? null);
+const maybeNum = z.pipe(z.optional(numOrNull), z.transform((v: number | null | undefined) => v ?? null));
 
 const HOST = 'api.coinpaprika.com';
 
@@ -60,28 +60,30 @@ export const CoinpaprikaTickerSchema = z.object({
   total_supply: maybeNum,
   max_supply: maybeNum,
   /** ISO 8601 */
-  last_updated: z.string().nullish(),
+  last_updated: z.nullish(z.string()),
   // A plain object with a USD key, not a record: no arbitrary keys are copied from the wire.
-  quotes: z.object({ USD: PaprikaUsdQuoteSchema.nullish() }).nullish(),
+  quotes: z.nullish(z.object({ USD: z.nullish(PaprikaUsdQuoteSchema) })),
 });
 export type CoinpaprikaTicker = z.output<typeof CoinpaprikaTickerSchema>;
 
 /** `/v1/search` body (only `currencies` is used). A malformed entry becomes `null` and is dropped. */
 export const CoinpaprikaSearchSchema = z.object({
-  currencies: z
-    .array(
-      z
-        .object({
-          id: z.string(),
-          name: z.string(),
-          symbol: z.string(),
-          rank: maybeNum,
-          is_active: z.boolean().nullish(),
-        })
-        .nullable()
-        .catch(null),
-    )
-    .nullish(),
+  currencies: z.nullish(
+    z.array(
+      z.catch(
+        z.nullable(
+          z.object({
+            id: z.string(),
+            name: z.string(),
+            symbol: z.string(),
+            rank: maybeNum,
+            is_active: z.nullish(z.boolean()),
+          }),
+        ),
+        null,
+      ),
+    ),
+  ),
 });
 export type CoinpaprikaSearch = z.output<typeof CoinpaprikaSearchSchema>;
 

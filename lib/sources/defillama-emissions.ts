@@ -42,52 +42,52 @@ function fail(kind: SourceError['kind'], message: string): { ok: false; error: S
 // ---------------------------------------------------------------------------------------------
 
 const metadataSchema = z.object({
-  token: z.string().nullish(),
-  gecko_id: z.string().nullish(),
-  sources: z.array(z.unknown()).nullish(),
-  unlockEvents: z.array(z.unknown()).nullish(),
-  events: z.array(z.unknown()).nullish(),
+  token: z.nullish(z.string()),
+  gecko_id: z.nullish(z.string()),
+  sources: z.nullish(z.array(z.unknown())),
+  unlockEvents: z.nullish(z.array(z.unknown())),
+  events: z.nullish(z.array(z.unknown())),
 });
 
 export const emissionBodySchema = z.object({
-  name: z.string().nullish(),
-  gecko_id: z.string().nullish(),
+  name: z.nullish(z.string()),
+  gecko_id: z.nullish(z.string()),
   metadata: metadataSchema,
 });
 export type EmissionBodyWire = z.output<typeof emissionBodySchema>;
 
 const cliffAllocationSchema = z.object({
-  recipient: z.string().nullish(),
-  category: z.string().nullish(),
+  recipient: z.nullish(z.string()),
+  category: z.nullish(z.string()),
   amount: num,
 });
 
 const linearAllocationSchema = z.object({
-  recipient: z.string().nullish(),
-  category: z.string().nullish(),
+  recipient: z.nullish(z.string()),
+  category: z.nullish(z.string()),
   newRatePerWeek: num,
-  endTimestamp: num.nullish(),
+  endTimestamp: z.nullish(num),
 });
 
 const unlockEventSchema = z.object({
   timestamp: num,
-  cliffAllocations: z.array(z.unknown()).nullish(),
-  linearAllocations: z.array(z.unknown()).nullish(),
+  cliffAllocations: z.nullish(z.array(z.unknown())),
+  linearAllocations: z.nullish(z.array(z.unknown())),
 });
 
 const legacyEventSchema = z.object({
   timestamp: num,
-  description: z.string().nullish(),
-  category: z.string().nullish(),
-  unlockType: z.string().nullish(),
+  description: z.nullish(z.string()),
+  category: z.nullish(z.string()),
+  unlockType: z.nullish(z.string()),
   noOfTokens: z.array(num),
-  rateDurationDays: num.nullish(),
+  rateDurationDays: z.nullish(num),
 });
 
 export const emissionsListSchema = z.array(z.unknown());
 const listItemSchema = z.union([
   z.string(),
-  z.object({ slug: z.string().nullish(), name: z.string().nullish() }),
+  z.object({ slug: z.nullish(z.string()), name: z.nullish(z.string()) }),
 ]);
 
 // ---------------------------------------------------------------------------------------------
@@ -289,7 +289,7 @@ export function normaliseEmissions(body: EmissionBodyWire, slug: string): Emissi
 
 /** Unwraps the legacy `{ body: "<json>" }` and Pro `{ body: {…} }` forms. */
 export function unwrapEmissionBody(value: unknown): Result<unknown> {
-  const wrapper = z.object({ body: z.unknown(), metadata: z.unknown().optional() }).safeParse(value);
+  const wrapper = z.object({ body: z.unknown(), metadata: z.optional(z.unknown()) }).safeParse(value);
   if (!wrapper.success || wrapper.data.metadata !== undefined) return { ok: true, value };
   const inner = wrapper.data.body;
   if (typeof inner === 'string') {

@@ -17,7 +17,7 @@
  */
 import type { DailyValue, FeesSeries, Result, SourceError } from '../types';
 import { apiUrl, fetchText, parseJson, segment, validate, type RequestOptions } from './http';
-import { num, numOrNull, z } from './zod';
+import { minLen, num, numOrNull, z } from './zod';
 
 const DAY_MS = 86_400_000;
 /** Latest instant a JS Date can hold. */
@@ -56,11 +56,11 @@ function fail(kind: SourceError['kind'], message: string, extra: Partial<SourceE
 
 /** `/summary/fees/{slug}` body. Rows of `totalDataChart` are checked one by one in the normaliser. */
 export const feesSummarySchema = z.object({
-  name: z.string().nullish(),
-  displayName: z.string().nullish(),
-  slug: z.string().nullish(),
-  gecko_id: z.string().nullish(),
-  methodology: z.unknown().optional(),
+  name: z.nullish(z.string()),
+  displayName: z.nullish(z.string()),
+  slug: z.nullish(z.string()),
+  gecko_id: z.nullish(z.string()),
+  methodology: z.optional(z.unknown()),
   totalDataChart: z.array(z.unknown()),
 });
 export type FeesSummaryWire = z.output<typeof feesSummarySchema>;
@@ -72,19 +72,19 @@ export const feesOverviewSchema = z.object({ protocols: z.array(z.unknown()) });
 export type FeesOverviewWire = z.output<typeof feesOverviewSchema>;
 
 const overviewRowSchema = z.object({
-  name: z.string().nullish(),
-  displayName: z.string().nullish(),
-  slug: z.string().nullish(),
-  gecko_id: z.string().nullish(),
-  protocolType: z.string().nullish(),
-  id: z.union([z.string(), z.number()]).nullish(),
-  defillamaId: z.union([z.string(), z.number()]).nullish(),
+  name: z.nullish(z.string()),
+  displayName: z.nullish(z.string()),
+  slug: z.nullish(z.string()),
+  gecko_id: z.nullish(z.string()),
+  protocolType: z.nullish(z.string()),
+  id: z.nullish(z.union([z.string(), z.number()])),
+  defillamaId: z.nullish(z.union([z.string(), z.number()])),
 });
 
 export const chainsSchema = z.array(z.unknown());
 const chainRowSchema = z.object({
-  name: z.string().min(1),
-  gecko_id: z.string().nullish(),
+  name: z.string().check(minLen(1)),
+  gecko_id: z.nullish(z.string()),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -210,7 +210,7 @@ export function normaliseFeeChains(rows: readonly unknown[]): FeeChain[] {
 /** A JSON error object (`{ message: "… not found" }`) instead of data. */
 function notFoundInJson(value: unknown): boolean {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  const probe = z.object({ message: z.string().optional(), error: z.string().optional() }).safeParse(value);
+  const probe = z.object({ message: z.optional(z.string()), error: z.optional(z.string()) }).safeParse(value);
   if (!probe.success) return false;
   return /not found/i.test(`${probe.data.message ?? ''} ${probe.data.error ?? ''}`);
 }

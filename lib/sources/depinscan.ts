@@ -18,14 +18,14 @@ import { isValidSlug } from './defillama';
 import { numOrNull, z } from './zod';
 
 /** A number that may be absent, null, "" or a decimal string (zod 4: a bare `numOrNull` field is required). */
-const optNum = numOrNull.optional().transform((v) => v ?? null);
+const optNum = z.pipe(z.optional(numOrNull), z.transform((v: number | null | undefined) => v ?? null));
 
 export const depinscanProjectsSchema = z.array(z.unknown());
 
 const projectSchema = z.object({
-  project_name: z.string().nullish(),
-  slug: z.string().nullish(),
-  coingecko_id: z.string().nullish(),
+  project_name: z.nullish(z.string()),
+  slug: z.nullish(z.string()),
+  coingecko_id: z.nullish(z.string()),
   total_devices: optNum,
 });
 

@@ -20,7 +20,7 @@ import { apiUrl, fetchText, parseJson, validate, type RequestOptions } from './h
 import { numOrNull, z } from './zod';
 
 /** A number that may be absent, null, "" or a decimal string (zod 4: a bare `numOrNull` field is required). */
-const optNum = numOrNull.optional().transform((v) => v ?? null);
+const optNum = z.pipe(z.optional(numOrNull), z.transform((v: number | null | undefined) => v ?? null));
 
 // BigInt() calls rather than literals: the code must also compile for pre-ES2020 targets.
 const ZERO = BigInt(0);
@@ -28,7 +28,7 @@ const EIB = BigInt('1152921504606846976'); // 2^60
 const ATTO = BigInt('1000000000000000000'); // 1e18
 
 /** A big integer sent as a decimal string (or, rarely, a JSON number). */
-const bigIntText = z.union([z.string(), z.number()]).nullish();
+const bigIntText = z.nullish(z.union([z.string(), z.number()]));
 
 export const filfoxOverviewSchema = z.object({
   timestamp: optNum,

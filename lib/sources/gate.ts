@@ -34,7 +34,7 @@ const CANDLE_LIMIT = 250;
 const TICKER_RE = /^[A-Z0-9]{1,20}$/;
 
 /** An optional number field: missing, null, empty or non-finite → null. */
-const maybeNum = numOrNull.optional().transform((v) => v ?? null);
+const maybeNum = z.pipe(z.optional(numOrNull), z.transform((v: number | null | undefined) => v ?? null));
 
 function cleanTicker(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
@@ -62,7 +62,7 @@ export function candlesUrl(pair: string): string {
 }
 
 /** Gate error body, e.g. `{"label":"INVALID_CURRENCY_PAIR","message":"..."}` */
-const errorSchema = z.object({ label: z.string(), message: z.string().optional() });
+const errorSchema = z.object({ label: z.string(), message: z.optional(z.string()) });
 
 function venueError(raw: unknown): { ok: false; error: SourceError } | undefined {
   const e = errorSchema.safeParse(raw);

@@ -16,20 +16,22 @@ import { apiUrl, fetchText, parseJson, validate, type RequestOptions } from './h
 import { numOrNull, z } from './zod';
 
 /** A number that may be absent, null, "" or a decimal string (zod 4: a bare `numOrNull` field is required). */
-const optNum = numOrNull.optional().transform((v) => v ?? null);
+const optNum = z.pipe(z.optional(numOrNull), z.transform((v: number | null | undefined) => v ?? null));
 
 export type HeliumSubnetwork = 'iot' | 'mobile';
 
-export const heliumPaginationSchema = z
-  .object({ totalItems: optNum, count: optNum })
-  .transform((v, ctx) => {
+export const heliumPaginationSchema = z.pipe(
+  z.object({ totalItems: optNum, count: optNum }),
+  z.transform((v: { totalItems: number | null; count: number | null }, ctx) => {
     const n = v.totalItems ?? v.count;
     if (n === null || n < 0) {
-      ctx.addIssue({ code: 'custom', message: 'no hotspot count' });
+      // zod/mini: the transform context is the parse payload; push the issue classic's addIssue added
+      ctx.issues.push({ code: 'custom', message: 'no hotspot count', input: v });
       return z.NEVER;
     }
     return n;
-  });
+  }),
+);
 
 export function heliumHotspotsUrl(subnetwork: HeliumSubnetwork): string {
   return apiUrl('entities.nft.helium.io', '/v2/hotspots/pagination-metadata', { subnetwork });

@@ -156,7 +156,7 @@ export function parseJson(text: string): Result<unknown> {
 }
 
 /** Validates a value with a zod schema; the first issue becomes the error message. */
-export function validate<S extends z.ZodType>(schema: S, value: unknown): Result<z.output<S>> {
+export function validate<S extends z.ZodMiniType>(schema: S, value: unknown): Result<z.output<S>> {
   const r = schema.safeParse(value);
   if (r.success) return { ok: true, value: r.data };
   const issue = r.error.issues[0];
@@ -165,7 +165,7 @@ export function validate<S extends z.ZodType>(schema: S, value: unknown): Result
 }
 
 /** GET + JSON + zod in one step. */
-export async function getJson<S extends z.ZodType>(url: string, schema: S, opts: RequestOptions): Promise<Result<z.output<S>>> {
+export async function getJson<S extends z.ZodMiniType>(url: string, schema: S, opts: RequestOptions): Promise<Result<z.output<S>>> {
   const text = await fetchText(url, opts);
   if (!text.ok) return text;
   const json = parseJson(text.value);

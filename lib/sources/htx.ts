@@ -35,7 +35,7 @@ const CANDLE_LIMIT = 250;
 const TICKER_RE = /^[A-Z0-9]{1,20}$/;
 
 /** An optional number field: missing, null, empty or non-finite → null. */
-const maybeNum = numOrNull.optional().transform((v) => v ?? null);
+const maybeNum = z.pipe(z.optional(numOrNull), z.transform((v: number | null | undefined) => v ?? null));
 
 function cleanTicker(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
@@ -64,11 +64,11 @@ export function candlesUrl(symbol: string): string {
 
 const envelopeSchema = z.object({
   status: z.string(),
-  'err-code': z.string().nullish(),
-  'err-msg': z.string().nullish(),
+  'err-code': z.nullish(z.string()),
+  'err-msg': z.nullish(z.string()),
   ts: maybeNum,
-  tick: z.unknown().optional(),
-  data: z.unknown().optional(),
+  tick: z.optional(z.unknown()),
+  data: z.optional(z.unknown()),
 });
 
 type Envelope = z.output<typeof envelopeSchema>;

@@ -69,7 +69,7 @@ export function candlesUrl(pair: string): string {
 
 const envelopeSchema = z.object({
   error: z.array(z.unknown()),
-  result: z.unknown().optional(),
+  result: z.optional(z.unknown()),
 });
 
 /** Turns Kraken's `error` strings into a typed failure; undefined when there is none. */
@@ -111,9 +111,9 @@ const tickerSchema = z.object({
   /** last trade `[price, lot volume]` */
   c: z.tuple([num], z.unknown()),
   /** volume `[today, 24h]`, base units */
-  v: z.array(numOrNull).optional(),
+  v: z.optional(z.array(numOrNull)),
   /** VWAP `[today, 24h]` */
-  p: z.array(numOrNull).optional(),
+  p: z.optional(z.array(numOrNull)),
 });
 
 /** Normalises a `/0/public/Ticker` body. Pure; never throws. */

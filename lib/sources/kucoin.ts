@@ -22,7 +22,7 @@ import { num, numOrNull, z } from './zod';
  * bare `numOrNull` field rejects `{}` ("expected nonoptional"); providers omit keys they have no
  * value for.
  */
-const maybeNum = numOrNull.optional().transform((v) => v ?? null);
+const maybeNum = z.pipe(z.optional(numOrNull), z.transform((v: number | null | undefined) => v ?? null));
 
 const HOST = 'api.kucoin.com';
 /** Days of daily candles requested: DATA-SOURCES.md asks for ≥ 200 daily candles; 250 leaves margin. */
@@ -34,18 +34,18 @@ const DAY_SEC = 86_400;
 
 /** The envelope of every KuCoin REST answer. `data` is validated separately once `code` is known. */
 export const KucoinEnvelopeSchema = z.object({
-  code: z.union([z.string(), z.number()]).transform(String),
-  msg: z.string().nullish(),
-  data: z.unknown().optional(),
+  code: z.pipe(z.union([z.string(), z.number()]), z.transform((v: string | number) => String(v))),
+  msg: z.nullish(z.string()),
+  data: z.optional(z.unknown()),
 });
 export type KucoinEnvelope = z.output<typeof KucoinEnvelopeSchema>;
 
 /** `data` of `/api/v1/market/stats`. KuCoin answers an unknown pair with `null` fields (or `data: null`). */
-export const KucoinStatsSchema = z
-  .object({
+export const KucoinStatsSchema = z.nullable(
+  z.object({
     /** epoch milliseconds */
     time: maybeNum,
-    symbol: z.string().nullish(),
+    symbol: z.nullish(z.string()),
     last: maybeNum,
     /** fraction, not percent */
     changeRate: maybeNum,
@@ -53,15 +53,15 @@ export const KucoinStatsSchema = z
     vol: maybeNum,
     /** 24h volume, quote units */
     volValue: maybeNum,
-  })
-  .nullable();
+  }),
+);
 export type KucoinStats = z.output<typeof KucoinStatsSchema>;
 
 /** One candle row: `[time (s), open, close, high, low, volume, turnover…]`; extra cells tolerated. */
 export const KucoinCandleRowSchema = z.tuple([num, num, num, num, num, num], z.unknown());
 
 /** `data` of `/api/v1/market/candles`. A malformed row becomes `null` (dropped by the normaliser). */
-export const KucoinCandlesSchema = z.array(KucoinCandleRowSchema.nullable().catch(null));
+export const KucoinCandlesSchema = z.array(z.catch(z.nullable(KucoinCandleRowSchema), null));
 export type KucoinCandleRows = z.output<typeof KucoinCandlesSchema>;
 
 // ---------------------------------------------------------------------------------------------
@@ -88,7 +88,7 @@ function fail(kind: SourceError['kind'], message: string, extra: Partial<SourceE
  * Checks the envelope code and validates `data` with `schema`.
  * `400100` (pair not provided) → not-found; `429000` → rate-limited; any other non-`200000` → http.
  */
-export function readKucoinEnvelope<S extends z.ZodType>(env: KucoinEnvelope, schema: S): Result<z.output<S>> {
+export function readKucoinEnvelope<S extends z.ZodMiniType>(env: KucoinEnvelope, schema: S): Result<z.output<S>> {
   if (env.code === '200000') return validate(schema, env.data);
   const msg = typeof env.msg === 'string' ? `: ${env.msg.slice(0, 100)}` : '';
   if (env.code === '400100') return fail('not-found', `kucoin ${env.code}${msg}`);

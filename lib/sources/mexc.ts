@@ -34,7 +34,7 @@ const CANDLE_LIMIT = 250;
 const TICKER_RE = /^[A-Z0-9]{1,20}$/;
 
 /** An optional number field: missing, null, empty or non-finite → null. */
-const maybeNum = numOrNull.optional().transform((v) => v ?? null);
+const maybeNum = z.pipe(z.optional(numOrNull), z.transform((v: number | null | undefined) => v ?? null));
 
 function cleanTicker(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
@@ -75,7 +75,7 @@ function venueError(raw: unknown): { ok: false; error: SourceError } | undefined
 }
 
 const tickerSchema = z.object({
-  symbol: z.string().optional(),
+  symbol: z.optional(z.string()),
   lastPrice: num,
   /** FRACTION: "0.0173" = +1.73 % */
   priceChangePercent: maybeNum,

@@ -25,7 +25,7 @@ import { num, numOrNull, z } from './zod';
  * bare `numOrNull` field rejects `{}` ("expected nonoptional"); providers omit keys they have no
  * value for.
  */
-const maybeNum = numOrNull.optional().transform((v) => v ?? null);
+const maybeNum = z.pipe(z.optional(numOrNull), z.transform((v: number | null | undefined) => v ?? null));
 
 const HOST = 'www.okx.com';
 /** Daily candles requested: the per-call maximum of `/market/candles` (DATA-SOURCES.md asks ≥ 200). */
@@ -36,9 +36,9 @@ export const OKX_CANDLE_LIMIT = 300;
 
 /** The envelope of every OKX REST answer. `data` is validated separately once `code` is known. */
 export const OkxEnvelopeSchema = z.object({
-  code: z.union([z.string(), z.number()]).transform(String),
-  msg: z.string().nullish(),
-  data: z.unknown().optional(),
+  code: z.pipe(z.union([z.string(), z.number()]), z.transform((v: string | number) => String(v))),
+  msg: z.nullish(z.string()),
+  data: z.optional(z.unknown()),
 });
 export type OkxEnvelope = z.output<typeof OkxEnvelopeSchema>;
 
@@ -56,14 +56,14 @@ export const OkxTickerEntrySchema = z.object({
 });
 
 /** `data` of `/market/ticker`; a malformed entry becomes `null` and is ignored. */
-export const OkxTickerListSchema = z.array(OkxTickerEntrySchema.nullable().catch(null));
+export const OkxTickerListSchema = z.array(z.catch(z.nullable(OkxTickerEntrySchema), null));
 export type OkxTickerList = z.output<typeof OkxTickerListSchema>;
 
 /** One candle row: `[ts, open, high, low, close, vol, …]`; the remaining cells are tolerated. */
 export const OkxCandleRowSchema = z.tuple([num, num, num, num, num, num], z.unknown());
 
 /** `data` of `/market/candles`; a malformed row becomes `null` (dropped by the normaliser). */
-export const OkxCandlesSchema = z.array(OkxCandleRowSchema.nullable().catch(null));
+export const OkxCandlesSchema = z.array(z.catch(z.nullable(OkxCandleRowSchema), null));
 export type OkxCandleRows = z.output<typeof OkxCandlesSchema>;
 
 // ---------------------------------------------------------------------------------------------
@@ -89,7 +89,7 @@ function fail(kind: SourceError['kind'], message: string, extra: Partial<SourceE
  * Checks the envelope code and validates `data` with `schema`.
  * `51001` (instrument does not exist) → not-found; `50011` → rate-limited; other non-`0` → http.
  */
-export function readOkxEnvelope<S extends z.ZodType>(env: OkxEnvelope, schema: S): Result<z.output<S>> {
+export function readOkxEnvelope<S extends z.ZodMiniType>(env: OkxEnvelope, schema: S): Result<z.output<S>> {
   if (env.code === '0') return validate(schema, env.data);
   const msg = typeof env.msg === 'string' && env.msg ? `: ${env.msg.slice(0, 100)}` : '';
   if (env.code === '51001') return fail('not-found', `okx ${env.code}${msg}`);

@@ -16,22 +16,22 @@ import { apiUrl, fetchText, parseJson, validate, type RequestOptions } from './h
 import { num, numOrNull, z } from './zod';
 
 /** A number that may be absent, null, "" or a decimal string (zod 4: a bare `numOrNull` field is required). */
-const optNum = numOrNull.optional().transform((v) => v ?? null);
+const optNum = z.pipe(z.optional(numOrNull), z.transform((v: number | null | undefined) => v ?? null));
 
 export const taostatsSubnetsSchema = z.object({
   data: z.array(z.unknown()),
-  pagination: z
-    .object({
+  pagination: z.nullish(
+    z.object({
       total_items: optNum,
       total_pages: optNum,
       current_page: optNum,
       next_page: optNum,
-    })
-    .nullish(),
+    }),
+  ),
 });
 export type TaostatsSubnetsWire = z.output<typeof taostatsSubnetsSchema>;
 
-const rowSchema = z.object({ netuid: num, timestamp: z.string().nullish() });
+const rowSchema = z.object({ netuid: num, timestamp: z.nullish(z.string()) });
 
 function fail(kind: SourceError['kind'], message: string, status?: number): { ok: false; error: SourceError } {
   return { ok: false, error: status === undefined ? { kind, message } : { kind, message, status } };

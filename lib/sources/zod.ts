@@ -2,32 +2,58 @@
  * The one place zod is configured. `jitless` keeps zod from probing `new Function`, which the
  * extension CSP forbids (https://zod.dev/api?id=jitless; Chrome MV3 CSP: no unsafe-eval).
  * Every source imports `z` from here, never from 'zod' directly.
+ *
+ * `zod/mini` (the same zod 4 core with a functional, tree-shakable API) keeps the worker bundle
+ * small: `z.optional(x)`, `z.catch(x, v)`, `z.pipe(x, z.transform(fn))`, `.check(z.minLength(n))`
+ * instead of classic's chained methods. Unlike classic `zod`, mini registers no locale, so every
+ * issue message would read "Invalid input"; the English locale is registered here to keep the
+ * messages users and logs see ("Invalid input: expected number, received string", …).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 z.config({ jitless: true });
+z.config(z.locales.en());
 
 export { z };
 
+/**
+ * `z.minLength` / `z.maxLength` that measure only strings and arrays. zod runs its length checks on
+ * ANY value with a `length` key, even after the type check has already failed, so hostile JSON such
+ * as `{"length":{"toString":1,"valueOf":1}}` made `safeParse` THROW while comparing lengths
+ * (QUALITY.md: parsers are total). With this guard such a value fails the type check alone; strings
+ * and arrays are checked exactly as before (same issues, same messages).
+ */
+function measured<C extends { _zod: { def: { when?: ((payload: z.core.ParsePayload) => boolean) | undefined } } }>(check: C): C {
+  check._zod.def.when = (payload) => typeof payload.value === 'string' || Array.isArray(payload.value);
+  return check;
+}
+export const minLen = (minimum: number) => measured(z.minLength(minimum));
+export const maxLen = (maximum: number) => measured(z.maxLength(maximum));
+
 /** A finite number sent either as a JSON number or as a decimal string (exchanges do both). */
-export const num = z.union([z.number(), z.string().trim().min(1)]).transform((v, ctx) => {
-  const n = typeof v === 'number' ? v : Number(v);
-  if (!Number.isFinite(n)) {
-    ctx.addIssue({ code: 'custom', message: `not a finite number: ${String(v).slice(0, 40)}` });
-    return z.NEVER;
-  }
-  return n;
-});
+export const num = z.pipe(
+  z.union([z.number(), z.string().check(z.trim(), minLen(1))]),
+  z.transform((v: number | string, ctx) => {
+    const n = typeof v === 'number' ? v : Number(v);
+    if (!Number.isFinite(n)) {
+      // zod/mini's transform context is the parse payload: an issue is pushed onto it directly
+      // (what classic's `ctx.addIssue` does, minus the default-filling).
+      ctx.issues.push({ code: 'custom', message: `not a finite number: ${String(v).slice(0, 40)}`, input: v });
+      return z.NEVER;
+    }
+    return n;
+  }),
+);
 
 /**
  * Like `num`, but null, an absent key and an empty or non-numeric string become null instead of
- * failing (`.optional()` makes a missing object key acceptable in zod 4).
+ * failing (`z.optional` makes a missing object key acceptable in zod 4).
  */
-export const numOrNull = z
-  .union([z.number(), z.string(), z.null()])
-  .optional()
-  .transform((v) => {
+export const numOrNull = z.pipe(
+  z.optional(z.union([z.number(), z.string(), z.null()])),
+  z.transform((v: number | string | null | undefined) => {
     if (v === null || v === undefined || v === '') return null;
     const n = typeof v === 'number' ? v : Number(v);
     return Number.isFinite(n) ? n : null;
-  });
+  }),
+);

@@ -186,3 +186,14 @@ describe('SwrCache not-found memory', () => {
     expect(fetcher).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('SwrCache force mode', () => {
+  it('always asks upstream, and falls back to the cached value when upstream fails', async () => {
+    const cache = new SwrCache({ store: memoryStore() });
+    await cache.get(num, async () => ok(1));
+    const fetcher = vi.fn(async () => ok(2));
+    expect(await cache.get(num, fetcher, 'force')).toMatchObject({ value: 2, from: 'network' });
+    const failing = vi.fn(async (): Promise<Result<number>> => ({ ok: false, error: { kind: 'network', message: 'down' } }));
+    expect(await cache.get(num, failing, 'force')).toMatchObject({ ok: true, value: 2, stale: true, error: { kind: 'network' } });
+  });
+});

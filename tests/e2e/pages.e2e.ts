@@ -1,0 +1,148 @@
+/**
+ * Issue 5 end to end: options watchlists (create, add, reload, export, import), an alert that
+ * fires once when the fake price crosses its level, and the comparison page sorted and
+ * exported to CSV.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { FakeServer } from './fake-server';
+import { installKucoinPages, installMarketFakes, TOKENS } from './fake-market';
+import { launch, type Launched } from './browser';
+
+/** Terminates the extension's service worker through CDP, as Chrome does when it idles it out. */
+export async function killWorker(b: Launched, page: Page): Promise<void> {
+  const cdp = await b.context.newCDPSession(page);
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(b.extensionId));
+  expect(sw, 'the extension service worker target').toBeTruthy();
+  await cdp.send('Target.closeTarget', { targetId: sw!.targetId });
+  await cdp.detach();
+}
+
+describe('extension pages', () => {
+  const server = new FakeServer();
+  let b: Launched;
+  const origPrice = TOKENS.TAO!.cgPrice;
+
+  beforeAll(async () => {
+    const port = await server.start();
+    server.on('api.llama.fi', () => ({ status: 404, body: 'not found', headers: { 'content-type': 'text/plain' } }));
+    installKucoinPages(server);
+    installMarketFakes(server);
+    b = await launch(port);
+  });
+
+  afterAll(async () => {
+    TOKENS.TAO!.cgPrice = origPrice;
+    await b?.close();
+    await server.stop();
+  });
+
+  const options = async (): Promise<Page> => {
+    const page = await b.context.newPage();
+    await page.goto(`chrome-extension://${b.extensionId}/options.html`);
+    await page.getByRole('textbox', { name: 'Add to watchlist' }).waitFor();
+    return page;
+  };
+
+  it('watchlists: create, add, survive a reload, export, delete, import back; a bad file changes nothing', async () => {
+    const page = await options();
+    await page.getByRole('button', { name: 'New watchlist' }).click();
+    const name = page.getByRole('textbox', { name: 'Watchlist name' });
+    await name.fill('Alpha');
+    await name.press('Tab');
+    for (const t of ['fil', 'TAO']) {
+      const add = page.getByRole('textbox', { name: 'Add to watchlist' });
+      await add.fill(t);
+      await add.press('Enter');
+      await page.waitForSelector(`ul[aria-label="Alpha tokens"] li[data-symbol="${t.toUpperCase()}"]`);
+    }
+    // keyboard reorder: TAO up
+    await page.getByRole('button', { name: 'Move TAO up' }).click();
+    await expect.poll(() => page.locator('ul[aria-label="Alpha tokens"] li').evaluateAll((ls) => ls.map((l) => l.getAttribute('data-symbol')))).toEqual(['TAO', 'FIL']);
+    await page.reload();
+    await page.waitForSelector('ul[aria-label="Alpha tokens"] li[data-symbol="FIL"]');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export watchlists' }).click()]);
+    const file = await download.path();
+    const exported = JSON.parse(readFileSync(file!, 'utf8'));
+    const alpha = exported.watchlists.find((w: { name: string }) => w.name === 'Alpha');
+    expect(alpha.items.map((i: { symbol: string }) => i.symbol)).toEqual(['TAO', 'FIL']);
+
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Delete watchlist' }).click();
+    await page.waitForSelector('ul[aria-label="Alpha tokens"]', { state: 'detached' });
+
+    // a bad file: nothing changes, and the page says why
+    await page.getByLabel('Import watchlists').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"other"}') });
+    await expect.poll(() => page.getByRole('alert').innerText()).toMatch(/Nothing imported/);
+    expect(await page.getByRole('button', { name: /^Alpha/ }).count()).toBe(0);
+
+    await page.getByLabel('Import watchlists').setInputFiles(file!);
+    await page.getByRole('button', { name: /^Alpha \(2\)/ }).click();
+    await page.waitForSelector('ul[aria-label="Alpha tokens"] li[data-symbol="TAO"]');
+    await page.close();
+  });
+
+  it('comparison page: sorted by a column, CSV export matching the fake data', async () => {
+    const page = await b.context.newPage();
+    await page.goto(`chrome-extension://${b.extensionId}/compare.html`);
+    await page.waitForSelector('tr[data-symbol="TAO"] [data-metric="marketCap"]');
+    const order = () => page.locator('tbody tr').evaluateAll((rs) => rs.map((r) => r.getAttribute('data-symbol')));
+    // default: market cap, descending; tokens without a market cap last
+    const known = ['RENDER', 'TAO', 'FIL'].sort((a, b) => TOKENS[b]!.marketCap - TOKENS[a]!.marketCap);
+    expect((await order()).slice(0, 3)).toEqual(known);
+    await page.getByRole('button', { name: /^Market cap/ }).click();
+    expect((await order()).slice(0, 3)).toEqual([...known].reverse());
+    expect(await page.locator('th[aria-sort="ascending"]').innerText()).toMatch(/Market cap/);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    const csv = readFileSync((await download.path())!, 'utf8').trim().split('\n');
+    const header = csv[0]!.split(',');
+    expect(header).toContain('marketCap');
+    const rows = csv.slice(1).map((l) => Object.fromEntries(l.split(',').map((c, i) => [header[i], c])));
+    expect(rows).toHaveLength(7);
+    for (const sym of ['TAO', 'RENDER', 'FIL']) {
+      const row = rows.find((r) => r.symbol === sym)!;
+      expect(Number(row.marketCap)).toBe(TOKENS[sym]!.marketCap);
+      expect(Number(row.price)).toBe(TOKENS[sym]!.cgPrice);
+      expect(row.marketCap).toMatch(/^\d+(\.\d+)?$/);
+    }
+    await page.close();
+  });
+  // Last: it moves the fake price, and the worker's cache then holds the moved price.
+  it('an alert fires once when the price crosses its level, not again on replay or worker restart', async () => {
+    TOKENS.TAO!.cgPrice = 450;
+    const page = await options();
+    await page.getByLabel('Alert token').fill('TAO');
+    await page.getByRole('combobox', { name: 'Alert condition' }).selectOption('priceAbove');
+    await page.getByRole('textbox', { name: 'Alert level' }).fill('500');
+    await page.getByRole('button', { name: 'Add alert' }).click();
+    await page.waitForSelector('ul[aria-label="Alert rules"] li');
+    let n = 0;
+    const status = page.locator('section[aria-labelledby="tl-alerts-h"] [role="status"]');
+    const check = async () => {
+      n++;
+      await page.getByRole('button', { name: 'Check alerts now' }).click();
+      await expect.poll(() => status.innerText(), { timeout: 20_000 }).toMatch(new RegExp(`^Check ${n}:`));
+      return status.innerText();
+    };
+    expect(await check()).toMatch(/nothing new/);
+    TOKENS.TAO!.cgPrice = 512.5;
+    expect(await check()).toMatch(/1 alert\(s\) fired/);
+    expect(await check()).toMatch(/nothing new/);
+    // Kill the service worker (CDP Target.closeTarget): state persisted, no second firing.
+    await killWorker(b, page);
+    expect(await check()).toMatch(/nothing new/);
+    await expect.poll(() => page.locator('ul[aria-label="Recent alert firings"] li').count()).toBe(1);
+    expect(await page.locator('ul[aria-label="Recent alert firings"] li').innerText()).toMatch(/TAO is at \$512.5/);
+    // crossing back re-arms, crossing again fires again
+    TOKENS.TAO!.cgPrice = 480;
+    expect(await check()).toMatch(/nothing new/);
+    TOKENS.TAO!.cgPrice = 530;
+    expect(await check()).toMatch(/1 alert\(s\) fired/);
+    await page.close();
+  });
+
+});

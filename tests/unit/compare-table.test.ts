@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import type { Bundle } from '../../lib/bundle';
+import { sortBundles, toCsv } from '../../lib/compare-table';
+
+function b(symbol: string, values: Record<string, number | string | null>, name = symbol): Bundle {
+  return {
+    asset: { id: symbol.toLowerCase(), symbol, name },
+    pair: { venue: null, base: symbol, quote: 'USD', market: 'spot' },
+    metrics: Object.entries(values).map(([id, value]) => ({ id, value })),
+  } as unknown as Bundle;
+}
+
+describe('comparison table', () => {
+  const rows = [b('AKT', { marketCap: 5e8, revenue30d: 1e5 }), b('TAO', { marketCap: 3.65e9, revenue30d: null }), b('FIL', { marketCap: 3.1e9, revenue30d: 1.27e5, 'network:activeMiners': 2100 })];
+
+  it('sorts numbers, missing values last in both directions', () => {
+    expect(sortBundles(rows, 'marketCap', 'desc').map((r) => r.asset!.symbol)).toEqual(['TAO', 'FIL', 'AKT']);
+    expect(sortBundles(rows, 'revenue30d', 'asc').map((r) => r.asset!.symbol)).toEqual(['AKT', 'FIL', 'TAO']);
+    expect(sortBundles(rows, 'revenue30d', 'desc').map((r) => r.asset!.symbol)).toEqual(['FIL', 'AKT', 'TAO']);
+  });
+
+  it('exports raw numbers under metric-id headers, one row per token', () => {
+    const csv = toCsv(rows).trim().split('\n');
+    expect(csv[0]).toBe('symbol,name,price,marketCap,fdvToMcap,revenue30d,fdvToRevenue,revenueToEmissions,nextUnlockPctCirculating,nextUnlockDate,network,networkMetric');
+    expect(csv[1]).toBe('AKT,AKT,,500000000,,100000,,,,,,');
+    expect(csv[3]).toBe('FIL,FIL,,3100000000,,127000,,,,,2100,network:activeMiners');
+    expect(csv).toHaveLength(4);
+  });
+
+  it('quotes separators and neutralises formulas in names', () => {
+    const csv = toCsv([b('X', {}, '=HYPERLINK("evil"),x')]);
+    expect(csv.split('\n')[1]).toBe(`X,"'=HYPERLINK(""evil""),x",,,,,,,,,,`);
+  });
+});
