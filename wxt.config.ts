@@ -9,11 +9,18 @@ import { stripTestUrls } from './scripts/strip-test-urls';
 const chromeBinary = ['/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/usr/bin/chromium'].find((p) => existsSync(p));
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
+// Benchmark build (`npm run bench`): TL_BENCH=1 turns on performance marks and writes to
+// .output/bench/chrome-mv3. Without it `__TL_BENCH__` is `false` and the marks are dead code, so
+// the build users install carries none of them.
+const isBench = process.env.TL_BENCH === '1';
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  outDir: isBench ? '.output/bench' : '.output',
   vite: () => ({
     plugins: [preact(), stripTestUrls()],
     build: { target: 'es2022', sourcemap: process.env.TL_SOURCEMAP === '1' },
+    define: { __TL_BENCH__: JSON.stringify(isBench) },
   }),
   webExt: {
     startUrls: ['https://www.kucoin.com/trade/TAO-USDT'],

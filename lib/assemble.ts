@@ -314,7 +314,12 @@ export function assemble(input: AssembleInput): Bundle {
     if (!s.ok && !s.absent) notes.push(`${labelOf(s.source)} ${s.what}: ${s.error}${s.asOfMs ? `; last worked ${new Date(s.asOfMs).toISOString().slice(0, 16).replace('T', ' ')} UTC` : ''}.`);
   }
   if (input.candles?.result.ok && input.candles.source !== pair.venue && pair.venue) {
-    notes.push(`Technicals use ${labelOf(input.candles.source)} daily candles${usdQuoted ? ` (${labelOf(pair.venue)} candles unavailable)` : ` (USD pair)`}.`);
+    const why = !usdQuoted
+      ? 'the USD pair'
+      : original.ticker
+        ? `${labelOf(pair.venue)} candles unavailable`
+        : `${labelOf(pair.venue)} publishes no public market data`;
+    notes.push(`Technicals use ${labelOf(input.candles.source)} daily candles (${why}).`);
   }
   if (input.assetProblem) notes.push(input.assetProblem.message);
   if (pair.leveraged) notes.push(`${pair.base} is a leveraged token: its price is not ${pair.base.replace(/\d*[LS]$|(UP|DOWN|BULL|BEAR)$/, '')}'s.`);
@@ -380,6 +385,15 @@ const LABELS: Partial<Record<SourceId, string>> = {
   taostats: 'Taostats',
 };
 
+/** Venues without market data of their own, for notes (venue ids are not SourceIds). */
+const VENUE_LABELS: Record<string, string> = {
+  cryptocom: 'Crypto.com',
+  bitfinex: 'Bitfinex',
+  upbit: 'Upbit',
+  hyperliquid: 'Hyperliquid',
+  tradingview: 'TradingView',
+};
+
 export function labelOf(s: SourceId | string): string {
-  return LABELS[s as SourceId] ?? s;
+  return LABELS[s as SourceId] ?? VENUE_LABELS[s] ?? s;
 }

@@ -13,6 +13,12 @@ import { detectTheme, watchTheme } from './theme';
 
 const DEFAULT_POS: OverlayPosition = { x: 12, y: 112, collapsed: false };
 
+// Benchmark build only (`npm run bench`, bench/run.ts): performance marks on the page's timeline.
+// `__TL_BENCH__` is the compile-time constant `false` in the build users install, so these
+// statements are removed there; `typeof` keeps unit tests (no vite define) working.
+const BENCH = typeof __TL_BENCH__ !== 'undefined' && __TL_BENCH__;
+if (BENCH) performance.mark('tokenlens:injected');
+
 interface View {
   pair: DetectedPair;
   state: OverlayState;
@@ -68,31 +74,64 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
   const seq = useRef(0);
   const pairRef = useRef<DetectedPair | undefined>(undefined);
 
+  // Bounded automatic retries while sources are failing (offline, API down): 5 s, 30 s, 2 min,
+  // then only on navigation, tab focus or the Retry button. Reset for every new pair.
+  const retries = useRef<{ pairKey: string; n: number; timer?: number }>({ pairKey: '', n: 0 });
+  const RETRY_DELAYS_MS = [5_000, 30_000, 120_000];
+
   const load = useCallback(
     async (pair: DetectedPair, force = false) => {
       const mine = ++seq.current;
       const stillMine = () => mine === seq.current && samePair(pairRef.current, pair) && !ctx.isInvalid;
+      const key = `${pair.venue}:${pair.base}:${pair.quote}:${pair.market}`;
+      if (retries.current.pairKey !== key) {
+        if (retries.current.timer) clearTimeout(retries.current.timer);
+        retries.current = { pairKey: key, n: 0 };
+      }
       setView((v) => (v && samePair(v.pair, pair) && !force ? v : { pair, state: 'loading', bundle: v && samePair(v.pair, pair) ? v.bundle : null }));
       // First answer: whatever the worker has at once (cached data may be stale, and says so).
-      const first = await send('getBundle', { pair, refresh: force });
+      let first = await send('getBundle', { pair, refresh: force });
+      // A worker terminated mid-request closes the channel; the next message starts it again.
+      if (!first.ok && first.error !== 'context-invalidated' && stillMine()) {
+        await new Promise<void>((r) => ctx.setTimeout(() => r(), 300));
+        if (!stillMine()) return;
+        first = await send('getBundle', { pair, refresh: force });
+      }
       if (!stillMine()) return;
       if (!first.ok) {
         if (first.error === 'context-invalidated') return; // extension reloaded: stop quietly
         setView({ pair, state: 'error', bundle: null, message: first.error });
+        scheduleRetry(pair);
         return;
       }
-      setView({ pair, state: first.data.state, bundle: first.data });
+      let latest = first.data;
+      setView({ pair, state: latest.state, bundle: latest });
+      if (BENCH) requestAnimationFrame(() => performance.mark(`tokenlens:painted:${pair.base}`));
       setNow(Date.now());
       // Then, if anything shown is stale, wait for the refresh the worker started.
-      if (!force && first.data.sources.some((s) => s.stale)) {
+      if (!force && latest.sources.some((s) => s.stale)) {
         const second = await send('getBundle', { pair, refresh: true });
         if (!stillMine() || !second.ok) return;
-        setView({ pair, state: second.data.state, bundle: second.data });
+        latest = second.data;
+        setView({ pair, state: latest.state, bundle: latest });
         setNow(Date.now());
       }
+      if (latest.sources.some((s) => !s.ok && !s.absent) || latest.state === 'error') scheduleRetry(pair);
+      else retries.current.n = 0;
     },
     [ctx],
   );
+
+  const scheduleRetry = (pair: DetectedPair) => {
+    const r = retries.current;
+    if (r.timer || r.n >= RETRY_DELAYS_MS.length) return;
+    const delay = RETRY_DELAYS_MS[r.n]!;
+    r.n++;
+    r.timer = ctx.setTimeout(() => {
+      r.timer = undefined;
+      if (samePair(pairRef.current, pair) && document.visibilityState === 'visible') void load(pair, true);
+    }, delay);
+  };
 
   // Follow the URL: initial load, SPA navigation (path, query and hash), venue selector changes.
   useEffect(() => {

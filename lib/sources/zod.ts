@@ -4,10 +4,11 @@
  * Every source imports `z` from here, never from 'zod' directly.
  *
  * `zod/mini` (the same zod 4 core with a functional, tree-shakable API) keeps the worker bundle
- * small: `z.optional(x)`, `z.catch(x, v)`, `z.pipe(x, z.transform(fn))`, `.check(z.minLength(n))`
- * instead of classic's chained methods. Unlike classic `zod`, mini registers no locale, so every
- * issue message would read "Invalid input"; the English locale is registered here to keep the
- * messages users and logs see ("Invalid input: expected number, received string", …).
+ * small: `z.optional(x)`, `z.catch(x, v)`, `z.pipe(x, z.transform(fn))`, `.check(z.regex(re))`
+ * instead of classic's chained methods (for lengths use `minLen` / `maxLen` below). Unlike
+ * classic `zod`, mini registers no locale, so every issue message would read "Invalid input"; the
+ * English locale is registered here to keep the messages users and logs see ("Invalid input:
+ * expected number, received string", …). It costs about 1.1 KB gzip in the worker.
  */
 import * as z from 'zod/mini';
 

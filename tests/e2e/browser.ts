@@ -6,7 +6,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const EXTENSION_DIR = resolve(__dirname, '../../.output/chrome-mv3');
@@ -103,4 +103,24 @@ export const PANEL = 'tokenlens-overlay [data-tokenlens="overlay"]';
 
 export function metric(id: string): string {
   return `${PANEL} [data-metric="${id}"]`;
+}
+
+/** Terminates the extension's service worker through CDP (`Target.closeTarget`), as Chrome does when it idles it out. */
+export async function killWorker(b: Launched, page: Page): Promise<void> {
+  const cdp = await b.context.newCDPSession(page);
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(b.extensionId));
+  if (!sw) throw new Error('the extension service worker target was not found');
+  await cdp.send('Target.closeTarget', { targetId: sw.targetId });
+  await cdp.detach();
+}
+
+/** Waits until the overlay panel's `data-state` is one of `states`; returns it. */
+export async function waitState(page: Page, states: string[], timeout = 20_000): Promise<string> {
+  await page.waitForFunction(
+    (states) => states.includes(document.querySelector('tokenlens-overlay')?.shadowRoot?.querySelector('[data-tokenlens]')?.getAttribute('data-state') ?? ''),
+    states,
+    { polling: 100, timeout },
+  );
+  return (await page.locator(PANEL).getAttribute('data-state'))!;
 }

@@ -8,17 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { FakeServer } from './fake-server';
 import { installKucoinPages, installMarketFakes, TOKENS } from './fake-market';
-import { launch, type Launched } from './browser';
-
-/** Terminates the extension's service worker through CDP, as Chrome does when it idles it out. */
-export async function killWorker(b: Launched, page: Page): Promise<void> {
-  const cdp = await b.context.newCDPSession(page);
-  const { targetInfos } = await cdp.send('Target.getTargets');
-  const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(b.extensionId));
-  expect(sw, 'the extension service worker target').toBeTruthy();
-  await cdp.send('Target.closeTarget', { targetId: sw!.targetId });
-  await cdp.detach();
-}
+import { killWorker, launch, type Launched } from './browser';
 
 describe('extension pages', () => {
   const server = new FakeServer();
