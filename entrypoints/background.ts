@@ -8,7 +8,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { SwrCache, idbStore, memoryStore, type CacheStore } from '../lib/cache';
 import { createEngine, type Engine } from '../lib/engine';
 import { dispatch, type Handlers } from '../lib/messaging-server';
-import { loadSettings, updateSettings } from '../lib/options';
+import { createSettingsStore } from '../lib/settings-store';
 import { HostGate } from '../lib/rate-limit';
 import { runAlerts } from '../lib/alerts-runner';
 import type { Firing } from '../lib/alerts';
@@ -18,6 +18,7 @@ const ALERT_ALARM = 'tokenlens-alerts';
 const ALERT_PERIOD_MIN = 5;
 
 export default defineBackground(() => {
+  const settings = createSettingsStore(browser.storage.local);
   let engine: Engine | undefined;
   const getEngine = (): Engine => {
     if (engine) return engine;
@@ -29,7 +30,7 @@ export default defineBackground(() => {
     }
     const gate = new HostGate(store);
     const cache = new SwrCache({ store });
-    engine = createEngine({ cache, fetch: gate.wrap((input, init) => fetch(input, init)), settings: loadSettings });
+    engine = createEngine({ cache, fetch: gate.wrap((input, init) => fetch(input, init)), settings: settings.read });
     return engine;
   };
 
@@ -61,7 +62,7 @@ export default defineBackground(() => {
     suggest: (d) => getEngine().suggest(d.query),
     quotes: (d) => getEngine().quotes(d.symbols),
     chooseAsset: async (d) => {
-      await updateSettings((s) => {
+      await settings.update((s) => {
         s.assetChoices[`${d.venue}:${d.ticker}`] = d.assetId;
       });
       return { saved: true as const };
@@ -76,7 +77,11 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(ensureAlarm);
   browser.runtime.onStartup.addListener(ensureAlarm);
 
-  const ctx = { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') };
+  const ctx = {
+    extensionId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL('/'),
+    contentScripts: browser.runtime.getManifest().content_scripts ?? [],
+  };
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     const reply = dispatch(message, sender, handlers, ctx);
     // Only answer our own messages; undefined lets other listeners (none today) respond.

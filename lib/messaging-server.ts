@@ -5,11 +5,13 @@
  */
 import { maxLen, minLen, z } from './sources/zod';
 import { CONTENT_SCRIPT_TYPES, type MessageType, type ProtocolMap, type Reply } from './messaging';
-import { venueForUrl, venues, type VenueId } from './exchanges';
+// Only the id list and the match-pattern matcher: the venue parsers stay out of the worker bundle.
+import { VENUE_IDS } from './exchanges/define';
+import { isUrlMatched } from './exchanges/match-pattern';
 import { ASSET_ID_RE, TICKER_RE } from './settings-schema';
 
 const ticker = z.string().check(maxLen(20), z.regex(TICKER_RE));
-const venueId = z.enum(venues.map((v) => v.id) as [VenueId, ...VenueId[]]);
+const venueId = z.enum(VENUE_IDS);
 
 const pair = z.object({
   venue: venueId,
@@ -50,6 +52,11 @@ export interface Sender {
 export interface SenderContext {
   /** our own extension id */
   extensionId: string;
+  /**
+   * where our content script runs: the manifest's `content_scripts` entries. A content-script
+   * sender must be on a page these cover (and no exclude pattern removes).
+   */
+  contentScripts: ReadonlyArray<{ matches?: readonly string[]; exclude_matches?: readonly string[] }>;
   /** our pages' origin, e.g. `chrome-extension://<id>/` */
   extensionOrigin: string;
 }
@@ -67,7 +74,7 @@ export function senderProblem(sender: Sender, type: MessageType, ctx: SenderCont
   if (!sender.tab) return 'unknown extension context';
   if (sender.frameId !== 0) return 'not the top frame';
   if (!sender.url || !sender.url.startsWith('https://')) return 'not https';
-  if (!venueForUrl(sender.url)) return 'not a supported exchange page';
+  if (!ctx.contentScripts.some((c) => isUrlMatched(sender.url!, c.matches ?? [], c.exclude_matches ?? []))) return 'not a supported exchange page';
   if (!CONTENT_SCRIPT_TYPES.includes(type)) return 'not allowed from a web page';
   return null;
 }

@@ -4,13 +4,12 @@
  * https://wxt.dev/storage.html#versioning-with-migrations
  */
 import { storage } from 'wxt/utils/storage';
-import { SETTINGS_VERSION, defaultSettings, parseSettings, type Settings } from './settings-schema';
+import { MIGRATIONS, SETTINGS_VERSION, defaultSettings, parseSettings, type Settings } from './settings-schema';
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: defaultSettings(),
   version: SETTINGS_VERSION,
-  // v1 is the first stored shape; later versions add steps here, each unit-tested.
-  migrations: {},
+  migrations: MIGRATIONS,
 });
 
 export async function loadSettings(): Promise<Settings> {

@@ -9,6 +9,13 @@ import { maxLen, minLen, z } from './sources/zod';
 
 export const SETTINGS_VERSION = 1;
 
+/**
+ * Migration steps: `MIGRATIONS[n]` turns a version n−1 value into version n. Used by both the
+ * WXT storage item (options page) and the worker's own reader (lib/settings-store.ts), so the
+ * two can never disagree. v1 is the first stored shape.
+ */
+export const MIGRATIONS: Record<number, (old: unknown) => unknown> = {};
+
 export const TICKER_RE = /^[A-Z0-9]{1,20}$/;
 export const ASSET_ID_RE = /^[a-z0-9][a-z0-9-]{0,99}$/;
 

@@ -5,22 +5,26 @@
  */
 import type { MarketKind } from '../types';
 
-export type VenueId =
-  | 'kucoin'
-  | 'binance'
-  | 'okx'
-  | 'bybit'
-  | 'coinbase'
-  | 'kraken'
-  | 'gate'
-  | 'mexc'
-  | 'bitget'
-  | 'htx'
-  | 'cryptocom'
-  | 'bitfinex'
-  | 'upbit'
-  | 'hyperliquid'
-  | 'tradingview';
+/** Every venue id, in registry order (a registry test keeps this and `venues` in step). */
+export const VENUE_IDS = [
+  'kucoin',
+  'binance',
+  'okx',
+  'bybit',
+  'coinbase',
+  'kraken',
+  'gate',
+  'mexc',
+  'bitget',
+  'htx',
+  'cryptocom',
+  'bitfinex',
+  'upbit',
+  'hyperliquid',
+  'tradingview',
+] as const;
+
+export type VenueId = (typeof VENUE_IDS)[number];
 
 export interface DetectedPair {
   venue: VenueId;

@@ -6,14 +6,19 @@
  * `zod/mini` (the same zod 4 core with a functional, tree-shakable API) keeps the worker bundle
  * small: `z.optional(x)`, `z.catch(x, v)`, `z.pipe(x, z.transform(fn))`, `.check(z.regex(re))`
  * instead of classic's chained methods (for lengths use `minLen` / `maxLen` below). Unlike
- * classic `zod`, mini registers no locale, so every issue message would read "Invalid input"; the
- * English locale is registered here to keep the messages users and logs see ("Invalid input:
- * expected number, received string", …). It costs about 1.1 KB gzip in the worker.
+ * classic `zod`, mini registers no locale: issue messages read "Invalid input" (with the path,
+ * which is what the overlay's "bad response at …" note shows). The English locale costs about
+ * 1.1 KB gzip, which the worker's 40 KB budget cannot spare; the options page, whose import
+ * errors people read, registers it with `useEnglishMessages()`.
  */
 import * as z from 'zod/mini';
 
 z.config({ jitless: true });
-z.config(z.locales.en());
+
+/** Full English issue messages ("expected number, received string"); for extension pages. */
+export function useEnglishMessages(): void {
+  z.config(z.locales.en());
+}
 
 export { z };
 

@@ -1,8 +1,8 @@
 /**
  * A tiny local HTTP proxy for browsers that cannot remap hostnames themselves (Firefox has no
  * `--host-resolver-rules`): it answers `CONNECT host:443` for an allowlist of hostnames by
- * tunnelling the TLS stream, untouched, to the local FakeServer (which serves every host from one
- * port and routes by Host/SNI-free `Host` header). Everything else is refused: CONNECT to any other
+ * tunnelling the TLS stream, untouched, to the local FakeServer (one port for every host; it routes
+ * by the `Host` header inside the tunnel). Everything else is refused: CONNECT to any other
  * host or port gets `403`, and plain-HTTP proxy requests (`GET http://…`) get `403` too, so with
  * the browser's HTTP and SSL proxies both pointed here nothing leaves the machine.
  *

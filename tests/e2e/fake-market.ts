@@ -62,6 +62,12 @@ export const TOKENS: Record<string, FakeToken> = {
     venueVolBase: 5_000_000, venueVolQuote: 25_050_000, marketCap: 3_100_000_000, fdv: null, circulating: 618_000_000,
     total: 1_960_000_000, max: 1_960_000_000, ath: 236.84, cgChangePct: 1.0, cgVolume: 300_000_000, closes: walk(23, 220, 4.5),
   },
+  // In no default watchlist: nothing fetches it before a test asks for it.
+  NEAR: {
+    id: 'near', symbol: 'near', name: 'NEAR Protocol', cgPrice: 2.61, venuePrice: 2.6, venueChangeRate: -0.004,
+    venueVolBase: 3_000_000, venueVolQuote: 7_800_000, marketCap: 3_200_000_000, fdv: 3_300_000_000, circulating: 1_230_000_000,
+    total: 1_270_000_000, max: null, ath: 20.44, cgChangePct: -0.5, cgVolume: 250_000_000, closes: walk(31, 220, 2.5),
+  },
 };
 
 export function dayStart(ms: number): number {

@@ -89,6 +89,13 @@ function denyCors(server: FakeServer): void {
     });
 }
 
+/** `a ×3, b` for a list with repeats. */
+function tally(items: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const i of items) counts.set(i, (counts.get(i) ?? 0) + 1);
+  return [...counts].map(([k, n]) => (n > 1 ? `${k} ×${n}` : k)).join(', ');
+}
+
 /** Reads the overlay panel and its figures from inside the shadow root. */
 async function readOverlay(page: Page) {
   return page.evaluate(() => {
@@ -124,7 +131,7 @@ describe.skipIf(SKIP)('Firefox ESR: the production Firefox MV3 build on a KuCoin
       `background console (Firefox stdout):\n  ${backgroundConsole().join('\n  ') || '(none)'}`,
       `extension errors / CSP (Firefox stdout):\n  ${extensionErrors().join('\n  ') || '(none)'}`,
       `upstream requests: ${server.requests.map((r) => `${r.host}${r.path}`).join(', ') || '(none)'}`,
-      `proxy refused: ${proxy?.refused.join(', ') || '(none)'}`,
+      `proxy refused (Firefox's own services included): ${tally(proxy?.refused ?? []) || '(none)'}`,
     ].join('\n');
 
   beforeAll(async () => {

@@ -172,26 +172,27 @@ describe('KuCoin overlay (production build, real Chromium)', () => {
     const page = await b.context.newPage();
     await page.goto(`chrome-extension://${b.extensionId}/options.html`);
     const add = page.getByRole('textbox', { name: 'Add to watchlist' });
-    await add.fill('near');
+    await add.fill('doge');
     await add.press('Enter');
-    await page.waitForSelector('li[data-symbol="NEAR"]');
+    await page.waitForSelector('li[data-symbol="DOGE"]');
     await page.reload();
-    await page.waitForSelector('li[data-symbol="NEAR"]');
-    await page.getByRole('button', { name: 'Remove NEAR' }).click();
-    await page.waitForSelector('li[data-symbol="NEAR"]', { state: 'detached' });
+    await page.waitForSelector('li[data-symbol="DOGE"]');
+    await page.getByRole('button', { name: 'Remove DOGE' }).click();
+    await page.waitForSelector('li[data-symbol="DOGE"]', { state: 'detached' });
     await page.reload();
     await page.waitForSelector('li[data-symbol="TAO"]');
-    expect(await page.locator('li[data-symbol="NEAR"]').count()).toBe(0);
+    expect(await page.locator('li[data-symbol="DOGE"]').count()).toBe(0);
     await page.close();
   });
   // Last: the 429 makes the worker remember a (short) CoinGecko ban.
   it('CoinGecko answering 429 leaves the exchange figures on screen, state partial, with a note', async () => {
     coingeckoDown = true;
     const page = await b.context.newPage();
-    // FIL has not been fetched in this browser yet, so nothing is cached for it.
-    await page.goto('https://www.kucoin.com/trade/FIL-USDT');
+    // NEAR is in no default watchlist and has not been fetched in this browser yet, so nothing
+    // is cached for it (the popup's watchlist rows have fetched TAO, RENDER and FIL by now).
+    await page.goto('https://www.kucoin.com/trade/NEAR-USDT');
     expect(await waitState(page, ['partial', 'ready', 'error'])).toBe('partial');
-    expect(Number(await attr(page, metric('price'), 'data-value'))).toBe(TOKENS.FIL!.venuePrice);
+    expect(Number(await attr(page, metric('price'), 'data-value'))).toBe(TOKENS.NEAR!.venuePrice);
     expect(await attr(page, metric('marketCap'), 'data-value')).toBe('');
     const notes = await page.locator(`${PANEL} .tl-notes`).innerText();
     expect(notes).toMatch(/CoinGecko/);

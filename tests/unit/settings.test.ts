@@ -56,3 +56,22 @@ describe('watchlist export/import', () => {
     if (!r.ok) expect(r.error).toContain(msg);
   });
 });
+
+describe('worker settings store (same key and version marker as the WXT item)', async () => {
+  const { createSettingsStore } = await import('../../lib/settings-store');
+  const { browser } = await import('wxt/browser');
+  it('reads what the options page wrote, and its writes are read back by the options page', async () => {
+    await updateSettings((s) => {
+      s.apiKeys.coingecko = 'CG-fromoptions';
+    });
+    const store = createSettingsStore(browser.storage.local);
+    expect((await store.read()).apiKeys.coingecko).toBe('CG-fromoptions');
+    await store.update((s) => {
+      s.assetChoices['kucoin:IO'] = 'io-net';
+    });
+    const back = await loadSettings();
+    expect(back.assetChoices).toEqual({ 'kucoin:IO': 'io-net' });
+    expect(back.apiKeys.coingecko).toBe('CG-fromoptions');
+    expect(await browser.storage.local.get('settings$')).toEqual({ 'settings$': { v: 1 } });
+  });
+});
