@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { existsSync } from 'node:fs';
 import { API_HOSTS } from './lib/sources/http';
 import { stripTestUrls } from './scripts/strip-test-urls';
+import { contentScriptBrowser } from './scripts/content-script-browser';
 
 // Dev mode (`npm run dev`): WXT starts Chrome, or Debian's Chromium where Chrome is absent.
 // As root Chromium refuses to start without --no-sandbox (CONTRACT.md, "Commands").
@@ -11,14 +12,15 @@ const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
 // Benchmark build (`npm run bench`): TL_BENCH=1 turns on performance marks and writes to
 // .output/bench/chrome-mv3. Without it `__TL_BENCH__` is `false` and the marks are dead code, so
-// the build users install carries none of them.
+// the build users install carries none of them. TL_OUT_DIR lets the benchmark build its own copy
+// of the production flavour without touching .output/chrome-mv3 (which e2e runs may be using).
 const isBench = process.env.TL_BENCH === '1';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  outDir: isBench ? '.output/bench' : '.output',
+  outDir: process.env.TL_OUT_DIR || (isBench ? '.output/bench' : '.output'),
   vite: () => ({
-    plugins: [preact(), stripTestUrls()],
+    plugins: [preact(), stripTestUrls(), contentScriptBrowser()],
     build: {
       target: 'es2022',
       sourcemap: process.env.TL_SOURCEMAP === '1',

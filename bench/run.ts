@@ -2,9 +2,9 @@
  * `npm run bench`: the performance table of QUALITY.md measured in one run, printed as one line
  * of JSON at the end of stdout (CONTRACT.md, "Benchmark output"). Progress goes to stderr.
  *
- * 1. Builds the production extension (.output/chrome-mv3) and the benchmark build
- *    (TL_BENCH=1 → .output/bench/chrome-mv3, the only build with performance marks), and checks
- *    that the production build carries no marks.
+ * 1. Builds the production extension (into .output/bench/prod/chrome-mv3, see PROD_OUT) and
+ *    the benchmark build (TL_BENCH=1 → .output/bench/chrome-mv3, the only build with
+ *    performance marks), and checks that the production build carries no marks.
  * 2. Bundle sizes: `gzip -9c` of the production content scripts (JS+CSS) and of background.js.
  * 3. With the benchmark build in Chromium against local fakes (tests/e2e fakes, bench/fakes.ts):
  *    warm paint, cold paint (worker killed before each run), SPA switch, page overhead A/B on
@@ -27,10 +27,17 @@ import { CHROMIUM, ROOT } from './e2e-browser';
 import { isApi, isMarketData, startFakes, WATCHLIST } from './fakes';
 import { FrameTracer, killWorker, launchBrowser, sleep, type BenchBrowser } from './launch';
 
-const PROD_DIR = join(ROOT, '.output/chrome-mv3');
+/**
+ * The production flavour, built by the benchmark into its own directory (TL_OUT_DIR) so that it
+ * never deletes .output/chrome-mv3 under a test run that is using it. Same config, same mode,
+ * `__TL_BENCH__` false: byte for byte what `npm run build` writes to .output/chrome-mv3.
+ */
+const PROD_OUT = '.output/bench/prod';
+const PROD_DIR = join(ROOT, PROD_OUT, 'chrome-mv3');
+const NPM_BUILD_DIR = join(ROOT, '.output/chrome-mv3');
 const BENCH_DIR = join(ROOT, '.output/bench/chrome-mv3');
 const QUICK = process.env.BENCH_QUICK === '1';
-const RUNS = { warm: QUICK ? 8 : 30, cold: QUICK ? 4 : 12, spa: QUICK ? 6 : 24, overhead: QUICK ? 3 : 7 };
+const RUNS = { warm: QUICK ? 8 : 30, cold: QUICK ? 4 : 12, spa: QUICK ? 6 : 24, overhead: QUICK ? 3 : 8 };
 const PAIR_URL = (base: string) => `https://www.kucoin.com/trade/${base}-USDT`;
 const OVERHEAD_WINDOW_MS = 3000;
 
@@ -64,10 +71,10 @@ function gzipBytes(files: string[]): number {
 
 function prepareBuilds(): void {
   if (process.env.BENCH_SKIP_BUILD === '1' && existsSync(join(PROD_DIR, 'manifest.json')) && existsSync(join(BENCH_DIR, 'manifest.json'))) {
-    log('BENCH_SKIP_BUILD=1: reusing .output/chrome-mv3 and .output/bench/chrome-mv3');
+    log(`BENCH_SKIP_BUILD=1: reusing ${PROD_OUT}/chrome-mv3 and .output/bench/chrome-mv3`);
   } else {
-    build({ TL_BENCH: '' }, 'production build (.output/chrome-mv3)');
-    build({ TL_BENCH: '1' }, 'benchmark build (.output/bench/chrome-mv3)');
+    build({ TL_BENCH: '', TL_OUT_DIR: PROD_OUT }, `production build (${PROD_OUT}/chrome-mv3)`);
+    build({ TL_BENCH: '1', TL_OUT_DIR: '' }, 'benchmark build (.output/bench/chrome-mv3)');
   }
   // The marks must exist in the benchmark build only.
   const marksIn = (dir: string) => contentScriptFiles(dir).reduce((n, f) => n + (readFileSync(f, 'utf8').match(/tokenlens:(painted|injected)/g)?.length ?? 0), 0);
@@ -100,19 +107,23 @@ function rand(): number {
 
 // ---- page helpers ---------------------------------------------------------------------------
 
-/** Waits for `tokenlens:painted:<base>` after `afterMs` and returns (painted − reference mark). */
+/**
+ * Waits for the first `tokenlens:painted:<base>` mark at or after the `reference` mark and
+ * returns the time between them. Both are read from the page's performance timeline: the
+ * content script's marks (isolated world) land on the same per-document timeline as the page's.
+ */
 async function paintedSince(page: Page, base: string, reference: string, timeout = 10_000): Promise<number> {
   const handle = await page.waitForFunction(
     ({ base, reference }) => {
       const ref = performance.getEntriesByName(reference, 'mark')[0];
       if (!ref) return false;
       const painted = performance.getEntriesByName(`tokenlens:painted:${base}`, 'mark').find((m) => m.startTime >= ref.startTime);
-      return painted ? painted.startTime - ref.startTime : false;
+      return painted ? { ms: painted.startTime - ref.startTime } : false;
     },
     { base, reference },
-    { timeout, polling: 20 },
+    { timeout, polling: 50 },
   );
-  return (await handle.jsonValue()) as number;
+  return ((await handle.jsonValue()) as { ms: number }).ms;
 }
 
 async function navigateAndTime(page: Page, base: string): Promise<number> {
@@ -235,6 +246,14 @@ async function main(): Promise<void> {
   const contentScriptGzipBytes = gzipBytes(contentScriptFiles(PROD_DIR));
   const backgroundGzipBytes = gzipBytes([join(PROD_DIR, 'background.js')]);
   log(`gzip -9: content scripts ${contentScriptGzipBytes} B, background ${backgroundGzipBytes} B`);
+  if (existsSync(join(NPM_BUILD_DIR, 'background.js'))) {
+    try {
+      const same = gzipBytes(contentScriptFiles(NPM_BUILD_DIR)) === contentScriptGzipBytes && gzipBytes([join(NPM_BUILD_DIR, 'background.js')]) === backgroundGzipBytes;
+      log(`.output/chrome-mv3 (last npm run build): ${same ? 'same sizes' : 'different sizes (built from other sources?)'}`);
+    } catch {
+      // being rebuilt right now: nothing to compare
+    }
+  }
 
   let server: FakeServer | undefined;
   let on: BenchBrowser | undefined;
@@ -315,7 +334,8 @@ async function main(): Promise<void> {
       coldPaintMs: summary(cold),
       spaSwitchMs: summary(spa),
       pageOverheadRatio: { value: Math.round(ratio * 1000) / 1000, runs: Math.min(withExt.length, withoutExt.length) },
-      longFramesFromExtension: fromExt.length,
+      // null only when the trace was turned off (BENCH_TRACE=0, a diagnostic mode)
+      longFramesFromExtension: tracing ? fromExt.length : null,
       watchlistRefreshRequests,
       chromium: chromiumVersion(),
       node: process.versions.node,

@@ -4,7 +4,7 @@
  * where it came from and how old it is. Pure Preact: no browser APIs, no fetching.
  */
 import type { Bundle, Metric, MetricGroup } from '../lib/bundle';
-import { formatMetricValue, provenance, SOURCE_LABELS } from './format-metric';
+import { formatMetricValue, provenance, sourceLabel } from './format-metric';
 import { formatAge, formatCountdown, formatNumber } from '../lib/metrics/format';
 
 export const GROUPS: Array<{ id: MetricGroup; title: string }> = [
@@ -146,7 +146,7 @@ export function SourceList({ bundle, nowMs }: { bundle: Bundle; nowMs: number })
     <ul class="tl-sources">
       {bundle.sources.map((s) => (
         <li key={`${s.source}:${s.what}`} class={s.absent ? 'tl-src-absent' : s.ok ? (s.stale ? 'tl-src-stale' : 'tl-src-ok') : 'tl-src-fail'} data-source-status={s.source}>
-          <strong>{SOURCE_LABELS[s.source] ?? s.source}</strong> {s.what}:{' '}
+          <strong>{sourceLabel(s.source)}</strong> {s.what}:{' '}
           {s.absent
             ? (s.error ?? 'not covered')
             : s.ok

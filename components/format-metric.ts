@@ -32,27 +32,23 @@ export function formatMetricValue(m: Pick<Metric, 'format' | 'value'>, nowMs: nu
 /** "coingecko · 3 min ago" */
 export function provenance(m: Pick<Metric, 'source' | 'asOfMs'>, nowMs: number): string {
   const age = m.asOfMs === null ? '' : ` · ${formatAge(Math.max(0, nowMs - m.asOfMs))}`;
-  return `${SOURCE_LABELS[m.source] ?? m.source}${age}`;
+  return `${sourceLabel(m.source)}${age}`;
 }
 
-export const SOURCE_LABELS: Record<string, string> = {
+/** Provider names as their owners write them; the rest are the id, capitalised (Binance, Kraken…). */
+const SPECIAL_LABELS: Record<string, string> = {
   coingecko: 'CoinGecko',
   coinpaprika: 'CoinPaprika',
   defillama: 'DefiLlama',
   kucoin: 'KuCoin',
-  binance: 'Binance',
   okx: 'OKX',
-  bybit: 'Bybit',
-  coinbase: 'Coinbase',
-  kraken: 'Kraken',
-  gate: 'Gate',
-  mexc: 'MEXC',
-  bitget: 'Bitget',
   htx: 'HTX',
+  mexc: 'MEXC',
   akash: 'Akash Console',
-  filfox: 'Filfox',
-  helium: 'Helium',
   depinscan: 'DePINscan',
-  taostats: 'Taostats',
   computed: 'computed',
 };
+
+export function sourceLabel(id: string): string {
+  return SPECIAL_LABELS[id] ?? id.charAt(0).toUpperCase() + id.slice(1);
+}

@@ -1,52 +1,71 @@
 /**
- * Vite plugin for builds: removes the `testUrls: [...]` tables from venue definitions
- * (lib/exchanges/*.ts). They exist for the table-driven unit tests (GUIDE.md, "Units of
- * extension") and would otherwise ship ~20 KB of example URLs inside the content script of every
- * trading page (QUALITY.md budget: 20 KB gzip). Tests import the sources directly, unaffected.
+ * Vite plugin for builds: slims the venue definitions (lib/exchanges/*.ts) in the bundles.
+ * - `testUrls: [...]` tables go from every bundle: they exist for the table-driven unit tests
+ *   (GUIDE.md, "Units of extension") and would ship ~20 KB of example URLs.
+ * - In the content-script build, `excludeMatches` goes too: the manifest is written from it at
+ *   build time (WXT loads entrypoint options separately), and the script on the exchange page
+ *   never reads it (QUALITY.md budget: 20 KB gzip). `matches` stays: pair detection dispatches
+ *   by the hosts in it.
+ * Tests import the sources directly, unaffected; the manifest test checks the matches survive.
  */
 import type { Plugin } from 'vite';
 
 export function stripTestUrls(): Plugin {
+  let isContentScript = false;
   return {
     name: 'tokenlens-strip-test-urls',
     apply: 'build',
     enforce: 'pre',
+    buildStart(options) {
+      const inputs = Array.isArray(options.input) ? options.input : typeof options.input === 'string' ? [options.input] : Object.values(options.input ?? {});
+      isContentScript = inputs.some((i) => /\.content[\\/]index\.tsx?$|\.content\.tsx?$/.test(i));
+    },
     transform(code, id) {
-      if (!/[\\/]lib[\\/]exchanges[\\/][^\\/]+\.ts$/.test(id) || !code.includes('testUrls:')) return null;
-      const out = removeProperty(code, 'testUrls:');
+      if (!/[\\/]lib[\\/]exchanges[\\/][^\\/]+\.ts$/.test(id)) return null;
+      // Venue files only, and only inside their `defineVenue({ … })` call.
+      const at = code.indexOf('export const');
+      const call = code.indexOf('defineVenue({', at);
+      if (at === -1 || call === -1) return null;
+      let tail = removeProperty(code.slice(call), 'testUrls');
+      // (`matches` stays: venueForUrl dispatches by the hosts in it.)
+      if (isContentScript) tail = removeProperty(tail, 'excludeMatches');
+      const out = code.slice(0, call) + tail;
       return out === code ? null : { code: out, map: null };
     },
   };
 }
 
-/** Removes `name [ … ],` (bracket-balanced, string-aware) wherever `name` opens a property. */
+/**
+ * Replaces the value of every `name:` property (an object-literal key, not a longer identifier)
+ * with `[]`. The value ends at the first top-level `,` or closing bracket; brackets, strings and
+ * template literals inside it are skipped over.
+ */
 export function removeProperty(code: string, name: string): string {
-  let out = code;
-  for (let at = out.indexOf(name); at !== -1; at = out.indexOf(name, at)) {
-    let i = at + name.length;
-    while (/\s/.test(out[i] ?? '')) i++;
-    if (out[i] !== '[') {
-      at = i;
-      continue;
-    }
+  const re = new RegExp(`(^|[^\\w$.])${name}\\s*:`, 'g');
+  let out = '';
+  let last = 0;
+  for (let m = re.exec(code); m; m = re.exec(code)) {
+    const start = m.index + m[1]!.length;
+    let i = m.index + m[0].length;
     let depth = 0;
     let quote: string | null = null;
-    for (; i < out.length; i++) {
-      const c = out[i]!;
+    for (; i < code.length; i++) {
+      const c = code[i]!;
       if (quote) {
         if (c === '\\') i++;
         else if (c === quote) quote = null;
         continue;
       }
       if (c === "'" || c === '"' || c === '`') quote = c;
-      else if (c === '[') depth++;
-      else if (c === ']' && --depth === 0) break;
+      else if (c === '(' || c === '[' || c === '{') depth++;
+      else if (c === ')' || c === ']' || c === '}') {
+        if (depth === 0) break;
+        depth--;
+      } else if (c === ',' && depth === 0) break;
     }
-    let end = i + 1;
-    while (/\s/.test(out[end] ?? '')) end++;
-    if (out[end] === ',') end++;
-    out = `${out.slice(0, at)}testUrls: [],${out.slice(end)}`;
-    at += 'testUrls: [],'.length;
+    out += `${code.slice(last, start)}${name}: []`;
+    last = i;
+    re.lastIndex = i;
   }
-  return out;
+  return out + code.slice(last);
 }

@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { Sparkline } from '../../components/Sparkline';
-import { formatMetricValue, SOURCE_LABELS } from '../../components/format-metric';
+import { formatMetricValue, sourceLabel } from '../../components/format-metric';
 import type { Bundle } from '../../lib/bundle';
 import { COMPARE_COLUMNS, metricOf, sortBundles, toCsv } from '../../lib/compare-table';
 import { send } from '../../lib/messaging';
@@ -102,7 +102,7 @@ export function App() {
                   <td key={c.id} data-metric={m.id} data-value={String(m.value)} data-source={m.source} data-as-of={m.asOfMs === null ? '' : String(m.asOfMs)} title={m.explain}>
                     {c.id === 'network' ? `${formatMetricValue(m, now)} ${m.label}` : formatMetricValue(m, now)}
                     <span class="tl-age">
-                      {SOURCE_LABELS[m.source] ?? m.source}
+                      {sourceLabel(m.source)}
                       {m.asOfMs ? ` · ${formatAge(Math.max(0, now - m.asOfMs))}` : ''}
                     </span>
                   </td>

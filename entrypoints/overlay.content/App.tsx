@@ -185,10 +185,12 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
     });
     // The popup asks which pair this tab shows, to pre-fill its search. Only our own extension
     // pages may ask (tabs.sendMessage from the popup has no sender.tab).
-    const onAsk = (msg: unknown, sender: { id?: string; tab?: unknown }) => {
+    // Answered through sendResponse (synchronously), which Chrome and Firefox both support.
+    const onAsk = (msg: unknown, sender: { id?: string; tab?: unknown }, sendResponse: (r: unknown) => void): undefined => {
       if (sender.id !== browser.runtime.id || sender.tab) return undefined;
       if (!msg || typeof msg !== 'object' || (msg as { type?: unknown }).type !== 'tokenlens:currentPair') return undefined;
-      return Promise.resolve(pairRef.current ?? null);
+      sendResponse(pairRef.current ?? null);
+      return undefined;
     };
     browser.runtime.onMessage.addListener(onAsk);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onAsk));

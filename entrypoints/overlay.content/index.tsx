@@ -9,7 +9,6 @@
 import overlayCss from './style.css?inline';
 import { render } from 'preact';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { venues } from '../../lib/exchanges';
 import { OverlayApp } from './App';
@@ -21,24 +20,31 @@ export default defineContentScript({
   excludeMatches: [...new Set(venues.flatMap((v) => v.excludeMatches ?? []))],
   cssInjectionMode: 'manual',
   runAt: 'document_idle',
-  async main(ctx: ContentScriptContext) {
+  main(ctx: ContentScriptContext) {
     if (window.top !== window) return; // top frame only
-    const ui = await createShadowRootUi(ctx, {
-      name: 'tokenlens-overlay',
-      position: 'inline',
-      anchor: 'body',
-      mode: 'open',
-      css: overlayCss,
-      // Keys typed inside the panel must not trigger the exchange's trading hotkeys.
-      isolateEvents: ['keydown', 'keyup', 'keypress'],
-      onMount(container) {
-        render(<OverlayApp ctx={ctx} />, container);
-        return container;
-      },
-      onRemove(container) {
-        if (container) render(null, container);
-      },
-    });
-    ui.mount();
+    mountShadowHost(ctx, 'tokenlens-overlay', overlayCss, (container) => render(<OverlayApp ctx={ctx} />, container));
   },
 });
+
+/**
+ * The shadow-root host, as WXT's createShadowRootUi builds it (an open shadow root on a custom
+ * element, `:host{all:initial}`, keyboard events kept inside), in a dozen lines: the helper's
+ * anchor-waiting and element-isolation libraries cost ~2 KB gzip of the page budget
+ * (QUALITY.md: 20 KB), for features this overlay does not use.
+ */
+function mountShadowHost(ctx: ContentScriptContext, name: string, css: string, mount: (container: HTMLElement) => void): void {
+  const host = document.createElement(name);
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = css; // style.css opens with `:host { all: initial }`
+  const container = document.createElement('div');
+  // Keys typed inside the panel must not trigger the exchange's trading hotkeys.
+  for (const type of ['keydown', 'keyup', 'keypress']) container.addEventListener(type, (e) => e.stopPropagation());
+  shadow.append(style, container);
+  document.body.append(host);
+  mount(container);
+  ctx.onInvalidated(() => {
+    render(null, container);
+    host.remove();
+  });
+}

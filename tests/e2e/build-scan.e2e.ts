@@ -54,8 +54,10 @@ const RULES: { rule: string; re: RegExp; html?: boolean }[] = [
  */
 function isPreactDangerouslySetInnerHTML(code: string, hit: Hit): boolean {
   if (hit.rule !== 'innerHTML/outerHTML write') return false;
-  const around = code.slice(Math.max(0, hit.at - 400), hit.at + 60);
-  return /\.innerHTML\s*=\s*[\w$]+\.__html\b/.test(code.slice(hit.at, hit.at + 60)) && around.includes('"dangerouslySetInnerHTML"');
+  const around = code.slice(Math.max(0, hit.at - 800), hit.at + 60);
+  const write = code.slice(hit.at, hit.at + 60);
+  // Preact 10 also clears the element (`x.innerHTML=""`) when that prop goes away: no content.
+  return (/\.innerHTML\s*=\s*[\w$]+\.__html\b/.test(write) || /^[\w$.]*\.innerHTML\s*=\s*""/.test(write)) && around.includes('"dangerouslySetInnerHTML"');
 }
 
 function scan(file: string): Hit[] {

@@ -2,10 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { removeProperty } from '../../scripts/strip-test-urls';
 
 describe('strip-test-urls build plugin', () => {
-  it('removes the testUrls table, brackets and quotes inside strings included, and nothing else', () => {
+  it('removes a table, brackets and quotes inside strings included, and nothing else', () => {
     const src = `defineVenue({\n  id: 'x',\n  testUrls: [\n    ['https://a/[b]?q=\\'', { base: 'A' }],\n    ['https://c', undefined],\n  ],\n  label: 'X',\n});`;
-    const out = removeProperty(src, 'testUrls:');
-    expect(out).toBe(`defineVenue({\n  id: 'x',\n  testUrls: [],\n  label: 'X',\n});`);
-    expect(removeProperty('const a = { other: [1] };', 'testUrls:')).toBe('const a = { other: [1] };');
+    expect(removeProperty(src, 'testUrls')).toBe(`defineVenue({\n  id: 'x',\n  testUrls: [],\n  label: 'X',\n});`);
+  });
+
+  it('removes call expressions up to the top-level comma, and leaves longer names alone', () => {
+    const src = `({ matches: patternsFor([O], withLocale(['/t/*', '/f/*'])), excludeMatches: [...a, f(1, 2)], contentScriptMatches: 1, label: 'm' })`;
+    expect(removeProperty(removeProperty(src, 'matches'), 'excludeMatches')).toBe(`({ matches: [], excludeMatches: [], contentScriptMatches: 1, label: 'm' })`);
+    // last property, closed by the object brace
+    expect(removeProperty(`({ a: 1, matches: x(\`}\`) })`, 'matches')).toBe(`({ a: 1, matches: []})`);
+    expect(removeProperty('const a = { other: [1] };', 'testUrls')).toBe('const a = { other: [1] };');
   });
 });
