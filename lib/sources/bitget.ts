@@ -23,10 +23,10 @@
  *   QUOTE volume]` (docs: index[5] base, index[6] USDT, index[7] quote): volume is column 5;
  * - candles come oldest first; the last row is the day in progress (kept); `limit` max 1000.
  */
-import type { Candle, Result, SourceError, Ticker24h } from '../types';
-import { apiUrl, getJson, validate, type RequestOptions } from './http';
-import type { VenueMarketData } from './market-data';
-import { num, numOrNull, z } from './zod';
+import type { Candle, Result, Ticker24h } from '../types';
+import { apiUrl, validate } from './http';
+import { candlesFromRows, defineVenueMarketData, fail, optNum, pairSymbol } from './venue-common';
+import { num, z } from './zod';
 
 const HOST = 'api.bitget.com';
 /** enough daily candles for 200-day indicators after the open candle is dropped (Bitget allows 1000) */
@@ -35,26 +35,9 @@ const CANDLE_LIMIT = 250;
 const DAILY = '1Dutc';
 const OK_CODE = '00000';
 
-const TICKER_RE = /^[A-Z0-9]{1,20}$/;
-
-/** An optional number field: missing, null, empty or non-finite → null. */
-const maybeNum = z.pipe(z.optional(numOrNull), z.transform((v: number | null | undefined) => v ?? null));
-
-function cleanTicker(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const upper = value.toUpperCase();
-  return TICKER_RE.test(upper) ? upper : undefined;
-}
-
-function fail(kind: SourceError['kind'], message: string, extra: Partial<SourceError> = {}): { ok: false; error: SourceError } {
-  return { ok: false, error: { kind, message, ...extra } };
-}
-
 /** Bitget spot symbol, e.g. `TAOUSDT`; undefined when either ticker is invalid. */
 export function venueSymbol(base: string, quote: string): string | undefined {
-  const b = cleanTicker(base);
-  const q = cleanTicker(quote);
-  return b && q ? `${b}${q}` : undefined;
+  return pairSymbol(base, quote, (b, q) => `${b}${q}`);
 }
 
 export function tickerUrl(symbol: string): string {
@@ -88,11 +71,11 @@ const tickerSchema = z.object({
   symbol: z.optional(z.string()),
   lastPr: num,
   /** FRACTION: "0.01" = +1 % */
-  change24h: maybeNum,
-  baseVolume: maybeNum,
-  quoteVolume: maybeNum,
+  change24h: optNum,
+  baseVolume: optNum,
+  quoteVolume: optNum,
   /** epoch ms, as a string */
-  ts: maybeNum,
+  ts: optNum,
 });
 
 /** Normalises a `/spot/market/tickers` body; with `symbol`, only that entry is used. Pure; never throws. */
@@ -130,38 +113,7 @@ export function parseCandles(raw: unknown): Result<Candle[]> {
   if (!data.ok) return data;
   const rows = validate(z.array(z.unknown()), data.value);
   if (!rows.ok) return rows;
-  const out: Candle[] = [];
-  for (const row of rows.value) {
-    const r = rowSchema.safeParse(row);
-    if (!r.success) continue;
-    const [t, o, h, l, c, baseVolume] = r.data;
-    out.push({ t, o, h, l, c, v: baseVolume });
-  }
-  return { ok: true, value: ascending(out) };
+  return { ok: true, value: candlesFromRows(rows.value, rowSchema, ([t, o, h, l, c, baseVolume]) => ({ t, o, h, l, c, v: baseVolume })) };
 }
 
-/** Finite candles only, ascending by open time, one per open time. */
-function ascending(candles: Candle[]): Candle[] {
-  const finite = candles.filter((k) => [k.t, k.o, k.h, k.l, k.c, k.v].every(Number.isFinite));
-  finite.sort((a, b) => a.t - b.t);
-  return finite.filter((k, i) => i === 0 || k.t !== finite[i - 1]!.t);
-}
-
-export const venueMarketData: VenueMarketData = {
-  source: 'bitget',
-  symbol: venueSymbol,
-  async fetchTicker(base: string, quote: string, opts: RequestOptions, nowMs: number): Promise<Result<Ticker24h>> {
-    const symbol = venueSymbol(base, quote);
-    if (!symbol) return fail('not-found', 'invalid symbol');
-    const body = await getJson(tickerUrl(symbol), z.unknown(), opts);
-    if (!body.ok) return body;
-    return parseTicker(body.value, nowMs, symbol);
-  },
-  async fetchDailyCandles(base: string, quote: string, opts: RequestOptions): Promise<Result<Candle[]>> {
-    const symbol = venueSymbol(base, quote);
-    if (!symbol) return fail('not-found', 'invalid symbol');
-    const body = await getJson(candlesUrl(symbol), z.unknown(), opts);
-    if (!body.ok) return body;
-    return parseCandles(body.value);
-  },
-};
+export const venueMarketData = defineVenueMarketData({ source: 'bitget', symbol: venueSymbol, tickerUrl, candlesUrl, parseTicker, parseCandles });

@@ -21,34 +21,17 @@
  *   quotes, so a `-USDT` pair may simply not exist there) → `not-found`.
  */
 import type { Candle, Result, SourceError, Ticker24h } from '../types';
-import { apiUrl, getJson, segment, validate, type RequestOptions } from './http';
-import type { VenueMarketData } from './market-data';
-import { num, numOrNull, z } from './zod';
+import { apiUrl, segment, validate } from './http';
+import { candlesFromRows, defineVenueMarketData, fail, optNum, pairSymbol } from './venue-common';
+import { num, z } from './zod';
 
 const HOST = 'api.exchange.coinbase.com';
 /** one UTC day, seconds (Coinbase `granularity`) */
 const DAY_SEC = 86_400;
 
-const TICKER_RE = /^[A-Z0-9]{1,20}$/;
-
-/** An optional number field: missing, null, empty or non-finite → null. */
-const maybeNum = z.pipe(z.optional(numOrNull), z.transform((v: number | null | undefined) => v ?? null));
-
-function cleanTicker(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const upper = value.toUpperCase();
-  return TICKER_RE.test(upper) ? upper : undefined;
-}
-
-function fail(kind: SourceError['kind'], message: string): { ok: false; error: SourceError } {
-  return { ok: false, error: { kind, message } };
-}
-
 /** Coinbase product id, e.g. `TAO-USD`; undefined when either ticker is invalid. */
 export function venueSymbol(base: string, quote: string): string | undefined {
-  const b = cleanTicker(base);
-  const q = cleanTicker(quote);
-  return b && q ? `${b}-${q}` : undefined;
+  return pairSymbol(base, quote, (b, q) => `${b}-${q}`);
 }
 
 export function tickerUrl(productId: string): string {
@@ -61,9 +44,9 @@ export function candlesUrl(productId: string): string {
 
 /** `/products/{id}/stats`: decimal strings; `open` is the price 24 h ago (rolling window). */
 const statsSchema = z.object({
-  open: maybeNum,
+  open: optNum,
   last: num,
-  volume: maybeNum,
+  volume: optNum,
 });
 
 /** Coinbase error body, e.g. `{"message":"NotFound"}` */
@@ -102,38 +85,15 @@ const rowSchema = z.tuple([num, num, num, num, num, num], z.unknown());
 export function parseCandles(raw: unknown): Result<Candle[]> {
   const rows = validate(z.array(z.unknown()), raw);
   if (!rows.ok) return venueError(raw) ?? rows;
-  const out: Candle[] = [];
-  for (const row of rows.value) {
-    const r = rowSchema.safeParse(row);
-    if (!r.success) continue;
-    const [timeSec, low, high, open, close, volume] = r.data;
-    out.push({ t: timeSec * 1000, o: open, h: high, l: low, c: close, v: volume });
-  }
-  return { ok: true, value: ascending(out) };
+  const candles = candlesFromRows(rows.value, rowSchema, ([timeSec, low, high, open, close, volume]) => ({
+    t: timeSec * 1000,
+    o: open,
+    h: high,
+    l: low,
+    c: close,
+    v: volume,
+  }));
+  return { ok: true, value: candles };
 }
 
-/** Finite candles only, ascending by open time, one per open time. */
-function ascending(candles: Candle[]): Candle[] {
-  const finite = candles.filter((k) => [k.t, k.o, k.h, k.l, k.c, k.v].every(Number.isFinite));
-  finite.sort((a, b) => a.t - b.t);
-  return finite.filter((k, i) => i === 0 || k.t !== finite[i - 1]!.t);
-}
-
-export const venueMarketData: VenueMarketData = {
-  source: 'coinbase',
-  symbol: venueSymbol,
-  async fetchTicker(base: string, quote: string, opts: RequestOptions, nowMs: number): Promise<Result<Ticker24h>> {
-    const id = venueSymbol(base, quote);
-    if (!id) return fail('not-found', 'invalid symbol');
-    const body = await getJson(tickerUrl(id), z.unknown(), opts);
-    if (!body.ok) return body;
-    return parseTicker(body.value, nowMs);
-  },
-  async fetchDailyCandles(base: string, quote: string, opts: RequestOptions): Promise<Result<Candle[]>> {
-    const id = venueSymbol(base, quote);
-    if (!id) return fail('not-found', 'invalid symbol');
-    const body = await getJson(candlesUrl(id), z.unknown(), opts);
-    if (!body.ok) return body;
-    return parseCandles(body.value);
-  },
-};
+export const venueMarketData = defineVenueMarketData({ source: 'coinbase', symbol: venueSymbol, tickerUrl, candlesUrl, parseTicker, parseCandles });

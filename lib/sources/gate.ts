@@ -23,34 +23,17 @@
  * - an unknown pair answers 400 `{"label":"INVALID_CURRENCY_PAIR",...}` → `not-found`.
  */
 import type { Candle, Result, SourceError, Ticker24h } from '../types';
-import { apiUrl, getJson, validate, type RequestOptions } from './http';
-import type { VenueMarketData } from './market-data';
+import { apiUrl, validate } from './http';
+import { candlesFromRows, defineVenueMarketData, fail, optNum, pairSymbol } from './venue-common';
 import { num, numOrNull, z } from './zod';
 
 const HOST = 'api.gateio.ws';
 /** enough daily candles for 200-day indicators after the open candle is dropped (Gate allows 1000) */
 const CANDLE_LIMIT = 250;
 
-const TICKER_RE = /^[A-Z0-9]{1,20}$/;
-
-/** An optional number field: missing, null, empty or non-finite → null. */
-const maybeNum = z.pipe(z.optional(numOrNull), z.transform((v: number | null | undefined) => v ?? null));
-
-function cleanTicker(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const upper = value.toUpperCase();
-  return TICKER_RE.test(upper) ? upper : undefined;
-}
-
-function fail(kind: SourceError['kind'], message: string, extra: Partial<SourceError> = {}): { ok: false; error: SourceError } {
-  return { ok: false, error: { kind, message, ...extra } };
-}
-
 /** Gate pair, e.g. `TAO_USDT`; undefined when either ticker is invalid. */
 export function venueSymbol(base: string, quote: string): string | undefined {
-  const b = cleanTicker(base);
-  const q = cleanTicker(quote);
-  return b && q ? `${b}_${q}` : undefined;
+  return pairSymbol(base, quote, (b, q) => `${b}_${q}`);
 }
 
 export function tickerUrl(pair: string): string {
@@ -77,9 +60,9 @@ const tickerSchema = z.object({
   currency_pair: z.string(),
   last: num,
   /** percent, e.g. "-2.84" */
-  change_percentage: maybeNum,
-  base_volume: maybeNum,
-  quote_volume: maybeNum,
+  change_percentage: optNum,
+  base_volume: optNum,
+  quote_volume: optNum,
 });
 
 /** Normalises a `/spot/tickers` body; with `pair`, only that pair's entry is used. Pure; never throws. */
@@ -110,40 +93,12 @@ const rowSchema = z.tuple([num, numOrNull, num, num, num, num], z.unknown());
 export function parseCandles(raw: unknown): Result<Candle[]> {
   const rows = validate(z.array(z.unknown()), raw);
   if (!rows.ok) return venueError(raw) ?? rows;
-  const out: Candle[] = [];
-  for (const row of rows.value) {
-    const r = rowSchema.safeParse(row);
-    if (!r.success) continue;
-    const [timeSec, quoteVolume, close, high, low, open] = r.data;
+  const candles = candlesFromRows(rows.value, rowSchema, ([timeSec, quoteVolume, close, high, low, open], row) => {
     const sent = Array.isArray(row) && row.length > 6 ? numOrNull.safeParse(row[6]) : undefined;
     const baseVolume = sent?.success && sent.data !== null ? sent.data : quoteVolume !== null && close > 0 ? quoteVolume / close : NaN;
-    out.push({ t: timeSec * 1000, o: open, h: high, l: low, c: close, v: baseVolume });
-  }
-  return { ok: true, value: ascending(out) };
+    return { t: timeSec * 1000, o: open, h: high, l: low, c: close, v: baseVolume };
+  });
+  return { ok: true, value: candles };
 }
 
-/** Finite candles only, ascending by open time, one per open time. */
-function ascending(candles: Candle[]): Candle[] {
-  const finite = candles.filter((k) => [k.t, k.o, k.h, k.l, k.c, k.v].every(Number.isFinite));
-  finite.sort((a, b) => a.t - b.t);
-  return finite.filter((k, i) => i === 0 || k.t !== finite[i - 1]!.t);
-}
-
-export const venueMarketData: VenueMarketData = {
-  source: 'gate',
-  symbol: venueSymbol,
-  async fetchTicker(base: string, quote: string, opts: RequestOptions, nowMs: number): Promise<Result<Ticker24h>> {
-    const pair = venueSymbol(base, quote);
-    if (!pair) return fail('not-found', 'invalid symbol');
-    const body = await getJson(tickerUrl(pair), z.unknown(), opts);
-    if (!body.ok) return body;
-    return parseTicker(body.value, nowMs, pair);
-  },
-  async fetchDailyCandles(base: string, quote: string, opts: RequestOptions): Promise<Result<Candle[]>> {
-    const pair = venueSymbol(base, quote);
-    if (!pair) return fail('not-found', 'invalid symbol');
-    const body = await getJson(candlesUrl(pair), z.unknown(), opts);
-    if (!body.ok) return body;
-    return parseCandles(body.value);
-  },
-};
+export const venueMarketData = defineVenueMarketData({ source: 'gate', symbol: venueSymbol, tickerUrl, candlesUrl, parseTicker, parseCandles });

@@ -23,35 +23,18 @@
  *   amount, vol, count}`; `1day` candles open at 16:00 UTC (the venue's UTC+8 midnight; there is
  *   no UTC variant): open times are passed through as sent; the newest is the day in progress.
  */
-import type { Candle, Result, SourceError, Ticker24h } from '../types';
-import { apiUrl, getJson, validate, type RequestOptions } from './http';
-import type { VenueMarketData } from './market-data';
-import { num, numOrNull, z } from './zod';
+import type { Candle, Result, Ticker24h } from '../types';
+import { apiUrl, validate } from './http';
+import { candlesFromRows, defineVenueMarketData, fail, optNum, pairSymbol } from './venue-common';
+import { num, z } from './zod';
 
 const HOST = 'api.huobi.pro';
 /** enough daily candles for 200-day indicators after the open candle is dropped (HTX allows 2000) */
 const CANDLE_LIMIT = 250;
 
-const TICKER_RE = /^[A-Z0-9]{1,20}$/;
-
-/** An optional number field: missing, null, empty or non-finite → null. */
-const maybeNum = z.pipe(z.optional(numOrNull), z.transform((v: number | null | undefined) => v ?? null));
-
-function cleanTicker(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const upper = value.toUpperCase();
-  return TICKER_RE.test(upper) ? upper : undefined;
-}
-
-function fail(kind: SourceError['kind'], message: string, extra: Partial<SourceError> = {}): { ok: false; error: SourceError } {
-  return { ok: false, error: { kind, message, ...extra } };
-}
-
 /** HTX symbol, e.g. `taousdt`; undefined when either ticker is invalid. */
 export function venueSymbol(base: string, quote: string): string | undefined {
-  const b = cleanTicker(base);
-  const q = cleanTicker(quote);
-  return b && q ? `${b}${q}`.toLowerCase() : undefined;
+  return pairSymbol(base, quote, (b, q) => `${b}${q}`.toLowerCase());
 }
 
 export function tickerUrl(symbol: string): string {
@@ -66,7 +49,7 @@ const envelopeSchema = z.object({
   status: z.string(),
   'err-code': z.nullish(z.string()),
   'err-msg': z.nullish(z.string()),
-  ts: maybeNum,
+  ts: optNum,
   tick: z.optional(z.unknown()),
   data: z.optional(z.unknown()),
 });
@@ -87,13 +70,13 @@ function open(raw: unknown): Result<Envelope> {
 
 const tickSchema = z.object({
   /** open of the rolling 24 h window */
-  open: maybeNum,
+  open: optNum,
   /** last price */
   close: num,
   /** BASE volume, 24 h */
-  amount: maybeNum,
+  amount: optNum,
   /** QUOTE turnover, 24 h */
-  vol: maybeNum,
+  vol: optNum,
 });
 
 /** Normalises a `/market/detail/merged` body. Pure; never throws. */
@@ -134,38 +117,8 @@ export function parseCandles(raw: unknown): Result<Candle[]> {
   if (!env.ok) return env;
   const rows = validate(z.array(z.unknown()), env.value.data);
   if (!rows.ok) return rows;
-  const out: Candle[] = [];
-  for (const row of rows.value) {
-    const r = rowSchema.safeParse(row);
-    if (!r.success) continue;
-    const { id, open: o, high: h, low: l, close: c, amount } = r.data;
-    out.push({ t: id * 1000, o, h, l, c, v: amount });
-  }
-  return { ok: true, value: ascending(out) };
+  const candles = candlesFromRows(rows.value, rowSchema, ({ id, open: o, high: h, low: l, close: c, amount }) => ({ t: id * 1000, o, h, l, c, v: amount }));
+  return { ok: true, value: candles };
 }
 
-/** Finite candles only, ascending by open time, one per open time. */
-function ascending(candles: Candle[]): Candle[] {
-  const finite = candles.filter((k) => [k.t, k.o, k.h, k.l, k.c, k.v].every(Number.isFinite));
-  finite.sort((a, b) => a.t - b.t);
-  return finite.filter((k, i) => i === 0 || k.t !== finite[i - 1]!.t);
-}
-
-export const venueMarketData: VenueMarketData = {
-  source: 'htx',
-  symbol: venueSymbol,
-  async fetchTicker(base: string, quote: string, opts: RequestOptions, nowMs: number): Promise<Result<Ticker24h>> {
-    const symbol = venueSymbol(base, quote);
-    if (!symbol) return fail('not-found', 'invalid symbol');
-    const body = await getJson(tickerUrl(symbol), z.unknown(), opts);
-    if (!body.ok) return body;
-    return parseTicker(body.value, nowMs);
-  },
-  async fetchDailyCandles(base: string, quote: string, opts: RequestOptions): Promise<Result<Candle[]>> {
-    const symbol = venueSymbol(base, quote);
-    if (!symbol) return fail('not-found', 'invalid symbol');
-    const body = await getJson(candlesUrl(symbol), z.unknown(), opts);
-    if (!body.ok) return body;
-    return parseCandles(body.value);
-  },
-};
+export const venueMarketData = defineVenueMarketData({ source: 'htx', symbol: venueSymbol, tickerUrl, candlesUrl, parseTicker, parseCandles });

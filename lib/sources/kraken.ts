@@ -25,25 +25,13 @@
  * - the ticker has no timestamp: `asOfMs` is the fetch time.
  */
 import type { Candle, Result, SourceError, Ticker24h } from '../types';
-import { apiUrl, getJson, validate, type RequestOptions } from './http';
-import type { VenueMarketData } from './market-data';
+import { apiUrl, validate } from './http';
+import { candlesFromRows, defineVenueMarketData, fail, pairSymbol } from './venue-common';
 import { num, numOrNull, z } from './zod';
 
 const HOST = 'api.kraken.com';
 /** one day, minutes (Kraken `interval`) */
 const DAY_MIN = 1440;
-
-const TICKER_RE = /^[A-Z0-9]{1,20}$/;
-
-function cleanTicker(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const upper = value.toUpperCase();
-  return TICKER_RE.test(upper) ? upper : undefined;
-}
-
-function fail(kind: SourceError['kind'], message: string, extra: Partial<SourceError> = {}): { ok: false; error: SourceError } {
-  return { ok: false, error: { kind, message, ...extra } };
-}
 
 /** Kraken's own names for assets whose common ticker differs. */
 const KRAKEN_ASSET: Readonly<Record<string, string>> = { BTC: 'XBT' };
@@ -54,9 +42,7 @@ function krakenAsset(ticker: string): string {
 
 /** Kraken pair for the request, e.g. `TAOUSD`, `XBTUSDT`; undefined when either ticker is invalid. */
 export function venueSymbol(base: string, quote: string): string | undefined {
-  const b = cleanTicker(base);
-  const q = cleanTicker(quote);
-  return b && q ? `${krakenAsset(b)}${krakenAsset(q)}` : undefined;
+  return pairSymbol(base, quote, (b, q) => `${krakenAsset(b)}${krakenAsset(q)}`);
 }
 
 export function tickerUrl(pair: string): string {
@@ -148,38 +134,7 @@ export function parseCandles(raw: unknown): Result<Candle[]> {
   if (!payload.ok) return payload;
   const rows = validate(z.array(z.unknown()), payload.value);
   if (!rows.ok) return rows;
-  const out: Candle[] = [];
-  for (const row of rows.value) {
-    const r = rowSchema.safeParse(row);
-    if (!r.success) continue;
-    const [timeSec, o, h, l, c, , volume] = r.data;
-    out.push({ t: timeSec * 1000, o, h, l, c, v: volume });
-  }
-  return { ok: true, value: ascending(out) };
+  return { ok: true, value: candlesFromRows(rows.value, rowSchema, ([timeSec, o, h, l, c, , volume]) => ({ t: timeSec * 1000, o, h, l, c, v: volume })) };
 }
 
-/** Finite candles only, ascending by open time, one per open time. */
-function ascending(candles: Candle[]): Candle[] {
-  const finite = candles.filter((k) => [k.t, k.o, k.h, k.l, k.c, k.v].every(Number.isFinite));
-  finite.sort((a, b) => a.t - b.t);
-  return finite.filter((k, i) => i === 0 || k.t !== finite[i - 1]!.t);
-}
-
-export const venueMarketData: VenueMarketData = {
-  source: 'kraken',
-  symbol: venueSymbol,
-  async fetchTicker(base: string, quote: string, opts: RequestOptions, nowMs: number): Promise<Result<Ticker24h>> {
-    const pair = venueSymbol(base, quote);
-    if (!pair) return fail('not-found', 'invalid symbol');
-    const body = await getJson(tickerUrl(pair), z.unknown(), opts);
-    if (!body.ok) return body;
-    return parseTicker(body.value, nowMs);
-  },
-  async fetchDailyCandles(base: string, quote: string, opts: RequestOptions): Promise<Result<Candle[]>> {
-    const pair = venueSymbol(base, quote);
-    if (!pair) return fail('not-found', 'invalid symbol');
-    const body = await getJson(candlesUrl(pair), z.unknown(), opts);
-    if (!body.ok) return body;
-    return parseCandles(body.value);
-  },
-};
+export const venueMarketData = defineVenueMarketData({ source: 'kraken', symbol: venueSymbol, tickerUrl, candlesUrl, parseTicker, parseCandles });

@@ -12,17 +12,10 @@
  *   `[time (SECONDS), open, CLOSE, HIGH, LOW, volume (base), turnover (quote)]`, NEWEST FIRST,
  *   including the candle still open (the metrics layer drops it).
  */
-import type { Candle, Result, SourceError, Ticker24h } from '../types';
-import { apiUrl, getJson, validate, type RequestOptions } from './http';
-import type { VenueMarketData } from './market-data';
-import { num, numOrNull, z } from './zod';
-
-/**
- * `numOrNull` that also accepts a MISSING key. zod 4 treats a transformed schema as required, so a
- * bare `numOrNull` field rejects `{}` ("expected nonoptional"); providers omit keys they have no
- * value for.
- */
-const maybeNum = z.pipe(z.optional(numOrNull), z.transform((v: number | null | undefined) => v ?? null));
+import type { Candle, Result, Ticker24h } from '../types';
+import { apiUrl, validate } from './http';
+import { ascendingNonNegative, defineVenueMarketData, fail, optNum, pairSymbol, strictTicker } from './venue-common';
+import { num, z } from './zod';
 
 const HOST = 'api.kucoin.com';
 /** Days of daily candles requested: DATA-SOURCES.md asks for ≥ 200 daily candles; 250 leaves margin. */
@@ -44,15 +37,15 @@ export type KucoinEnvelope = z.output<typeof KucoinEnvelopeSchema>;
 export const KucoinStatsSchema = z.nullable(
   z.object({
     /** epoch milliseconds */
-    time: maybeNum,
+    time: optNum,
     symbol: z.nullish(z.string()),
-    last: maybeNum,
+    last: optNum,
     /** fraction, not percent */
-    changeRate: maybeNum,
+    changeRate: optNum,
     /** 24h volume, base units */
-    vol: maybeNum,
+    vol: optNum,
     /** 24h volume, quote units */
-    volValue: maybeNum,
+    volValue: optNum,
   }),
 );
 export type KucoinStats = z.output<typeof KucoinStatsSchema>;
@@ -67,21 +60,13 @@ export type KucoinCandleRows = z.output<typeof KucoinCandlesSchema>;
 // ---------------------------------------------------------------------------------------------
 // Pure helpers and normalisers
 
-const TICKER_RE = /^[A-Za-z0-9]{1,20}$/;
-
 /**
  * KuCoin's spot symbol for a pair (`TAO-USDT`), or undefined when either ticker is not 1–20 ASCII
  * letters/digits. Checked before upper-casing, so Unicode that upper-cases to ASCII (`ı`, `ß`) is
  * refused too.
  */
 export function kucoinSymbol(base: string, quote: string): string | undefined {
-  if (typeof base !== 'string' || typeof quote !== 'string') return undefined;
-  if (!TICKER_RE.test(base) || !TICKER_RE.test(quote)) return undefined;
-  return `${base.toUpperCase()}-${quote.toUpperCase()}`;
-}
-
-function fail(kind: SourceError['kind'], message: string, extra: Partial<SourceError> = {}): { ok: false; error: SourceError } {
-  return { ok: false, error: { kind, message, ...extra } };
+  return pairSymbol(base, quote, (b, q) => `${b}-${q}`, strictTicker);
 }
 
 /**
@@ -127,59 +112,46 @@ export function normaliseKucoinTicker(stats: KucoinStats, nowMs: number): Result
  * open. Column trap: KuCoin sends CLOSE before HIGH and LOW, and time in seconds.
  */
 export function normaliseKucoinCandles(rows: KucoinCandleRows): Candle[] {
-  const out: Candle[] = [];
-  for (const row of rows) {
-    if (!row) continue;
-    const [timeSec, open, close, high, low, volume] = row;
-    out.push({ t: timeSec * 1000, o: open, h: high, l: low, c: close, v: volume });
-  }
-  return ascendingCandles(out);
-}
-
-/** Drops candles with a non-finite or negative number, sorts ascending, keeps the last row per `t`. */
-function ascendingCandles(candles: Candle[]): Candle[] {
-  const byTime = new Map<number, Candle>();
-  for (const c of candles) {
-    if ([c.t, c.o, c.h, c.l, c.c, c.v].every((n) => Number.isFinite(n) && n >= 0)) byTime.set(c.t, c);
-  }
-  return Array.from(byTime.values()).sort((a, b) => a.t - b.t);
+  const candles = rows
+    .filter((row) => row !== null)
+    .map(([timeSec, open, close, high, low, volume]) => ({ t: timeSec * 1000, o: open, h: high, l: low, c: close, v: volume }));
+  return ascendingNonNegative(candles);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Fetch
 
-/** 24h ticker of a spot pair from `/api/v1/market/stats`. Invalid tickers → not-found, no request. */
-export async function fetchKucoinTicker(base: string, quote: string, opts: RequestOptions, nowMs: number): Promise<Result<Ticker24h>> {
-  const symbol = kucoinSymbol(base, quote);
-  if (!symbol) return fail('not-found', 'invalid symbol');
-  const env = await getJson(apiUrl(HOST, '/api/v1/market/stats', { symbol }), KucoinEnvelopeSchema, opts);
-  if (!env.ok) return env;
-  const stats = readKucoinEnvelope(env.value, KucoinStatsSchema);
-  if (!stats.ok) return stats;
-  return normaliseKucoinTicker(stats.value, nowMs);
+/** A KuCoin body: the envelope opened (see {@link readKucoinEnvelope}) and `data` validated with `schema`. */
+function openEnvelope<S extends z.ZodMiniType>(raw: unknown, schema: S): Result<z.output<S>> {
+  const env = validate(KucoinEnvelopeSchema, raw);
+  return env.ok ? readKucoinEnvelope(env.value, schema) : env;
 }
+
+/** KuCoin in the uniform venue interface (see market-data.ts). */
+export const venueMarketData = defineVenueMarketData({
+  source: 'kucoin',
+  symbol: kucoinSymbol,
+  tickerUrl: (symbol) => apiUrl(HOST, '/api/v1/market/stats', { symbol }),
+  candlesUrl(symbol, nowMs) {
+    const endAt = Math.floor((Number.isFinite(nowMs) ? nowMs : Date.now()) / 1000);
+    const startAt = endAt - KUCOIN_CANDLE_DAYS * DAY_SEC;
+    return apiUrl(HOST, '/api/v1/market/candles', { symbol, type: '1day', startAt, endAt });
+  },
+  parseTicker(raw, nowMs) {
+    const stats = openEnvelope(raw, KucoinStatsSchema);
+    return stats.ok ? normaliseKucoinTicker(stats.value, nowMs) : stats;
+  },
+  parseCandles(raw) {
+    const rows = openEnvelope(raw, KucoinCandlesSchema);
+    return rows.ok ? { ok: true, value: normaliseKucoinCandles(rows.value) } : rows;
+  },
+});
+
+/** 24h ticker of a spot pair from `/api/v1/market/stats`. Invalid tickers → not-found, no request. */
+export const fetchKucoinTicker = venueMarketData.fetchTicker;
 
 /**
  * Daily (UTC) candles of a spot pair for the last {@link KUCOIN_CANDLE_DAYS} days up to `nowMs`,
  * ascending, the open candle included. Invalid tickers → not-found, no request.
  */
-export async function fetchKucoinDailyCandles(base: string, quote: string, opts: RequestOptions, nowMs: number): Promise<Result<Candle[]>> {
-  const symbol = kucoinSymbol(base, quote);
-  if (!symbol) return fail('not-found', 'invalid symbol');
-  const endAt = Math.floor((Number.isFinite(nowMs) ? nowMs : Date.now()) / 1000);
-  const startAt = endAt - KUCOIN_CANDLE_DAYS * DAY_SEC;
-  const url = apiUrl(HOST, '/api/v1/market/candles', { symbol, type: '1day', startAt, endAt });
-  const env = await getJson(url, KucoinEnvelopeSchema, opts);
-  if (!env.ok) return env;
-  const rows = readKucoinEnvelope(env.value, KucoinCandlesSchema);
-  if (!rows.ok) return rows;
-  return { ok: true, value: normaliseKucoinCandles(rows.value) };
-}
-
-/** KuCoin in the uniform venue interface (see market-data.ts). */
-export const venueMarketData: VenueMarketData = {
-  source: 'kucoin',
-  symbol: kucoinSymbol,
-  fetchTicker: fetchKucoinTicker,
-  fetchDailyCandles: fetchKucoinDailyCandles,
-};
+export const fetchKucoinDailyCandles = venueMarketData.fetchDailyCandles;

@@ -23,34 +23,17 @@
  * - an unknown symbol answers 400 `{"code":-1121,"msg":"Invalid symbol."}` → `not-found`.
  */
 import type { Candle, Result, SourceError, Ticker24h } from '../types';
-import { apiUrl, getJson, validate, type RequestOptions } from './http';
-import type { VenueMarketData } from './market-data';
-import { num, numOrNull, z } from './zod';
+import { apiUrl, validate } from './http';
+import { candlesFromRows, defineVenueMarketData, fail, optNum, pairSymbol } from './venue-common';
+import { num, z } from './zod';
 
 const HOST = 'api.mexc.com';
 /** enough daily candles for 200-day indicators after the open candle is dropped (MEXC allows 1000) */
 const CANDLE_LIMIT = 250;
 
-const TICKER_RE = /^[A-Z0-9]{1,20}$/;
-
-/** An optional number field: missing, null, empty or non-finite → null. */
-const maybeNum = z.pipe(z.optional(numOrNull), z.transform((v: number | null | undefined) => v ?? null));
-
-function cleanTicker(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const upper = value.toUpperCase();
-  return TICKER_RE.test(upper) ? upper : undefined;
-}
-
-function fail(kind: SourceError['kind'], message: string, extra: Partial<SourceError> = {}): { ok: false; error: SourceError } {
-  return { ok: false, error: { kind, message, ...extra } };
-}
-
 /** MEXC symbol, e.g. `TAOUSDT`; undefined when either ticker is invalid. */
 export function venueSymbol(base: string, quote: string): string | undefined {
-  const b = cleanTicker(base);
-  const q = cleanTicker(quote);
-  return b && q ? `${b}${q}` : undefined;
+  return pairSymbol(base, quote, (b, q) => `${b}${q}`);
 }
 
 export function tickerUrl(symbol: string): string {
@@ -78,12 +61,12 @@ const tickerSchema = z.object({
   symbol: z.optional(z.string()),
   lastPrice: num,
   /** FRACTION: "0.0173" = +1.73 % */
-  priceChangePercent: maybeNum,
+  priceChangePercent: optNum,
   /** base units */
-  volume: maybeNum,
-  quoteVolume: maybeNum,
+  volume: optNum,
+  quoteVolume: optNum,
   /** epoch ms, often a string */
-  closeTime: maybeNum,
+  closeTime: optNum,
 });
 
 /** Normalises a `/ticker/24hr` body (object or array); with `symbol`, only that entry is used. Pure; never throws. */
@@ -125,38 +108,7 @@ const rowSchema = z.tuple([num, num, num, num, num, num], z.unknown());
 export function parseCandles(raw: unknown): Result<Candle[]> {
   const rows = validate(z.array(z.unknown()), raw);
   if (!rows.ok) return venueError(raw) ?? rows;
-  const out: Candle[] = [];
-  for (const row of rows.value) {
-    const r = rowSchema.safeParse(row);
-    if (!r.success) continue;
-    const [t, o, h, l, c, v] = r.data;
-    out.push({ t, o, h, l, c, v });
-  }
-  return { ok: true, value: ascending(out) };
+  return { ok: true, value: candlesFromRows(rows.value, rowSchema, ([t, o, h, l, c, v]) => ({ t, o, h, l, c, v })) };
 }
 
-/** Finite candles only, ascending by open time, one per open time. */
-function ascending(candles: Candle[]): Candle[] {
-  const finite = candles.filter((k) => [k.t, k.o, k.h, k.l, k.c, k.v].every(Number.isFinite));
-  finite.sort((a, b) => a.t - b.t);
-  return finite.filter((k, i) => i === 0 || k.t !== finite[i - 1]!.t);
-}
-
-export const venueMarketData: VenueMarketData = {
-  source: 'mexc',
-  symbol: venueSymbol,
-  async fetchTicker(base: string, quote: string, opts: RequestOptions, nowMs: number): Promise<Result<Ticker24h>> {
-    const symbol = venueSymbol(base, quote);
-    if (!symbol) return fail('not-found', 'invalid symbol');
-    const body = await getJson(tickerUrl(symbol), z.unknown(), opts);
-    if (!body.ok) return body;
-    return parseTicker(body.value, nowMs, symbol);
-  },
-  async fetchDailyCandles(base: string, quote: string, opts: RequestOptions): Promise<Result<Candle[]>> {
-    const symbol = venueSymbol(base, quote);
-    if (!symbol) return fail('not-found', 'invalid symbol');
-    const body = await getJson(candlesUrl(symbol), z.unknown(), opts);
-    if (!body.ok) return body;
-    return parseCandles(body.value);
-  },
-};
+export const venueMarketData = defineVenueMarketData({ source: 'mexc', symbol: venueSymbol, tickerUrl, candlesUrl, parseTicker, parseCandles });

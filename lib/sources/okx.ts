@@ -15,17 +15,10 @@
  *   FIRST, confirm `0` on the candle still open. Use `1Dutc`: `1D` is a Hong Kong (UTC+8) day.
  *   300 is the most this endpoint returns per call.
  */
-import type { Candle, Result, SourceError, Ticker24h } from '../types';
-import { apiUrl, getJson, validate, type RequestOptions } from './http';
-import type { VenueMarketData } from './market-data';
-import { num, numOrNull, z } from './zod';
-
-/**
- * `numOrNull` that also accepts a MISSING key. zod 4 treats a transformed schema as required, so a
- * bare `numOrNull` field rejects `{}` ("expected nonoptional"); providers omit keys they have no
- * value for.
- */
-const maybeNum = z.pipe(z.optional(numOrNull), z.transform((v: number | null | undefined) => v ?? null));
+import type { Candle, Result, Ticker24h } from '../types';
+import { apiUrl, validate } from './http';
+import { ascendingNonNegative, defineVenueMarketData, fail, optNum, pairSymbol, strictTicker } from './venue-common';
+import { num, z } from './zod';
 
 const HOST = 'www.okx.com';
 /** Daily candles requested: the per-call maximum of `/market/candles` (DATA-SOURCES.md asks ≥ 200). */
@@ -45,14 +38,14 @@ export type OkxEnvelope = z.output<typeof OkxEnvelopeSchema>;
 /** One entry of `data` from `/market/ticker`. OKX sends `""` for empty numbers (→ null). */
 export const OkxTickerEntrySchema = z.object({
   instId: z.string(),
-  last: maybeNum,
-  open24h: maybeNum,
+  last: optNum,
+  open24h: optNum,
   /** base units for SPOT */
-  vol24h: maybeNum,
+  vol24h: optNum,
   /** quote units for SPOT */
-  volCcy24h: maybeNum,
+  volCcy24h: optNum,
   /** epoch ms */
-  ts: maybeNum,
+  ts: optNum,
 });
 
 /** `data` of `/market/ticker`; a malformed entry becomes `null` and is ignored. */
@@ -69,20 +62,12 @@ export type OkxCandleRows = z.output<typeof OkxCandlesSchema>;
 // ---------------------------------------------------------------------------------------------
 // Pure helpers and normalisers
 
-const TICKER_RE = /^[A-Za-z0-9]{1,20}$/;
-
 /**
  * OKX's spot instrument id for a pair (`TAO-USDT`), or undefined when either ticker is not 1–20
  * ASCII letters/digits (checked before upper-casing).
  */
 export function okxInstId(base: string, quote: string): string | undefined {
-  if (typeof base !== 'string' || typeof quote !== 'string') return undefined;
-  if (!TICKER_RE.test(base) || !TICKER_RE.test(quote)) return undefined;
-  return `${base.toUpperCase()}-${quote.toUpperCase()}`;
-}
-
-function fail(kind: SourceError['kind'], message: string, extra: Partial<SourceError> = {}): { ok: false; error: SourceError } {
-  return { ok: false, error: { kind, message, ...extra } };
+  return pairSymbol(base, quote, (b, q) => `${b}-${q}`, strictTicker);
 }
 
 /**
@@ -127,58 +112,41 @@ export function normaliseOkxTicker(list: OkxTickerList, instId: string, nowMs: n
  * open (confirm `0`). OKX sends newest first; `v` is `vol`, base units for SPOT instruments.
  */
 export function normaliseOkxCandles(rows: OkxCandleRows): Candle[] {
-  const out: Candle[] = [];
-  for (const row of rows) {
-    if (!row) continue;
-    const [ts, open, high, low, close, vol] = row;
-    out.push({ t: ts, o: open, h: high, l: low, c: close, v: vol });
-  }
-  return ascendingCandles(out);
-}
-
-/** Drops candles with a non-finite or negative number, sorts ascending, keeps the last row per `t`. */
-function ascendingCandles(candles: Candle[]): Candle[] {
-  const byTime = new Map<number, Candle>();
-  for (const c of candles) {
-    if ([c.t, c.o, c.h, c.l, c.c, c.v].every((n) => Number.isFinite(n) && n >= 0)) byTime.set(c.t, c);
-  }
-  return Array.from(byTime.values()).sort((a, b) => a.t - b.t);
+  const candles = rows.filter((row) => row !== null).map(([ts, open, high, low, close, vol]) => ({ t: ts, o: open, h: high, l: low, c: close, v: vol }));
+  return ascendingNonNegative(candles);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Fetch
 
-/** 24h ticker of a spot pair from `/api/v5/market/ticker`. Invalid tickers → not-found, no request. */
-export async function fetchOkxTicker(base: string, quote: string, opts: RequestOptions, nowMs: number): Promise<Result<Ticker24h>> {
-  const instId = okxInstId(base, quote);
-  if (!instId) return fail('not-found', 'invalid symbol');
-  const env = await getJson(apiUrl(HOST, '/api/v5/market/ticker', { instId }), OkxEnvelopeSchema, opts);
-  if (!env.ok) return env;
-  const list = readOkxEnvelope(env.value, OkxTickerListSchema);
-  if (!list.ok) return list;
-  return normaliseOkxTicker(list.value, instId, nowMs);
+/** An OKX body: the envelope opened (see {@link readOkxEnvelope}) and `data` validated with `schema`. */
+function openEnvelope<S extends z.ZodMiniType>(raw: unknown, schema: S): Result<z.output<S>> {
+  const env = validate(OkxEnvelopeSchema, raw);
+  return env.ok ? readOkxEnvelope(env.value, schema) : env;
 }
+
+/** OKX in the uniform venue interface (see market-data.ts). */
+export const venueMarketData = defineVenueMarketData({
+  source: 'okx',
+  symbol: okxInstId,
+  tickerUrl: (instId) => apiUrl(HOST, '/api/v5/market/ticker', { instId }),
+  candlesUrl: (instId) => apiUrl(HOST, '/api/v5/market/candles', { instId, bar: '1Dutc', limit: OKX_CANDLE_LIMIT }),
+  parseTicker(raw, nowMs, instId) {
+    const list = openEnvelope(raw, OkxTickerListSchema);
+    return list.ok ? normaliseOkxTicker(list.value, instId, nowMs) : list;
+  },
+  parseCandles(raw) {
+    const rows = openEnvelope(raw, OkxCandlesSchema);
+    return rows.ok ? { ok: true, value: normaliseOkxCandles(rows.value) } : rows;
+  },
+});
+
+/** 24h ticker of a spot pair from `/api/v5/market/ticker`. Invalid tickers → not-found, no request. */
+export const fetchOkxTicker = venueMarketData.fetchTicker;
 
 /**
  * The last {@link OKX_CANDLE_LIMIT} UTC-day candles (`bar=1Dutc`) of a spot pair, ascending, the
  * open candle included. `nowMs` is unused (OKX returns the latest) and kept for the uniform
  * interface. Invalid tickers → not-found, no request.
  */
-export async function fetchOkxDailyCandles(base: string, quote: string, opts: RequestOptions, _nowMs: number): Promise<Result<Candle[]>> {
-  const instId = okxInstId(base, quote);
-  if (!instId) return fail('not-found', 'invalid symbol');
-  const url = apiUrl(HOST, '/api/v5/market/candles', { instId, bar: '1Dutc', limit: OKX_CANDLE_LIMIT });
-  const env = await getJson(url, OkxEnvelopeSchema, opts);
-  if (!env.ok) return env;
-  const rows = readOkxEnvelope(env.value, OkxCandlesSchema);
-  if (!rows.ok) return rows;
-  return { ok: true, value: normaliseOkxCandles(rows.value) };
-}
-
-/** OKX in the uniform venue interface (see market-data.ts). */
-export const venueMarketData: VenueMarketData = {
-  source: 'okx',
-  symbol: okxInstId,
-  fetchTicker: fetchOkxTicker,
-  fetchDailyCandles: fetchOkxDailyCandles,
-};
+export const fetchOkxDailyCandles = venueMarketData.fetchDailyCandles;

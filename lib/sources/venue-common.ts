@@ -1,0 +1,146 @@
+/**
+ * What the exchange market-data sources (kucoin, binance, okx, bybit, coinbase, kraken, gate,
+ * mexc, bitget, htx) have in common, plus the two helpers every source uses (`fail`, `optNum`).
+ * Pure: each venue keeps its own URLs, wire schemas, parsers and error mapping; this module only
+ * holds what was written out the same way in each of them.
+ *
+ * Two generations of venue files differ on three small points, kept apart here on purpose (so
+ * that no venue's behaviour changed when the copies were merged):
+ * - tickers: kucoin/binance/okx/bybit check 1–20 ASCII letters/digits BEFORE upper-casing
+ *   ({@link strictTicker}); the others upper-case first ({@link cleanTicker}), so `ß` passes as `SS`;
+ * - candles: kucoin/binance/okx/bybit drop negative numbers and keep the LAST row sent for an open
+ *   time ({@link ascendingNonNegative}); the others keep negatives and the FIRST row ({@link ascending}).
+ */
+import type { Candle, Result, SourceError, SourceId, Ticker24h } from '../types';
+import { getJson } from './http';
+import type { VenueMarketData } from './market-data';
+import { numOrNull, z } from './zod';
+
+/** A typed failure; `extra` adds `status` / `retryAfterMs`. */
+export function fail(kind: SourceError['kind'], message: string, extra: Partial<SourceError> = {}): { ok: false; error: SourceError } {
+  return { ok: false, error: { kind, message, ...extra } };
+}
+
+/**
+ * `numOrNull` that also accepts a MISSING key: missing, null, "" or non-finite → null. zod 4 treats
+ * a transformed schema as required, so a bare `numOrNull` field rejects `{}` ("expected
+ * nonoptional"); providers omit keys they have no value for.
+ */
+export const optNum = z.pipe(z.optional(numOrNull), z.transform((v: number | null | undefined) => v ?? null));
+
+// ---------------------------------------------------------------------------------------------
+// Tickers and pair symbols
+
+const UPPER_TICKER_RE = /^[A-Z0-9]{1,20}$/;
+const ASCII_TICKER_RE = /^[A-Za-z0-9]{1,20}$/;
+
+/** The ticker upper-cased, or undefined unless that is 1–20 ASCII letters/digits. */
+export function cleanTicker(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const upper = value.toUpperCase();
+  return UPPER_TICKER_RE.test(upper) ? upper : undefined;
+}
+
+/**
+ * The ticker upper-cased, or undefined unless it is 1–20 ASCII letters/digits AS SENT (checked
+ * before upper-casing, so Unicode that upper-cases to ASCII, `ı` or `ß`, is refused).
+ */
+export function strictTicker(value: unknown): string | undefined {
+  if (typeof value !== 'string' || !ASCII_TICKER_RE.test(value)) return undefined;
+  return value.toUpperCase();
+}
+
+/**
+ * A venue's symbol for a pair: both tickers checked and upper-cased by `clean`, then `join`ed;
+ * undefined when either is invalid.
+ */
+export function pairSymbol(
+  base: unknown,
+  quote: unknown,
+  join: (base: string, quote: string) => string,
+  clean: (ticker: unknown) => string | undefined = cleanTicker,
+): string | undefined {
+  const b = clean(base);
+  const q = clean(quote);
+  return b && q ? join(b, q) : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Candles
+
+/** Finite candles only, ascending by open time, one per open time (the first sent is kept). */
+export function ascending(candles: Candle[]): Candle[] {
+  const finite = candles.filter((k) => [k.t, k.o, k.h, k.l, k.c, k.v].every(Number.isFinite));
+  finite.sort((a, b) => a.t - b.t);
+  return finite.filter((k, i) => i === 0 || k.t !== finite[i - 1]!.t);
+}
+
+/** Drops candles with a non-finite or negative number, sorts ascending, keeps the last row per `t`. */
+export function ascendingNonNegative(candles: Candle[]): Candle[] {
+  const byTime = new Map<number, Candle>();
+  for (const c of candles) {
+    if ([c.t, c.o, c.h, c.l, c.c, c.v].every((n) => Number.isFinite(n) && n >= 0)) byTime.set(c.t, c);
+  }
+  return Array.from(byTime.values()).sort((a, b) => a.t - b.t);
+}
+
+/**
+ * Rows of a candles body → {@link ascending} candles: each row that `rowSchema` accepts is mapped
+ * by `toCandle` (which also gets the row as sent); malformed rows are dropped.
+ */
+export function candlesFromRows<S extends z.ZodMiniType>(
+  rows: readonly unknown[],
+  rowSchema: S,
+  toCandle: (row: z.output<S>, sent: unknown) => Candle,
+): Candle[] {
+  const out: Candle[] = [];
+  for (const row of rows) {
+    const r = rowSchema.safeParse(row);
+    if (r.success) out.push(toCandle(r.data, row));
+  }
+  return ascending(out);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The uniform venue interface
+
+/** What a venue file supplies; {@link defineVenueMarketData} does the fetching. */
+export interface VenueSpec {
+  source: SourceId;
+  /** the venue's symbol for a spot pair, undefined when the tickers are invalid */
+  symbol(base: string, quote: string): string | undefined;
+  tickerUrl(symbol: string): string;
+  /** `nowMs` is the caller's clock, for venues whose candle query needs a time range */
+  candlesUrl(symbol: string, nowMs: number): string;
+  /** the parsed JSON body → ticker; `symbol` is the one asked for (venues that list several entries pick it) */
+  parseTicker(raw: unknown, nowMs: number, symbol: string): Result<Ticker24h>;
+  /** the parsed JSON body → ascending daily candles */
+  parseCandles(raw: unknown): Result<Candle[]>;
+}
+
+/**
+ * A venue in the uniform interface (see market-data.ts): the symbol is checked first (invalid
+ * tickers → not-found, no request), then one GET of JSON, then the venue's own parser, which does
+ * all validation and error mapping.
+ */
+export function defineVenueMarketData(spec: VenueSpec): VenueMarketData {
+  const { source, symbol, tickerUrl, candlesUrl, parseTicker, parseCandles } = spec;
+  return {
+    source,
+    symbol,
+    async fetchTicker(base, quote, opts, nowMs) {
+      const id = symbol(base, quote);
+      if (!id) return fail('not-found', 'invalid symbol');
+      const body = await getJson(tickerUrl(id), z.unknown(), opts);
+      if (!body.ok) return body;
+      return parseTicker(body.value, nowMs, id);
+    },
+    async fetchDailyCandles(base, quote, opts, nowMs) {
+      const id = symbol(base, quote);
+      if (!id) return fail('not-found', 'invalid symbol');
+      const body = await getJson(candlesUrl(id, nowMs), z.unknown(), opts);
+      if (!body.ok) return body;
+      return parseCandles(body.value);
+    },
+  };
+}
