@@ -159,6 +159,13 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
     };
     check();
     ctx.addEventListener(window, 'wxt:locationchange', check);
+    // WXT's location watcher polls once a second; where the Navigation API exists (Chromium) an
+    // SPA pushState is seen within a frame instead (QUALITY.md: SPA switch p95 ≤ 100 ms).
+    const nav = (globalThis as { navigation?: EventTarget }).navigation;
+    if (nav) {
+      nav.addEventListener('navigatesuccess', check);
+      ctx.onInvalidated(() => nav.removeEventListener('navigatesuccess', check));
+    }
     ctx.addEventListener(window, 'hashchange', check);
     ctx.addEventListener(window, 'popstate', check);
     // One narrow observer on the venue's symbol element only, where the URL hides the pair.

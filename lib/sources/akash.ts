@@ -15,10 +15,8 @@
  */
 import type { NetworkFigure, Result } from '../types';
 import { apiUrl, fetchText, parseJson, validate, type RequestOptions } from './http';
-import { num, numOrNull, z } from './zod';
-
-/** A number that may be absent, null, "" or a decimal string (zod 4: a bare `numOrNull` field is required). */
-const optNum = z.pipe(z.optional(numOrNull), z.transform((v: number | null | undefined) => v ?? null));
+import { fail, optNum } from './venue-common';
+import { num, z } from './zod';
 
 export const akashCapacitySchema = z.object({
   activeProviderCount: optNum,
@@ -87,7 +85,7 @@ export function parseAkashCapacity(text: string, asOfMs: number): Result<Network
   const body = validate(akashCapacitySchema, json.value);
   if (!body.ok) return body;
   const figures = normaliseAkashCapacity(body.value, asOfMs);
-  if (figures.length === 0) return { ok: false, error: { kind: 'parse', message: 'Akash network-capacity has no usable counts' } };
+  if (figures.length === 0) return fail('parse', 'Akash network-capacity has no usable counts');
   return { ok: true, value: figures };
 }
 
@@ -97,7 +95,7 @@ export function parseAkashDashboard(text: string, fallbackAsOfMs: number): Resul
   const body = validate(akashDashboardSchema, json.value);
   if (!body.ok) return body;
   const figures = normaliseAkashDashboard(body.value, fallbackAsOfMs);
-  if (figures.length === 0) return { ok: false, error: { kind: 'parse', message: 'Akash dashboard-data has no lease count' } };
+  if (figures.length === 0) return fail('parse', 'Akash dashboard-data has no lease count');
   return { ok: true, value: figures };
 }
 

@@ -13,16 +13,10 @@
  *   layer already maps to not-found); 429 then 418 are rate limits (IP bans).
  */
 import type { Candle, Result, SourceError, Ticker24h } from '../types';
-import { apiUrl, getJson, type RequestOptions } from './http';
+import { apiUrl, validate, type RequestOptions } from './http';
 import type { VenueMarketData } from './market-data';
-import { num, numOrNull, z } from './zod';
-
-/**
- * `numOrNull` that also accepts a MISSING key. zod 4 treats a transformed schema as required, so a
- * bare `numOrNull` field rejects `{}` ("expected nonoptional"); providers omit keys they have no
- * value for.
- */
-const maybeNum = z.pipe(z.optional(numOrNull), z.transform((v: number | null | undefined) => v ?? null));
+import { ascendingNonNegative, defineVenueMarketData, fail, optNum, pairSymbol, strictTicker } from './venue-common';
+import { num, z } from './zod';
 
 const HOST = 'api.binance.com';
 const MIRROR_HOST = 'data-api.binance.vision';
@@ -46,13 +40,13 @@ export const BinanceTickerSchema = z.object({
   symbol: z.optional(z.string()),
   lastPrice: num,
   /** percent: "-0.633" is -0.633 % */
-  priceChangePercent: maybeNum,
+  priceChangePercent: optNum,
   /** base units */
-  volume: maybeNum,
+  volume: optNum,
   /** quote units */
-  quoteVolume: maybeNum,
+  quoteVolume: optNum,
   /** epoch ms, end of the rolling 24h window */
-  closeTime: maybeNum,
+  closeTime: optNum,
 });
 export type BinanceTicker = z.output<typeof BinanceTickerSchema>;
 
@@ -74,20 +68,12 @@ export type BinanceKlinesResponse = z.output<typeof BinanceKlinesResponseSchema>
 // ---------------------------------------------------------------------------------------------
 // Pure helpers and normalisers
 
-const TICKER_RE = /^[A-Za-z0-9]{1,20}$/;
-
 /**
  * Binance's spot symbol for a pair (`TAOUSDT`), or undefined when either ticker is not 1–20 ASCII
  * letters/digits (checked before upper-casing, so `ı` or `ß` cannot sneak in as `I` or `SS`).
  */
 export function binanceSymbol(base: string, quote: string): string | undefined {
-  if (typeof base !== 'string' || typeof quote !== 'string') return undefined;
-  if (!TICKER_RE.test(base) || !TICKER_RE.test(quote)) return undefined;
-  return `${base.toUpperCase()}${quote.toUpperCase()}`;
-}
-
-function fail(kind: SourceError['kind'], message: string, extra: Partial<SourceError> = {}): { ok: false; error: SourceError } {
-  return { ok: false, error: { kind, message, ...extra } };
+  return pairSymbol(base, quote, (b, q) => `${b}${q}`, strictTicker);
 }
 
 /** A Binance error body as a typed error: -1121 (invalid symbol) → not-found, -1003 → rate-limited. */
@@ -126,13 +112,10 @@ export function normaliseBinanceTickerResponse(body: BinanceTickerResponse, nowM
  * keeping the candle still open. Prices arrive as strings, times as numbers.
  */
 export function normaliseBinanceCandles(rows: BinanceKlineRows): Candle[] {
-  const out: Candle[] = [];
-  for (const row of rows) {
-    if (!row) continue;
-    const [openTime, open, high, low, close, volume] = row;
-    out.push({ t: openTime, o: open, h: high, l: low, c: close, v: volume });
-  }
-  return ascendingCandles(out);
+  const candles = rows
+    .filter((row) => row !== null)
+    .map(([openTime, open, high, low, close, volume]) => ({ t: openTime, o: open, h: high, l: low, c: close, v: volume }));
+  return ascendingNonNegative(candles);
 }
 
 /** The klines body (error or rows) → `Candle[]` or a typed error. */
@@ -140,35 +123,48 @@ export function normaliseBinanceKlinesResponse(body: BinanceKlinesResponse): Res
   return Array.isArray(body) ? { ok: true, value: normaliseBinanceCandles(body) } : binanceErrorToResult(body);
 }
 
-/** Drops candles with a non-finite or negative number, sorts ascending, keeps the last row per `t`. */
-function ascendingCandles(candles: Candle[]): Candle[] {
-  const byTime = new Map<number, Candle>();
-  for (const c of candles) {
-    if ([c.t, c.o, c.h, c.l, c.c, c.v].every((n) => Number.isFinite(n) && n >= 0)) byTime.set(c.t, c);
-  }
-  return Array.from(byTime.values()).sort((a, b) => a.t - b.t);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Fetch
+
+/** Binance on `host`, in the uniform venue interface (see market-data.ts). */
+function binanceMarketData(host: typeof HOST | typeof MIRROR_HOST): VenueMarketData {
+  return defineVenueMarketData({
+    source: 'binance',
+    symbol: binanceSymbol,
+    tickerUrl: (symbol) => apiUrl(host, '/api/v3/ticker/24hr', { symbol }),
+    candlesUrl: (symbol) => apiUrl(host, '/api/v3/klines', { symbol, interval: '1d', limit: BINANCE_CANDLE_LIMIT }),
+    parseTicker(raw, nowMs) {
+      const body = validate(BinanceTickerResponseSchema, raw);
+      return body.ok ? normaliseBinanceTickerResponse(body.value, nowMs) : body;
+    },
+    parseCandles(raw) {
+      const body = validate(BinanceKlinesResponseSchema, raw);
+      return body.ok ? normaliseBinanceKlinesResponse(body.value) : body;
+    },
+  });
+}
+
+/** Binance (`api.binance.com`) in the uniform venue interface (see market-data.ts). */
+export const venueMarketData = binanceMarketData(HOST);
+
+/**
+ * Binance's market-data mirror (`data-api.binance.vision`) in the same interface: the fallback for
+ * daily candles when the user's venue has none (DATA-SOURCES.md). Same source id: same data.
+ */
+export const binanceMirrorMarketData = binanceMarketData(MIRROR_HOST);
 
 /**
  * 24h ticker of a spot pair. `host.mirror` uses `data-api.binance.vision`.
  * Invalid tickers → not-found, no request.
  */
-export async function fetchBinanceTicker(
+export function fetchBinanceTicker(
   base: string,
   quote: string,
   opts: RequestOptions,
   nowMs: number,
   host: BinanceHostOptions = {},
 ): Promise<Result<Ticker24h>> {
-  const symbol = binanceSymbol(base, quote);
-  if (!symbol) return fail('not-found', 'invalid symbol');
-  const url = apiUrl(host.mirror ? MIRROR_HOST : HOST, '/api/v3/ticker/24hr', { symbol });
-  const body = await getJson(url, BinanceTickerResponseSchema, opts);
-  if (!body.ok) return body;
-  return normaliseBinanceTickerResponse(body.value, nowMs);
+  return (host.mirror ? binanceMirrorMarketData : venueMarketData).fetchTicker(base, quote, opts, nowMs);
 }
 
 /**
@@ -176,36 +172,12 @@ export async function fetchBinanceTicker(
  * candle included. `host.mirror` uses `data-api.binance.vision`. `nowMs` is unused (Binance returns
  * the latest candles) and kept for the uniform interface. Invalid tickers → not-found, no request.
  */
-export async function fetchBinanceDailyCandles(
+export function fetchBinanceDailyCandles(
   base: string,
   quote: string,
   opts: RequestOptions,
-  _nowMs: number,
+  nowMs: number,
   host: BinanceHostOptions = {},
 ): Promise<Result<Candle[]>> {
-  const symbol = binanceSymbol(base, quote);
-  if (!symbol) return fail('not-found', 'invalid symbol');
-  const url = apiUrl(host.mirror ? MIRROR_HOST : HOST, '/api/v3/klines', { symbol, interval: '1d', limit: BINANCE_CANDLE_LIMIT });
-  const body = await getJson(url, BinanceKlinesResponseSchema, opts);
-  if (!body.ok) return body;
-  return normaliseBinanceKlinesResponse(body.value);
+  return (host.mirror ? binanceMirrorMarketData : venueMarketData).fetchDailyCandles(base, quote, opts, nowMs);
 }
-
-/** Binance (`api.binance.com`) in the uniform venue interface (see market-data.ts). */
-export const venueMarketData: VenueMarketData = {
-  source: 'binance',
-  symbol: binanceSymbol,
-  fetchTicker: (base, quote, opts, nowMs) => fetchBinanceTicker(base, quote, opts, nowMs),
-  fetchDailyCandles: (base, quote, opts, nowMs) => fetchBinanceDailyCandles(base, quote, opts, nowMs),
-};
-
-/**
- * Binance's market-data mirror (`data-api.binance.vision`) in the same interface: the fallback for
- * daily candles when the user's venue has none (DATA-SOURCES.md). Same source id: same data.
- */
-export const binanceMirrorMarketData: VenueMarketData = {
-  source: 'binance',
-  symbol: binanceSymbol,
-  fetchTicker: (base, quote, opts, nowMs) => fetchBinanceTicker(base, quote, opts, nowMs, { mirror: true }),
-  fetchDailyCandles: (base, quote, opts, nowMs) => fetchBinanceDailyCandles(base, quote, opts, nowMs, { mirror: true }),
-};

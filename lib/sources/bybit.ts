@@ -11,17 +11,10 @@
  *   of strings `[startTime (ms), open, high, low, close, volume (base), turnover]`, NEWEST FIRST.
  *   Always pass `category=spot`: the default category is linear (perpetuals).
  */
-import type { Candle, Result, SourceError, Ticker24h } from '../types';
-import { apiUrl, getJson, validate, type RequestOptions } from './http';
-import type { VenueMarketData } from './market-data';
-import { num, numOrNull, z } from './zod';
-
-/**
- * `numOrNull` that also accepts a MISSING key. zod 4 treats a transformed schema as required, so a
- * bare `numOrNull` field rejects `{}` ("expected nonoptional"); providers omit keys they have no
- * value for.
- */
-const maybeNum = z.pipe(z.optional(numOrNull), z.transform((v: number | null | undefined) => v ?? null));
+import type { Candle, Result, Ticker24h } from '../types';
+import { apiUrl, validate } from './http';
+import { ascendingNonNegative, defineVenueMarketData, fail, optNum, pairSymbol, strictTicker } from './venue-common';
+import { num, z } from './zod';
 
 const HOST = 'api.bybit.com';
 /** Daily candles requested (DATA-SOURCES.md asks for ≥ 200; Bybit allows up to 1000). */
@@ -36,20 +29,20 @@ export const BybitEnvelopeSchema = z.object({
   retMsg: z.nullish(z.string()),
   result: z.optional(z.unknown()),
   /** server time, epoch ms */
-  time: maybeNum,
+  time: optNum,
 });
 export type BybitEnvelope = z.output<typeof BybitEnvelopeSchema>;
 
 /** One entry of `result.list` from `/v5/market/tickers` (spot). */
 export const BybitTickerEntrySchema = z.object({
   symbol: z.string(),
-  lastPrice: maybeNum,
+  lastPrice: optNum,
   /** fraction, not percent */
-  price24hPcnt: maybeNum,
+  price24hPcnt: optNum,
   /** base units */
-  volume24h: maybeNum,
+  volume24h: optNum,
   /** quote units */
-  turnover24h: maybeNum,
+  turnover24h: optNum,
 });
 
 /** `result` of `/v5/market/tickers`; a malformed entry becomes `null` and is ignored. */
@@ -70,20 +63,12 @@ export type BybitKlineResult = z.output<typeof BybitKlineResultSchema>;
 // ---------------------------------------------------------------------------------------------
 // Pure helpers and normalisers
 
-const TICKER_RE = /^[A-Za-z0-9]{1,20}$/;
-
 /**
  * Bybit's spot symbol for a pair (`TAOUSDT`), or undefined when either ticker is not 1–20 ASCII
  * letters/digits (checked before upper-casing).
  */
 export function bybitSymbol(base: string, quote: string): string | undefined {
-  if (typeof base !== 'string' || typeof quote !== 'string') return undefined;
-  if (!TICKER_RE.test(base) || !TICKER_RE.test(quote)) return undefined;
-  return `${base.toUpperCase()}${quote.toUpperCase()}`;
-}
-
-function fail(kind: SourceError['kind'], message: string, extra: Partial<SourceError> = {}): { ok: false; error: SourceError } {
-  return { ok: false, error: { kind, message, ...extra } };
+  return pairSymbol(base, quote, (b, q) => `${b}${q}`, strictTicker);
 }
 
 /**
@@ -130,58 +115,41 @@ export function normaliseBybitTicker(result: BybitTickersResult, symbol: string,
  * still open. Bybit sends newest first.
  */
 export function normaliseBybitCandles(result: BybitKlineResult): Candle[] {
-  const out: Candle[] = [];
-  for (const row of result.list) {
-    if (!row) continue;
-    const [startTime, open, high, low, close, volume] = row;
-    out.push({ t: startTime, o: open, h: high, l: low, c: close, v: volume });
-  }
-  return ascendingCandles(out);
-}
-
-/** Drops candles with a non-finite or negative number, sorts ascending, keeps the last row per `t`. */
-function ascendingCandles(candles: Candle[]): Candle[] {
-  const byTime = new Map<number, Candle>();
-  for (const c of candles) {
-    if ([c.t, c.o, c.h, c.l, c.c, c.v].every((n) => Number.isFinite(n) && n >= 0)) byTime.set(c.t, c);
-  }
-  return Array.from(byTime.values()).sort((a, b) => a.t - b.t);
+  const candles = result.list
+    .filter((row) => row !== null)
+    .map(([startTime, open, high, low, close, volume]) => ({ t: startTime, o: open, h: high, l: low, c: close, v: volume }));
+  return ascendingNonNegative(candles);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Fetch
 
+/** Bybit in the uniform venue interface (see market-data.ts). Always `category=spot`. */
+export const venueMarketData = defineVenueMarketData({
+  source: 'bybit',
+  symbol: bybitSymbol,
+  tickerUrl: (symbol) => apiUrl(HOST, '/v5/market/tickers', { category: 'spot', symbol }),
+  candlesUrl: (symbol) => apiUrl(HOST, '/v5/market/kline', { category: 'spot', symbol, interval: 'D', limit: BYBIT_CANDLE_LIMIT }),
+  parseTicker(raw, nowMs, symbol) {
+    const env = validate(BybitEnvelopeSchema, raw);
+    if (!env.ok) return env;
+    const result = readBybitEnvelope(env.value, BybitTickersResultSchema);
+    return result.ok ? normaliseBybitTicker(result.value, symbol, env.value.time, nowMs) : result;
+  },
+  parseCandles(raw) {
+    const env = validate(BybitEnvelopeSchema, raw);
+    if (!env.ok) return env;
+    const result = readBybitEnvelope(env.value, BybitKlineResultSchema);
+    return result.ok ? { ok: true, value: normaliseBybitCandles(result.value) } : result;
+  },
+});
+
 /** 24h ticker of a spot pair from `/v5/market/tickers`. Invalid tickers → not-found, no request. */
-export async function fetchBybitTicker(base: string, quote: string, opts: RequestOptions, nowMs: number): Promise<Result<Ticker24h>> {
-  const symbol = bybitSymbol(base, quote);
-  if (!symbol) return fail('not-found', 'invalid symbol');
-  const env = await getJson(apiUrl(HOST, '/v5/market/tickers', { category: 'spot', symbol }), BybitEnvelopeSchema, opts);
-  if (!env.ok) return env;
-  const result = readBybitEnvelope(env.value, BybitTickersResultSchema);
-  if (!result.ok) return result;
-  return normaliseBybitTicker(result.value, symbol, env.value.time, nowMs);
-}
+export const fetchBybitTicker = venueMarketData.fetchTicker;
 
 /**
  * The last {@link BYBIT_CANDLE_LIMIT} daily (UTC) candles of a spot pair, ascending, the open
  * candle included. `nowMs` is unused (Bybit returns the latest) and kept for the uniform interface.
  * Invalid tickers → not-found, no request.
  */
-export async function fetchBybitDailyCandles(base: string, quote: string, opts: RequestOptions, _nowMs: number): Promise<Result<Candle[]>> {
-  const symbol = bybitSymbol(base, quote);
-  if (!symbol) return fail('not-found', 'invalid symbol');
-  const url = apiUrl(HOST, '/v5/market/kline', { category: 'spot', symbol, interval: 'D', limit: BYBIT_CANDLE_LIMIT });
-  const env = await getJson(url, BybitEnvelopeSchema, opts);
-  if (!env.ok) return env;
-  const result = readBybitEnvelope(env.value, BybitKlineResultSchema);
-  if (!result.ok) return result;
-  return { ok: true, value: normaliseBybitCandles(result.value) };
-}
-
-/** Bybit in the uniform venue interface (see market-data.ts). */
-export const venueMarketData: VenueMarketData = {
-  source: 'bybit',
-  symbol: bybitSymbol,
-  fetchTicker: fetchBybitTicker,
-  fetchDailyCandles: fetchBybitDailyCandles,
-};
+export const fetchBybitDailyCandles = venueMarketData.fetchDailyCandles;

@@ -14,16 +14,10 @@
  * - `price_change_percentage_24h` is already PERCENT;
  * - `market_chart`'s last point is "now", not midnight; its points are prices at 00:00 UTC.
  */
-import type { Candle, CoinSearchHit, MarketSnapshot, Result, SourceError } from '../types';
+import type { Candle, CoinSearchHit, MarketSnapshot, Result } from '../types';
 import { apiUrl, getJson, segment, type RequestOptions } from './http';
-import { num, numOrNull, z } from './zod';
-
-/**
- * `numOrNull` that also accepts a MISSING key. zod 4 treats a transformed schema as required, so a
- * bare `numOrNull` field rejects `{}` ("expected nonoptional"); providers omit keys they have no
- * value for.
- */
-const maybeNum = z.pipe(z.optional(numOrNull), z.transform((v: number | null | undefined) => v ?? null));
+import { fail, optNum } from './venue-common';
+import { num, z } from './zod';
 
 const DAY_MS = 86_400_000;
 /** `/coins/markets` answers at most this many rows per page; one call covers a whole watchlist. */
@@ -77,10 +71,6 @@ export function isCoingeckoId(id: unknown): id is string {
   return typeof id === 'string' && ID_RE.test(id);
 }
 
-function fail(kind: SourceError['kind'], message: string): { ok: false; error: SourceError } {
-  return { ok: false, error: { kind, message } };
-}
-
 // ---------------------------------------------------------------------------------------------
 // Wire schemas
 
@@ -90,16 +80,16 @@ export const CoingeckoMarketRowSchema = z.object({
   symbol: z.string(),
   name: z.string(),
   image: z.nullish(z.string()),
-  current_price: maybeNum,
-  market_cap: maybeNum,
-  fully_diluted_valuation: maybeNum,
-  total_volume: maybeNum,
+  current_price: optNum,
+  market_cap: optNum,
+  fully_diluted_valuation: optNum,
+  total_volume: optNum,
   /** percent */
-  price_change_percentage_24h: maybeNum,
-  circulating_supply: maybeNum,
-  total_supply: maybeNum,
-  max_supply: maybeNum,
-  ath: maybeNum,
+  price_change_percentage_24h: optNum,
+  circulating_supply: optNum,
+  total_supply: optNum,
+  max_supply: optNum,
+  ath: optNum,
   /** ISO 8601 */
   last_updated: z.nullish(z.string()),
 });
@@ -117,7 +107,7 @@ export const CoingeckoSearchSchema = z.object({
           id: z.string(),
           name: z.string(),
           symbol: z.string(),
-          market_cap_rank: maybeNum,
+          market_cap_rank: optNum,
         }),
       ),
       null,

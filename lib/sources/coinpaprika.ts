@@ -12,16 +12,10 @@
  * Traps: CoinPaprika writes `0` for an unknown or uncapped supply (`max_supply: 0` for ETH) and
  * `rank: 0` for unranked coins; both become null.
  */
-import type { CoinSearchHit, MarketSnapshot, Result, SourceError } from '../types';
+import type { CoinSearchHit, MarketSnapshot, Result } from '../types';
 import { apiUrl, getJson, segment, type RequestOptions } from './http';
-import { numOrNull, z } from './zod';
-
-/**
- * `numOrNull` that also accepts a MISSING key. zod 4 treats a transformed schema as required, so a
- * bare `numOrNull` field rejects `{}` ("expected nonoptional"); providers omit keys they have no
- * value for.
- */
-const maybeNum = z.pipe(z.optional(numOrNull), z.transform((v: number | null | undefined) => v ?? null));
+import { fail, optNum } from './venue-common';
+import { z } from './zod';
 
 const HOST = 'api.coinpaprika.com';
 
@@ -33,21 +27,17 @@ export function isCoinpaprikaId(id: unknown): id is string {
   return typeof id === 'string' && ID_RE.test(id);
 }
 
-function fail(kind: SourceError['kind'], message: string): { ok: false; error: SourceError } {
-  return { ok: false, error: { kind, message } };
-}
-
 // ---------------------------------------------------------------------------------------------
 // Wire schemas
 
 /** `quotes.USD` of a ticker. */
 const PaprikaUsdQuoteSchema = z.object({
-  price: maybeNum,
-  volume_24h: maybeNum,
-  market_cap: maybeNum,
+  price: optNum,
+  volume_24h: optNum,
+  market_cap: optNum,
   /** percent */
-  percent_change_24h: maybeNum,
-  ath_price: maybeNum,
+  percent_change_24h: optNum,
+  ath_price: optNum,
 });
 
 /** `/v1/tickers/{id}` body (fields Tokenlens uses; the rest are stripped). */
@@ -55,10 +45,10 @@ export const CoinpaprikaTickerSchema = z.object({
   id: z.string(),
   name: z.string(),
   symbol: z.string(),
-  rank: maybeNum,
-  circulating_supply: maybeNum,
-  total_supply: maybeNum,
-  max_supply: maybeNum,
+  rank: optNum,
+  circulating_supply: optNum,
+  total_supply: optNum,
+  max_supply: optNum,
   /** ISO 8601 */
   last_updated: z.nullish(z.string()),
   // A plain object with a USD key, not a record: no arbitrary keys are copied from the wire.
@@ -76,7 +66,7 @@ export const CoinpaprikaSearchSchema = z.object({
             id: z.string(),
             name: z.string(),
             symbol: z.string(),
-            rank: maybeNum,
+            rank: optNum,
             is_active: z.nullish(z.boolean()),
           }),
         ),

@@ -26,16 +26,13 @@
  * `geckoId`: top-level `gecko_id`, else `metadata.gecko_id`, else `metadata.token` when it is
  * `coingecko:<id>` (it can be `chain:0x…`: then null).
  */
-import type { CliffUnlock, EmissionSchedule, LinearSegment, Result, SourceError, UnlockAllocation } from '../types';
+import type { CliffUnlock, EmissionSchedule, LinearSegment, Result, UnlockAllocation } from '../types';
 import { apiUrl, fetchText, MAX_BODY_BYTES, parseJson, segment, validate, type RequestOptions } from './http';
 import { isValidSlug } from './defillama';
+import { fail } from './venue-common';
 import { num, z } from './zod';
 
 const MAX_DATE_MS = 8.64e15;
-
-function fail(kind: SourceError['kind'], message: string): { ok: false; error: SourceError } {
-  return { ok: false, error: { kind, message } };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Wire schemas

@@ -15,8 +15,9 @@
  *   successor of `/chains`, same row shape) → chain-level fee slugs (lower-cased chain name,
  *   spaces as `-`: `akash`, `filecoin`, `arbitrum-nova`).
  */
-import type { DailyValue, FeesSeries, Result, SourceError } from '../types';
+import type { DailyValue, FeesSeries, Result } from '../types';
 import { apiUrl, fetchText, parseJson, segment, validate, type RequestOptions } from './http';
+import { fail } from './venue-common';
 import { minLen, num, numOrNull, z } from './zod';
 
 const DAY_MS = 86_400_000;
@@ -44,10 +45,6 @@ export interface FeeChain {
   slug: string;
   name: string;
   geckoId: string | null;
-}
-
-function fail(kind: SourceError['kind'], message: string, extra: Partial<SourceError> = {}): { ok: false; error: SourceError } {
-  return { ok: false, error: { kind, message, ...extra } };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -12,13 +12,11 @@
  * The figure is labelled as DePINscan reports it: "devices (DePINscan)" — DePINscan does not
  * say whether these are online, so the label does not claim "active".
  */
-import type { NetworkFigure, Result, SourceError } from '../types';
+import type { NetworkFigure, Result } from '../types';
 import { apiUrl, fetchText, parseJson, validate, type RequestOptions } from './http';
 import { isValidSlug } from './defillama';
-import { numOrNull, z } from './zod';
-
-/** A number that may be absent, null, "" or a decimal string (zod 4: a bare `numOrNull` field is required). */
-const optNum = z.pipe(z.optional(numOrNull), z.transform((v: number | null | undefined) => v ?? null));
+import { fail, optNum } from './venue-common';
+import { z } from './zod';
 
 export const depinscanProjectsSchema = z.array(z.unknown());
 
@@ -34,10 +32,6 @@ export interface DepinscanQuery {
   geckoId?: string;
   /** project name, matched case-insensitively against `project_name` when no id matches */
   projectName?: string;
-}
-
-function fail(kind: SourceError['kind'], message: string): { ok: false; error: SourceError } {
-  return { ok: false, error: { kind, message } };
 }
 
 function validQuery(q: DepinscanQuery): boolean {

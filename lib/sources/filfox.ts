@@ -17,10 +17,8 @@
  */
 import type { NetworkFigure, Result } from '../types';
 import { apiUrl, fetchText, parseJson, validate, type RequestOptions } from './http';
-import { numOrNull, z } from './zod';
-
-/** A number that may be absent, null, "" or a decimal string (zod 4: a bare `numOrNull` field is required). */
-const optNum = z.pipe(z.optional(numOrNull), z.transform((v: number | null | undefined) => v ?? null));
+import { fail, optNum } from './venue-common';
+import { z } from './zod';
 
 // BigInt() calls rather than literals: the code must also compile for pre-ES2020 targets.
 const ZERO = BigInt(0);
@@ -103,7 +101,7 @@ export function parseFilfoxOverview(text: string, fallbackAsOfMs: number): Resul
   const body = validate(filfoxOverviewSchema, json.value);
   if (!body.ok) return body;
   const figures = normaliseFilfoxOverview(body.value, fallbackAsOfMs);
-  if (figures.length === 0) return { ok: false, error: { kind: 'parse', message: 'Filfox overview has no usable figures' } };
+  if (figures.length === 0) return fail('parse', 'Filfox overview has no usable figures');
   return { ok: true, value: figures };
 }
 

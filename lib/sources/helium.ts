@@ -13,10 +13,8 @@
  */
 import type { NetworkFigure, Result } from '../types';
 import { apiUrl, fetchText, parseJson, validate, type RequestOptions } from './http';
-import { numOrNull, z } from './zod';
-
-/** A number that may be absent, null, "" or a decimal string (zod 4: a bare `numOrNull` field is required). */
-const optNum = z.pipe(z.optional(numOrNull), z.transform((v: number | null | undefined) => v ?? null));
+import { optNum } from './venue-common';
+import { z } from './zod';
 
 export type HeliumSubnetwork = 'iot' | 'mobile';
 

@@ -112,7 +112,9 @@ export function normaliseOkxTicker(list: OkxTickerList, instId: string, nowMs: n
  * open (confirm `0`). OKX sends newest first; `v` is `vol`, base units for SPOT instruments.
  */
 export function normaliseOkxCandles(rows: OkxCandleRows): Candle[] {
-  const candles = rows.filter((row) => row !== null).map(([ts, open, high, low, close, vol]) => ({ t: ts, o: open, h: high, l: low, c: close, v: vol }));
+  const candles = rows
+    .filter((row) => row !== null)
+    .map(([ts, open, high, low, close, vol]) => ({ t: ts, o: open, h: high, l: low, c: close, v: vol }));
   return ascendingNonNegative(candles);
 }
 

@@ -11,12 +11,10 @@
  * pages exist, `total_items − 1` is used instead (assumption: `total_items` counts the root
  * network too, as the listing does), never less than what this page counted.
  */
-import type { NetworkFigure, Result, SourceError } from '../types';
+import type { NetworkFigure, Result } from '../types';
 import { apiUrl, fetchText, parseJson, validate, type RequestOptions } from './http';
-import { num, numOrNull, z } from './zod';
-
-/** A number that may be absent, null, "" or a decimal string (zod 4: a bare `numOrNull` field is required). */
-const optNum = z.pipe(z.optional(numOrNull), z.transform((v: number | null | undefined) => v ?? null));
+import { fail, optNum } from './venue-common';
+import { num, z } from './zod';
 
 export const taostatsSubnetsSchema = z.object({
   data: z.array(z.unknown()),
@@ -32,10 +30,6 @@ export const taostatsSubnetsSchema = z.object({
 export type TaostatsSubnetsWire = z.output<typeof taostatsSubnetsSchema>;
 
 const rowSchema = z.object({ netuid: num, timestamp: z.nullish(z.string()) });
-
-function fail(kind: SourceError['kind'], message: string, status?: number): { ok: false; error: SourceError } {
-  return { ok: false, error: status === undefined ? { kind, message } : { kind, message, status } };
-}
 
 export function normaliseTaostatsSubnets(body: TaostatsSubnetsWire, fallbackAsOfMs: number): NetworkFigure[] {
   const netuids = new Set<number>();
@@ -84,7 +78,7 @@ export async function fetchTaostatsSubnets(
   if (!usableKey(key)) return fail('blocked', 'the Taostats API key is malformed');
   const text = await fetchText(TAOSTATS_SUBNETS_URL, { ...opts, headers: { ...opts.headers, authorization: key } });
   if (!text.ok) {
-    if (text.error.status === 401) return fail('blocked', 'Taostats refused the API key', 401);
+    if (text.error.status === 401) return fail('blocked', 'Taostats refused the API key', { status: 401 });
     return text;
   }
   return parseTaostatsSubnets(text.value, args.nowMs ?? Date.now());

@@ -4,10 +4,10 @@
  * Pure: each venue keeps its own URLs, wire schemas, parsers and error mapping; this module only
  * holds what was written out the same way in each of them.
  *
- * Two generations of venue files differ on three small points, kept apart here on purpose (so
- * that no venue's behaviour changed when the copies were merged):
- * - tickers: kucoin/binance/okx/bybit check 1–20 ASCII letters/digits BEFORE upper-casing
- *   ({@link strictTicker}); the others upper-case first ({@link cleanTicker}), so `ß` passes as `SS`;
+ * Tickers: every venue checks 1–20 ASCII letters/digits BEFORE upper-casing ({@link strictTicker};
+ * `cleanTicker` is the same rule), so Unicode that upper-cases to ASCII (`ß`, `ı`) is refused.
+ * Two generations of venue files still differ on one point, kept apart on purpose (so that no
+ * venue's candles changed when the copies were merged):
  * - candles: kucoin/binance/okx/bybit drop negative numbers and keep the LAST row sent for an open
  *   time ({@link ascendingNonNegative}); the others keep negatives and the FIRST row ({@link ascending}).
  */
@@ -31,14 +31,12 @@ export const optNum = z.pipe(z.optional(numOrNull), z.transform((v: number | nul
 // ---------------------------------------------------------------------------------------------
 // Tickers and pair symbols
 
-const UPPER_TICKER_RE = /^[A-Z0-9]{1,20}$/;
 const ASCII_TICKER_RE = /^[A-Za-z0-9]{1,20}$/;
 
 /** The ticker upper-cased, or undefined unless that is 1–20 ASCII letters/digits. */
 export function cleanTicker(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const upper = value.toUpperCase();
-  return UPPER_TICKER_RE.test(upper) ? upper : undefined;
+  // Same rule as strictTicker: `ß` must not become `SS`, nor `ı` become `I`.
+  return strictTicker(value);
 }
 
 /**
