@@ -19,6 +19,10 @@ const ALERT_PERIOD_MIN = 5;
 
 export default defineBackground(() => {
   const settings = createSettingsStore(browser.storage.local);
+  // Settings are read once per worker life and re-read only when they change.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && ('settings' in changes || 'settings$' in changes)) settings.invalidate();
+  });
   let engine: Engine | undefined;
   const getEngine = (): Engine => {
     if (engine) return engine;

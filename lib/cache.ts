@@ -97,6 +97,8 @@ export class SwrCache {
   private readonly inflight = new Map<string, Promise<CacheResult<unknown>>>();
   /** memory copy: serves reads when the store fails, and makes repeated reads cheap */
   private readonly memory = new Map<string, CacheEntry<unknown>>();
+  /** keys known to have no remembered not-found answer (saves a store read per feed per call) */
+  private readonly noAbsent = new Set<string>();
   private storeBroken = false;
   readonly stats: CacheStats = { hits: 0, misses: 0, corrupt: 0, storeFailures: 0, upstreamCalls: 0 };
 
@@ -163,6 +165,7 @@ export class SwrCache {
         await this.write(policy.key, entry);
         if (policy.notFoundMaxAgeMs) {
           this.memory.delete(`${policy.key}#absent`);
+          this.noAbsent.add(`${policy.key}#absent`);
           if (!this.storeBroken) void this.withTimeout(this.store.del(`${policy.key}#absent`));
         }
         return { ok: true, value: entry.value, fetchedAtMs: entry.fetchedAtMs, stale: false, from: 'network' };
@@ -173,6 +176,7 @@ export class SwrCache {
           fetchedAtMs: this.now(),
           absent: { message: result.error.message.slice(0, 200), ...(result.error.status ? { status: result.error.status } : {}) },
         };
+        this.noAbsent.delete(`${policy.key}#absent`);
         await this.write(`${policy.key}#absent`, absent as unknown as CacheEntry<unknown>);
       }
       if (previous && this.now() - previous.fetchedAtMs < policy.maxAgeMs + policy.staleMs) {
@@ -187,9 +191,13 @@ export class SwrCache {
   private async readAbsent<T>(policy: CachePolicy<T>): Promise<AbsentEntry | undefined> {
     if (!policy.notFoundMaxAgeMs) return undefined;
     const key = `${policy.key}#absent`;
+    if (this.noAbsent.has(key)) return undefined;
     let raw: unknown = this.memory.get(key);
     if (raw === undefined && !this.storeBroken) raw = await this.withTimeout(this.store.get(key));
-    if (!raw || typeof raw !== 'object') return undefined;
+    if (!raw || typeof raw !== 'object') {
+      this.noAbsent.add(key);
+      return undefined;
+    }
     const r = raw as Partial<AbsentEntry>;
     const age = this.now() - (typeof r.fetchedAtMs === 'number' ? r.fetchedAtMs : -Infinity);
     if (r.v !== policy.version || !r.absent || typeof r.absent.message !== 'string' || !(age >= 0 && age < policy.notFoundMaxAgeMs)) return undefined;

@@ -15,7 +15,15 @@ const KEY = 'settings';
 const META = 'settings$';
 
 export function createSettingsStore(area: StorageArea) {
-  async function read(): Promise<Settings> {
+  /** the last value read, until `invalidate()` (the worker calls it on storage.onChanged) */
+  let memo: Promise<Settings> | undefined;
+
+  function read(): Promise<Settings> {
+    memo ??= readFresh();
+    return memo;
+  }
+
+  async function readFresh(): Promise<Settings> {
     try {
       const got = await area.get([KEY, META]);
       const meta = got[META];
@@ -29,15 +37,22 @@ export function createSettingsStore(area: StorageArea) {
   }
 
   async function update(change: (s: Settings) => Settings | void): Promise<Settings> {
-    const current = await read();
+    const current = await readFresh();
     const draft = structuredClone(current);
     const next = parseSettings(change(draft) ?? draft);
     const got = await area.get([META]);
     const meta = got[META] && typeof got[META] === 'object' ? (got[META] as Record<string, unknown>) : {};
     // One write for value and version marker: never clear-then-write.
     await area.set({ [KEY]: next, [META]: { ...meta, v: SETTINGS_VERSION } });
+    memo = Promise.resolve(next);
     return next;
   }
 
-  return { read, update };
+  return {
+    read,
+    update,
+    invalidate() {
+      memo = undefined;
+    },
+  };
 }

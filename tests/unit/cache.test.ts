@@ -197,3 +197,17 @@ describe('SwrCache force mode', () => {
     expect(await cache.get(num, failing, 'force')).toMatchObject({ ok: true, value: 2, stale: true, error: { kind: 'network' } });
   });
 });
+
+describe('SwrCache store traffic', () => {
+  it('a warm read of a fresh entry touches the store not at all (memory), even with not-found memory on', async () => {
+    const inner = memoryStore();
+    let gets = 0;
+    const counting: CacheStore = { get: (k) => (gets++, inner.get(k)), set: inner.set, del: inner.del };
+    const cache = new SwrCache({ store: counting });
+    const p = { ...num, key: 'warm', notFoundMaxAgeMs: 60_000 };
+    await cache.get(p, async () => ok(1));
+    const before = gets;
+    for (let i = 0; i < 5; i++) await cache.get(p, async () => ok(2));
+    expect(gets).toBe(before);
+  });
+});
