@@ -14,7 +14,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
-import { CHROMIUM, MAPPED_HOSTS } from './e2e-browser';
+import { CHROMIUM, chromiumArgs } from './e2e-browser';
 
 export interface BenchBrowser {
   context: BrowserContext;
@@ -25,19 +25,7 @@ export interface BenchBrowser {
 
 export async function launchBrowser(port: number, extensionDir: string | null): Promise<BenchBrowser> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'tokenlens-bench-'));
-  const rules = [...MAPPED_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`), 'MAP * ~NOTFOUND', 'EXCLUDE localhost', 'EXCLUDE 127.0.0.1'].join(', ');
-  const args = [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-    '--ignore-certificate-errors',
-    `--host-resolver-rules=${rules}`,
-  ];
-  if (extensionDir) args.unshift(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
+  const args = chromiumArgs(port, extensionDir);
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(userDataDir, {

@@ -5,14 +5,16 @@
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { API_HOSTS } from '../../lib/sources/http';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const EXTENSION_DIR = resolve(__dirname, '../../.output/chrome-mv3');
+export const EXTENSION_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../.output/chrome-mv3');
 
-/** Every host the build may call plus the exchange pages the tests open. */
-export const MAPPED_HOSTS = [
+/** The exchange pages the tests open, plus every API host the build may call (lib/sources/http.ts). */
+export const MAPPED_HOSTS: readonly string[] = [
   'www.kucoin.com',
   'www.binance.com',
   'www.okx.com',
@@ -25,27 +27,28 @@ export const MAPPED_HOSTS = [
   'www.mexc.com',
   'www.bitget.com',
   'www.htx.com',
-  'api.coingecko.com',
-  'pro-api.coingecko.com',
-  'api.coinpaprika.com',
-  'api.llama.fi',
-  'defillama-datasets.llama.fi',
-  'api.kucoin.com',
-  'api.binance.com',
-  'data-api.binance.vision',
-  'api.bybit.com',
-  'api.exchange.coinbase.com',
-  'api.kraken.com',
-  'api.gateio.ws',
-  'api.mexc.com',
-  'api.bitget.com',
-  'api.huobi.pro',
-  'console-api.akash.network',
-  'filfox.info',
-  'entities.nft.helium.io',
-  'metrics-api.w3bstream.com',
-  'api.taostats.io',
+  ...API_HOSTS.filter((h) => h !== 'www.okx.com'),
 ];
+
+/**
+ * Chromium flags of CONTRACT.md's recipe: every mapped host to the local fake, everything else
+ * unresolvable, no background traffic; the extension loaded when `extensionDir` is given.
+ */
+export function chromiumArgs(port: number, extensionDir: string | null): string[] {
+  const rules = [...MAPPED_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`), 'MAP * ~NOTFOUND', 'EXCLUDE localhost', 'EXCLUDE 127.0.0.1'].join(', ');
+  return [
+    ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+    '--ignore-certificate-errors',
+    `--host-resolver-rules=${rules}`,
+  ];
+}
 
 export interface Launched {
   context: BrowserContext;
@@ -66,24 +69,11 @@ export function assertChromium(): void {
 export async function launch(port: number): Promise<Launched> {
   assertChromium();
   const userDataDir = mkdtempSync(join(tmpdir(), 'tokenlens-e2e-'));
-  const rules = [...MAPPED_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`), 'MAP * ~NOTFOUND', 'EXCLUDE localhost', 'EXCLUDE 127.0.0.1'].join(', ');
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1400, height: 900 },
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      '--ignore-certificate-errors',
-      `--host-resolver-rules=${rules}`,
-    ],
+    args: chromiumArgs(port, EXTENSION_DIR),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
