@@ -206,7 +206,11 @@ export class SwrCache {
   }
 
   private async read<T>(policy: CachePolicy<T>): Promise<CacheEntry<T> | undefined> {
-    let raw: unknown = this.memory.get(policy.key);
+    // The memory copy holds only entries already checked on their way in (read back from the
+    // store and re-validated, or just fetched): no need to validate them on every read.
+    const known = this.memory.get(policy.key);
+    if (known && known.v === policy.version) return known as CacheEntry<T>;
+    let raw: unknown = known;
     if (raw === undefined && !this.storeBroken) {
       raw = await this.withTimeout(this.store.get(policy.key));
     }

@@ -28,7 +28,8 @@ import {
 import type { Settings } from './settings-schema';
 import { z } from './sources/zod';
 import type { FetchFn, RequestOptions } from './sources/http';
-import { fetchCoingeckoDailyCloses, fetchCoingeckoMarkets, fetchCoingeckoSearch, type CoingeckoKey } from './sources/coingecko';
+import { fetchCoingeckoCoinsList, fetchCoingeckoDailyCloses, fetchCoingeckoMarkets, fetchCoingeckoSearch, type CoingeckoKey } from './sources/coingecko';
+import { suggestFromList } from './assets/suggest';
 import { fetchCoinpaprikaSearch, fetchCoinpaprikaTicker } from './sources/coinpaprika';
 import { binanceMirrorMarketData } from './sources/binance';
 import { venueMarketDataFor } from './sources/venue-registry';
@@ -57,6 +58,7 @@ export const FRESHNESS = {
   market: { maxAgeMs: 5 * MIN, staleMs: 7 * DAY },
   candles: { maxAgeMs: 1 * HOUR, staleMs: 7 * DAY, notFoundMaxAgeMs: HOUR },
   search: { maxAgeMs: DAY, staleMs: 30 * DAY },
+  coinList: { maxAgeMs: DAY, staleMs: 30 * DAY, notFoundMaxAgeMs: HOUR },
   fees: { maxAgeMs: 6 * HOUR, staleMs: 7 * DAY, notFoundMaxAgeMs: 6 * HOUR },
   emissions: { maxAgeMs: 12 * HOUR, staleMs: 14 * DAY, notFoundMaxAgeMs: 12 * HOUR },
   identity: { maxAgeMs: DAY, staleMs: 30 * DAY },
@@ -334,8 +336,17 @@ export function createEngine(deps: EngineDeps) {
       return assemble({ pair, asset: null, assetProblem: { kind: 'unknown', message: `Nothing matches “${q.slice(0, 40)}”.` }, nowMs: now() });
     },
 
+    /**
+     * Suggestions from the cached coin list (one request a day, none per keystroke), falling
+     * back to CoinGecko search when the list is unavailable or has no match.
+     */
     async suggest(query: string): Promise<CoinSearchHit[]> {
       const s = await deps.settings();
+      const list = await read<CoinSearchHit[]>(policy('cg:coins-list', SearchHitsSchema, FRESHNESS.coinList), () => fetchCoingeckoCoinsList({ key: cgKey(s) }, opts()), 'background');
+      if (list.ok) {
+        const local = suggestFromList(list.value, query);
+        if (local.length) return local;
+      }
       const r = await search(query, s, 'background');
       return r.ok ? r.value.slice(0, 8) : [];
     },

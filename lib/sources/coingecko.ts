@@ -191,6 +191,31 @@ export function normaliseCoingeckoMarkets(rows: CoingeckoMarkets): MarketSnapsho
  * (null when unranked); `symbol` upper-cased; hits whose id is not a valid coin id are dropped
  * (they could not be fetched later anyway).
  */
+/** `/coins/list`: every listed coin as `{ id, symbol, name }` (~15k rows, no ranks). */
+export const CoingeckoCoinsListSchema = z.array(z.catch(z.nullable(z.object({ id: z.string(), symbol: z.string(), name: z.string() })), null));
+export type CoingeckoCoinsList = z.output<typeof CoingeckoCoinsListSchema>;
+
+/** The coin list as search hits without ranks; rows with invalid ids or empty symbols dropped. */
+export function normaliseCoingeckoCoinsList(rows: CoingeckoCoinsList): CoinSearchHit[] {
+  const out: CoinSearchHit[] = [];
+  for (const c of rows) {
+    if (!c || !isCoingeckoId(c.id) || !c.symbol || c.symbol.length > 40 || c.name.length > 100) continue;
+    out.push({ id: c.id, symbol: c.symbol.toUpperCase(), name: c.name, rank: null });
+  }
+  return out;
+}
+
+/**
+ * The whole coin list, for suggestions as the user types without a request per keystroke
+ * (https://docs.coingecko.com/reference/coins-list; keyless and Demo). Cache it for a day.
+ */
+export async function fetchCoingeckoCoinsList(args: { key?: CoingeckoKey }, opts: RequestOptions): Promise<Result<CoinSearchHit[]>> {
+  const base = coingeckoBase(args.key);
+  const body = await getJson(apiUrl(base.host, '/api/v3/coins/list'), CoingeckoCoinsListSchema, withKey(opts, base));
+  if (!body.ok) return body;
+  return { ok: true, value: normaliseCoingeckoCoinsList(body.value) };
+}
+
 export function normaliseCoingeckoSearch(body: CoingeckoSearch): CoinSearchHit[] {
   const out: CoinSearchHit[] = [];
   for (const c of body.coins) {

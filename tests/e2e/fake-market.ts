@@ -127,6 +127,10 @@ export function installMarketFakes(server: FakeServer, opts: MarketOptions = {})
   server.on('api.coingecko.com', ({ path, query }) => {
     if (opts.coingeckoDown) return { status: 429, body: { status: { error_code: 429, error_message: 'You have exceeded the Rate Limit' } }, headers: { 'retry-after': '60' } };
     if (path === '/api/v3/coins/markets') return { body: byCoingeckoIds(query.get('ids') ?? '').map((t) => coingeckoRow(t, now())) };
+    if (path === '/api/v3/coins/list') {
+      // the fake tokens plus a look-alike, as the real list has many
+      return { body: [...Object.values(TOKENS).map((t) => ({ id: t.id, symbol: t.symbol, name: t.name })), { id: 'render-clone', symbol: 'rndrx', name: 'Render Clone Bridged' }] };
+    }
     if (path === '/api/v3/search') {
       const q = (query.get('query') ?? '').toLowerCase();
       const coins = Object.values(TOKENS)

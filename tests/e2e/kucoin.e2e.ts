@@ -159,6 +159,13 @@ describe('KuCoin overlay (production build, real Chromium)', () => {
     const page = await b.context.newPage();
     await page.goto(`chrome-extension://${b.extensionId}/popup.html`);
     const field = page.getByRole('searchbox', { name: 'Search token' });
+    // suggestions as you type, from the cached coin list; keyboard pick
+    await field.fill('rend');
+    await expect.poll(() => page.getByRole('option').allInnerTexts()).toEqual([expect.stringMatching(/^RENDER Render/), expect.stringMatching(/^RNDRX Render Clone/)]);
+    await field.press('ArrowDown');
+    await field.press('Enter');
+    await page.waitForSelector('[data-tokenlens="popup"][data-asset="RENDER"] [data-metric="marketCap"]:not([data-value=""])');
+    expect(Number(await page.locator('[data-metric="marketCap"]').getAttribute('data-value'))).toBe(TOKENS.RENDER!.marketCap);
     await field.fill('TAO');
     await field.press('Enter');
     await page.waitForSelector('[data-metric="marketCap"][data-value]:not([data-value=""])');
