@@ -22,6 +22,8 @@ export interface MetricCardProps {
   collapsed?: readonly string[];
   onToggleGroup?: (group: MetricGroup) => void;
   hiddenGroups?: readonly string[];
+  /** render only the first N groups (progressive first paint); all when absent */
+  maxGroups?: number;
 }
 
 export function MetricRow({ m, nowMs }: { m: Metric; nowMs: number }) {
@@ -57,7 +59,7 @@ export function MetricRow({ m, nowMs }: { m: Metric; nowMs: number }) {
   );
 }
 
-export function MetricCard({ bundle, nowMs, collapsed = [], onToggleGroup, hiddenGroups = [] }: MetricCardProps) {
+export function MetricCard({ bundle, nowMs, collapsed = [], onToggleGroup, hiddenGroups = [], maxGroups }: MetricCardProps) {
   const byGroup = new Map<MetricGroup, Metric[]>();
   for (const m of bundle.metrics) {
     const list = byGroup.get(m.group) ?? [];
@@ -66,7 +68,7 @@ export function MetricCard({ bundle, nowMs, collapsed = [], onToggleGroup, hidde
   }
   return (
     <div class="tl-card">
-      {GROUPS.filter((g) => byGroup.has(g.id) && !hiddenGroups.includes(g.id)).map((g) => {
+      {GROUPS.filter((g) => byGroup.has(g.id) && !hiddenGroups.includes(g.id)).slice(0, maxGroups).map((g) => {
         const isCollapsed = collapsed.includes(g.id);
         const metrics = byGroup.get(g.id) ?? [];
         const available = metrics.filter((m) => m.value !== null).length;

@@ -36,14 +36,8 @@ export interface OverlayProps {
   onChooseAsset?(assetId: string): void;
 }
 
-const STATE_TEXT: Record<OverlayState, string> = {
-  loading: 'loading',
-  ready: 'live',
-  partial: 'partial',
-  stale: 'stale',
-  error: 'error',
-  unsupported: 'unsupported',
-};
+/** The badge says the state's own name, except `ready`, which reads "live". */
+const stateText = (s: OverlayState): string => (s === 'ready' ? 'live' : s);
 
 export function Overlay(p: OverlayProps) {
   const panel = useRef<HTMLDivElement>(null);
@@ -105,7 +99,7 @@ export function Overlay(p: OverlayProps) {
             {change ? ` ${formatMetricValue(change, p.nowMs)}` : ''}
           </span>
         ) : null}
-        <span class={`tl-state tl-state-${p.state}`}>{STATE_TEXT[p.state]}</span>
+        <span class={`tl-state tl-state-${p.state}`}>{stateText(p.state)}</span>
         <button type="button" class="tl-btn" onClick={toggle} aria-expanded={!p.position.collapsed} aria-label={p.position.collapsed ? 'Expand Tokenlens' : 'Collapse Tokenlens'} title="Alt+Shift+L">
           {p.position.collapsed ? '▢' : '–'}
         </button>
@@ -120,6 +114,15 @@ export function Overlay(p: OverlayProps) {
 }
 
 function Body(p: OverlayProps) {
+  // Progressive first paint for a new pair: market and valuation in the first frame, the other
+  // groups in the next, so the first render never becomes one long frame on the trading page
+  // (QUALITY.md: no long animation frames caused by the extension).
+  const [full, setFull] = useState(false);
+  useEffect(() => {
+    setFull(false);
+    const id = requestAnimationFrame(() => setFull(true));
+    return () => cancelAnimationFrame(id);
+  }, [p.asset, !!p.bundle]);
   if (p.state === 'loading' && !p.bundle) {
     return (
       <div class="tl-loading" aria-busy="true">
@@ -180,7 +183,7 @@ function Body(p: OverlayProps) {
           ))}
         </ul>
       ) : null}
-      <MetricCard bundle={b} nowMs={p.nowMs} collapsed={p.collapsedGroups} onToggleGroup={p.onToggleGroup} hiddenGroups={p.hiddenGroups} />
+      <MetricCard bundle={b} nowMs={p.nowMs} collapsed={p.collapsedGroups} onToggleGroup={p.onToggleGroup} hiddenGroups={p.hiddenGroups} {...(full ? {} : { maxGroups: 2 })} />
       <details class="tl-foot">
         <summary>Sources</summary>
         <SourceList bundle={b} nowMs={p.nowMs} />
@@ -196,7 +199,7 @@ function Body(p: OverlayProps) {
 
 /** Keeps at least the header on screen after a resize or a stored position from a larger window. */
 export function clampToViewport(p: OverlayPosition): OverlayPosition {
-  const w = typeof window === 'undefined' ? 1280 : window.innerWidth;
-  const h = typeof window === 'undefined' ? 800 : window.innerHeight;
+  const w = innerWidth;
+  const h = innerHeight;
   return { ...p, x: Math.round(Math.min(Math.max(0, p.x), Math.max(0, w - 120))), y: Math.round(Math.min(Math.max(0, p.y), Math.max(0, h - 36))) };
 }
