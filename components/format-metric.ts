@@ -1,5 +1,6 @@
 /** Turns a metric's raw value into the text people read, by its declared format. */
 import type { Metric } from '../lib/bundle';
+import { sourceLabel } from '../lib/labels';
 import { formatAge, formatCountdown, formatNumber, formatPct, formatRatio, formatUsd } from '../lib/metrics/format';
 
 export function formatMetricValue(m: Pick<Metric, 'format' | 'value'>, nowMs: number): string {
@@ -35,20 +36,4 @@ export function provenance(m: Pick<Metric, 'source' | 'asOfMs'>, nowMs: number):
   return `${sourceLabel(m.source)}${age}`;
 }
 
-/** Provider names as their owners write them; the rest are the id, capitalised (Binance, Kraken…). */
-const SPECIAL_LABELS: Record<string, string> = {
-  coingecko: 'CoinGecko',
-  coinpaprika: 'CoinPaprika',
-  defillama: 'DefiLlama',
-  kucoin: 'KuCoin',
-  okx: 'OKX',
-  htx: 'HTX',
-  mexc: 'MEXC',
-  akash: 'Akash Console',
-  depinscan: 'DePINscan',
-  computed: 'computed',
-};
-
-export function sourceLabel(id: string): string {
-  return SPECIAL_LABELS[id] ?? id.charAt(0).toUpperCase() + id.slice(1);
-}
+export { sourceLabel };

@@ -14,6 +14,7 @@ import { metricsFromCandles } from './metrics/technicals';
 import { fdv as fdvOf, pctVs, ratio } from './metrics/valuation';
 import { dailyFigures, sparkline } from './metrics/revenue';
 import { unlockFigures, upcomingByMonth } from './metrics/unlocks';
+import { sourceLabel } from './labels';
 
 /** One upstream feed's outcome, as the cache returned it. */
 export interface Feed<T> {
@@ -364,36 +365,7 @@ function minAt(a: number | null, b: number | null): number | null {
   return Math.min(a, b);
 }
 
-const LABELS: Partial<Record<SourceId, string>> = {
-  coingecko: 'CoinGecko',
-  coinpaprika: 'CoinPaprika',
-  defillama: 'DefiLlama',
-  kucoin: 'KuCoin',
-  binance: 'Binance',
-  okx: 'OKX',
-  bybit: 'Bybit',
-  coinbase: 'Coinbase',
-  kraken: 'Kraken',
-  gate: 'Gate',
-  mexc: 'MEXC',
-  bitget: 'Bitget',
-  htx: 'HTX',
-  akash: 'Akash Console',
-  filfox: 'Filfox',
-  helium: 'Helium',
-  depinscan: 'DePINscan',
-  taostats: 'Taostats',
-};
-
-/** Venues without market data of their own, for notes (venue ids are not SourceIds). */
-const VENUE_LABELS: Record<string, string> = {
-  cryptocom: 'Crypto.com',
-  bitfinex: 'Bitfinex',
-  upbit: 'Upbit',
-  hyperliquid: 'Hyperliquid',
-  tradingview: 'TradingView',
-};
-
+/** A provider's or venue's name for notes (lib/labels.ts, shared with the UI). */
 export function labelOf(s: SourceId | string): string {
-  return LABELS[s as SourceId] ?? VENUE_LABELS[s] ?? s;
+  return sourceLabel(s);
 }
