@@ -3,7 +3,7 @@
  * CONTRACT.md attributes (`data-metric`, `data-value`, `data-source`, `data-as-of`) and showing
  * where it came from and how old it is. Pure Preact: no browser APIs, no fetching.
  */
-import type { Bundle, Metric, MetricGroup } from '../lib/bundle';
+import type { Bundle, Metric, MetricGroup } from '../lib/engine/bundle';
 import { formatMetricValue, provenance, sourceLabel } from './format-metric';
 import { formatAge, formatCountdown, formatNumber } from '../lib/metrics/format';
 

@@ -4,10 +4,10 @@
  * component reports moves through `onMove` and never touches storage or extension APIs.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Bundle, MetricGroup, OverlayState } from '../lib/bundle';
+import type { Bundle, MetricGroup, OverlayState } from '../lib/engine/bundle';
 import { MetricCard, SourceList } from './MetricCard';
 import { formatMetricValue } from './format-metric';
-import { verdict } from '../lib/verdict';
+import { verdict } from '../lib/metrics/verdict';
 
 export interface OverlayPosition {
   /** px from the viewport's left edge */

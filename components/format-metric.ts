@@ -1,5 +1,5 @@
 /** Turns a metric's raw value into the text people read, by its declared format. */
-import type { Metric } from '../lib/bundle';
+import type { Metric } from '../lib/engine/bundle';
 import { sourceLabel } from '../lib/labels';
 import { formatAge, formatCountdown, formatNumber, formatPct, formatRatio, formatUsd } from '../lib/metrics/format';
 

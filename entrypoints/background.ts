@@ -5,13 +5,13 @@
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { SwrCache, idbStore, memoryStore, type CacheStore } from '../lib/cache';
-import { createEngine, type Engine } from '../lib/engine';
-import { dispatch, type Handlers } from '../lib/messaging-server';
-import { createSettingsStore } from '../lib/settings-store';
-import { HostGate } from '../lib/rate-limit';
-import { runAlerts } from '../lib/alerts-runner';
-import type { Firing } from '../lib/alerts';
+import { SwrCache, idbStore, memoryStore, type CacheStore } from '../lib/engine/cache';
+import { createEngine, type Engine } from '../lib/engine/engine';
+import { dispatch, type Handlers } from '../lib/messaging/server';
+import { createSettingsStore } from '../lib/settings/store';
+import { HostGate } from '../lib/engine/rate-limit';
+import { runAlerts } from '../lib/alerts/runner';
+import type { Firing } from '../lib/alerts/rules';
 
 const ALERT_ALARM = 'tokenlens-alerts';
 /** minutes between alert checks (Chrome's minimum alarm period is 30 s; 5 min is plenty) */

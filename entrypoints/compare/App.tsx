@@ -5,11 +5,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Sparkline } from '../../components/Sparkline';
 import { formatMetricValue, sourceLabel } from '../../components/format-metric';
-import type { Bundle } from '../../lib/bundle';
-import { COMPARE_COLUMNS, metricOf, sortBundles, toCsv } from '../../lib/compare-table';
-import { send } from '../../lib/messaging';
+import type { Bundle } from '../../lib/engine/bundle';
+import { COMPARE_COLUMNS, metricOf, sortBundles, toCsv } from '../../lib/metrics/compare-table';
+import { send } from '../../lib/messaging/protocol';
 import { formatAge } from '../../lib/metrics/format';
-import { loadSettings, type Settings } from '../../lib/options';
+import { loadSettings, type Settings } from '../../lib/settings/options';
 
 /** Render, Akash, io.net, Aethir, Bittensor, Gensyn (no settled ticker yet), Filecoin, Helium. */
 export const COMPUTE_NETWORKS = ['RENDER', 'AKT', 'IO', 'ATH', 'TAO', 'FIL', 'HNT'];

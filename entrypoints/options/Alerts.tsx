@@ -5,10 +5,10 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { ALERT_KINDS, describeRule, parseRules, type AlertKind, type AlertRule } from '../../lib/alerts';
-import type { AlertLogEntry } from '../../lib/alerts-runner';
-import { send } from '../../lib/messaging';
-import { TICKER_RE } from '../../lib/settings-schema';
+import { ALERT_KINDS, describeRule, parseRules, type AlertKind, type AlertRule } from '../../lib/alerts/rules';
+import type { AlertLogEntry } from '../../lib/alerts/runner';
+import { send } from '../../lib/messaging/protocol';
+import { TICKER_RE } from '../../lib/settings/schema';
 
 const KIND_LABELS: Record<AlertKind, string> = {
   priceAbove: 'Price above (USD)',

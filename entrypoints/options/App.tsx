@@ -1,12 +1,12 @@
 /**
  * Options: watchlists (add, remove, reorder, several lists, export/import) and API keys.
- * Settings live in one versioned storage item (lib/options.ts); every write is validated.
+ * Settings live in one versioned storage item (lib/settings/options.ts); every write is validated.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { loadSettings, settingsItem, updateSettings, type Settings } from '../../lib/options';
-import { TICKER_RE } from '../../lib/settings-schema';
-import { exportWatchlists, importWatchlists } from '../../lib/watchlist-io';
-import { send, type WatchRow } from '../../lib/messaging';
+import { loadSettings, settingsItem, updateSettings, type Settings } from '../../lib/settings/options';
+import { TICKER_RE } from '../../lib/settings/schema';
+import { exportWatchlists, importWatchlists } from '../../lib/settings/watchlist-io';
+import { send, type WatchRow } from '../../lib/messaging/protocol';
 import { formatAge, formatPct, formatUsd } from '../../lib/metrics/format';
 import { Alerts } from './Alerts';
 import { Display } from './Display';

@@ -2,7 +2,7 @@
 import { browser } from 'wxt/browser';
 import { GROUPS } from '../../components/MetricCard';
 import { venues } from '../../lib/exchanges';
-import type { Settings } from '../../lib/options';
+import type { Settings } from '../../lib/settings/options';
 
 export function Display({ settings, onSave, onNote }: { settings: Settings; onSave: (c: (s: Settings) => void, note?: string) => void; onNote: (t: string) => void }) {
   const toggle = (list: 'venuesOff' | 'groupsOff', id: string, on: boolean) =>

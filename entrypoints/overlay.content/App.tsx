@@ -6,9 +6,9 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Overlay, type OverlayPosition } from '../../components/Overlay';
-import type { Bundle, MetricGroup, OverlayState } from '../../lib/bundle';
+import type { Bundle, MetricGroup, OverlayState } from '../../lib/engine/bundle';
 import { detectPair, pairFromPageText, venueForUrl, type DetectedPair } from '../../lib/exchanges';
-import { send } from '../../lib/messaging';
+import { send } from '../../lib/messaging/protocol';
 import { detectTheme, watchTheme } from './theme';
 
 const DEFAULT_POS: OverlayPosition = { x: 12, y: 112, collapsed: false };

@@ -5,12 +5,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { MetricCard, SourceList } from '../../components/MetricCard';
-import type { Bundle, MetricGroup } from '../../lib/bundle';
-import { send, type WatchRow } from '../../lib/messaging';
+import type { Bundle, MetricGroup } from '../../lib/engine/bundle';
+import { send, type WatchRow } from '../../lib/messaging/protocol';
 import { formatPct, formatUsd } from '../../lib/metrics/format';
 import type { CoinSearchHit } from '../../lib/types';
-import { verdict } from '../../lib/verdict';
-import { loadSettings } from '../../lib/options';
+import { verdict } from '../../lib/metrics/verdict';
+import { loadSettings } from '../../lib/settings/options';
 import { Sparkline } from '../../components/Sparkline';
 import { formatCountdown } from '../../lib/metrics/format';
 

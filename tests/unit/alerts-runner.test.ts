@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { runAlerts, type AlertStore } from '../../lib/alerts-runner';
-import type { Bundle } from '../../lib/bundle';
+import { runAlerts, type AlertStore } from '../../lib/alerts/runner';
+import type { Bundle } from '../../lib/engine/bundle';
 
 function memStore(init: Record<string, unknown>): AlertStore & { data: Record<string, unknown> } {
   const data = structuredClone(init);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { evaluate, parseRules, parseState, type AlertRule, type AlertState } from '../../lib/alerts';
+import { evaluate, parseRules, parseState, type AlertRule, type AlertState } from '../../lib/alerts/rules';
 
 const NOW = Date.UTC(2026, 10, 28);
 const above: AlertRule = { id: 'a1', symbol: 'TAO', kind: 'priceAbove', level: 500 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assemble, type AssembleInput } from '../../lib/assemble';
-import type { Bundle } from '../../lib/bundle';
+import { assemble, type AssembleInput } from '../../lib/engine/assemble';
+import type { Bundle } from '../../lib/engine/bundle';
 import type { Candle, MarketSnapshot, Ticker24h } from '../../lib/types';
 
 const NOW = Date.UTC(2026, 10, 28, 12, 0, 0);

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { SwrCache, memoryStore, idbStore, type CachePolicy, type CacheStore } from '../../lib/cache';
+import { SwrCache, memoryStore, idbStore, type CachePolicy, type CacheStore } from '../../lib/engine/cache';
 import type { Result } from '../../lib/types';
 
 const num: CachePolicy<number> = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Bundle } from '../../lib/bundle';
-import { sortBundles, toCsv } from '../../lib/compare-table';
+import type { Bundle } from '../../lib/engine/bundle';
+import { sortBundles, toCsv } from '../../lib/metrics/compare-table';
 
 function b(symbol: string, values: Record<string, number | string | null>, name = symbol): Bundle {
   return {

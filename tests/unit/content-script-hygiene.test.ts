@@ -12,8 +12,8 @@ const files = [
   ...readdirSync(join(root, 'entrypoints/overlay.content')).map((f) => join('entrypoints/overlay.content', f)),
   ...readdirSync(join(root, 'components')).map((f) => join('components', f)),
   ...readdirSync(join(root, 'lib/exchanges')).map((f) => join('lib/exchanges', f)),
-  'lib/messaging.ts',
-  'lib/verdict.ts',
+  'lib/messaging/protocol.ts',
+  'lib/metrics/verdict.ts',
 ].filter((f) => /\.(ts|tsx)$/.test(f));
 
 const FORBIDDEN: Array<[RegExp, string]> = [

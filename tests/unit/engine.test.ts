@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '../../lib/engine';
-import { SwrCache, memoryStore } from '../../lib/cache';
-import { defaultSettings, type Settings } from '../../lib/settings-schema';
+import { createEngine } from '../../lib/engine/engine';
+import { SwrCache, memoryStore } from '../../lib/engine/cache';
+import { defaultSettings, type Settings } from '../../lib/settings/schema';
 import { KNOWN_ASSETS } from '../../lib/assets/overrides';
 
 const NOW = Date.UTC(2026, 10, 28, 12);

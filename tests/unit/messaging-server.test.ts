@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
-import { dispatch, senderProblem, type Handlers, type SenderContext } from '../../lib/messaging-server';
+import { dispatch, senderProblem, type Handlers, type SenderContext } from '../../lib/messaging/server';
 import { contentScriptExcludeMatches, contentScriptMatches, venues } from '../../lib/exchanges';
 import { VENUE_IDS } from '../../lib/exchanges/define';
 

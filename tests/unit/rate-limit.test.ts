@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { HostGate } from '../../lib/rate-limit';
-import { memoryStore } from '../../lib/cache';
+import { HostGate } from '../../lib/engine/rate-limit';
+import { memoryStore } from '../../lib/engine/cache';
 
 describe('HostGate', () => {
   it('after a 429 with Retry-After, refuses the host until then — also after a worker restart', async () => {

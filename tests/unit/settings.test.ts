@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, parseSettings } from '../../lib/settings-schema';
-import { exportWatchlists, importWatchlists } from '../../lib/watchlist-io';
-import { loadSettings, settingsItem, updateSettings } from '../../lib/options';
+import { defaultSettings, parseSettings } from '../../lib/settings/schema';
+import { exportWatchlists, importWatchlists } from '../../lib/settings/watchlist-io';
+import { loadSettings, settingsItem, updateSettings } from '../../lib/settings/options';
 
 describe('settings schema', () => {
   it('falls back per field: one bad value never loses the rest', () => {
@@ -58,7 +58,7 @@ describe('watchlist export/import', () => {
 });
 
 describe('worker settings store (same key and version marker as the WXT item)', async () => {
-  const { createSettingsStore } = await import('../../lib/settings-store');
+  const { createSettingsStore } = await import('../../lib/settings/store');
   const { browser } = await import('wxt/browser');
   it('reads what the options page wrote, and its writes are read back by the options page', async () => {
     await updateSettings((s) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Bundle, Metric } from '../../lib/bundle';
-import { verdict, verdictParts } from '../../lib/verdict';
+import type { Bundle, Metric } from '../../lib/engine/bundle';
+import { verdict, verdictParts } from '../../lib/metrics/verdict';
 
 const NOW = Date.UTC(2026, 10, 28);
 function bundle(values: Record<string, number | string | null>): Bundle {

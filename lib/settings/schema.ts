@@ -5,13 +5,13 @@
  * Every field has its own `z.catch()`, so one bad value falls back alone and nothing else the
  * user saved is lost (GUIDE.md, "Libraries before hand-written code").
  */
-import { maxLen, minLen, z } from './sources/zod';
+import { maxLen, minLen, z } from '../sources/zod';
 
 export const SETTINGS_VERSION = 1;
 
 /**
  * Migration steps: `MIGRATIONS[n]` turns a version n−1 value into version n. Used by both the
- * WXT storage item (options page) and the worker's own reader (lib/settings-store.ts), so the
+ * WXT storage item (options page) and the worker's own reader (lib/settings/store.ts), so the
  * two can never disagree. v1 is the first stored shape.
  */
 export const MIGRATIONS: Record<number, (old: unknown) => unknown> = {};

@@ -2,8 +2,8 @@
  * The one JSON-safe bundle the worker sends to the overlay and the popup. Types only, so the
  * content script can import it without pulling zod or any source code into the page.
  */
-import type { CoinSearchHit, MarketKind, NetworkKey, SourceId } from './types';
-import type { VenueId } from './exchanges/define';
+import type { CoinSearchHit, MarketKind, NetworkKey, SourceId } from '../types';
+import type { VenueId } from '../exchanges/define';
 
 /** CONTRACT.md, "The overlay in the page": `data-state` values. */
 export type OverlayState = 'loading' | 'ready' | 'partial' | 'stale' | 'error' | 'unsupported';

@@ -9,8 +9,8 @@
 import type { Bundle } from './bundle';
 import type { CacheResult, RevalidateMode, SwrCache } from './cache';
 import { assemble, isUsdQuote, type AssembleInput, type Feed } from './assemble';
-import { canonicalTicker, pickFromSearch, resolveBuiltIn, type Resolution } from './assets/resolve';
-import type { DetectedPair, VenueId } from './exchanges/define';
+import { canonicalTicker, pickFromSearch, resolveBuiltIn, type Resolution } from '../assets/resolve';
+import type { DetectedPair, VenueId } from '../exchanges/define';
 import {
   CandlesSchema,
   FeeChainsSchema,
@@ -25,24 +25,24 @@ import {
   StringListSchema,
   TickerSchema,
 } from './domain-schemas';
-import type { Settings } from './settings-schema';
-import { z } from './sources/zod';
-import type { FetchFn, RequestOptions } from './sources/http';
-import { fetchCoingeckoCoinsList, fetchCoingeckoDailyCloses, fetchCoingeckoMarkets, fetchCoingeckoSearch, type CoingeckoKey } from './sources/coingecko';
-import { suggestFromList } from './assets/suggest';
-import { fetchCoinpaprikaSearch, fetchCoinpaprikaTicker } from './sources/coinpaprika';
-import { binanceMirrorMarketData } from './sources/binance';
-import { venueMarketDataFor } from './sources/venue-registry';
-import { fetchFeeChains, fetchFeeProtocols, fetchFeesSeries } from './sources/defillama';
-import { fetchEmissions, fetchEmissionsList } from './sources/defillama-emissions';
-import { llamaOverrides, networkSources, noPublicNetworkSource, resolveLlamaSlugs, type NetworkSourceId } from './sources/network-registry';
-import { fetchAkashNetwork } from './sources/akash';
-import { fetchFilfoxNetwork } from './sources/filfox';
-import { fetchHeliumHotspots } from './sources/helium';
-import { fetchDepinscanDevices } from './sources/depinscan';
-import { fetchTaostatsSubnets } from './sources/taostats';
-import type { CoinSearchHit, MarketSnapshot, NetworkFigure, Result, SourceId } from './types';
-import type { WatchRow } from './messaging';
+import type { Settings } from '../settings/schema';
+import { z } from '../sources/zod';
+import type { FetchFn, RequestOptions } from '../sources/http';
+import { fetchCoingeckoCoinsList, fetchCoingeckoDailyCloses, fetchCoingeckoMarkets, fetchCoingeckoSearch, type CoingeckoKey } from '../sources/coingecko';
+import { suggestFromList } from '../assets/suggest';
+import { fetchCoinpaprikaSearch, fetchCoinpaprikaTicker } from '../sources/coinpaprika';
+import { binanceMirrorMarketData } from '../sources/binance';
+import { venueMarketDataFor } from '../sources/venue-registry';
+import { fetchFeeChains, fetchFeeProtocols, fetchFeesSeries } from '../sources/defillama';
+import { fetchEmissions, fetchEmissionsList } from '../sources/defillama-emissions';
+import { llamaOverrides, networkSources, noPublicNetworkSource, resolveLlamaSlugs, type NetworkSourceId } from '../sources/network-registry';
+import { fetchAkashNetwork } from '../sources/akash';
+import { fetchFilfoxNetwork } from '../sources/filfox';
+import { fetchHeliumHotspots } from '../sources/helium';
+import { fetchDepinscanDevices } from '../sources/depinscan';
+import { fetchTaostatsSubnets } from '../sources/taostats';
+import type { CoinSearchHit, MarketSnapshot, NetworkFigure, Result, SourceId } from '../types';
+import type { WatchRow } from '../messaging/protocol';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;

@@ -3,7 +3,7 @@
  * writes the same raw numbers (CONTRACT.md: one row per token, raw numbers, a header row naming
  * the metric ids).
  */
-import type { Bundle, Metric } from './bundle';
+import type { Bundle, Metric } from '../engine/bundle';
 
 export interface Column {
   /** metric id, or a pseudo id for composite columns */

@@ -14,7 +14,7 @@
  * exchange's origin.
  */
 import { createStore, del, get, set } from 'idb-keyval';
-import type { Result, SourceError } from './types';
+import type { Result, SourceError } from '../types';
 
 export interface CacheStore {
   get(key: string): Promise<unknown>;

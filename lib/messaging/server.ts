@@ -1,14 +1,14 @@
 /**
- * The worker's side of lib/messaging.ts: who may send what, and the zod schema of every
+ * The worker's side of lib/messaging/protocol.ts: who may send what, and the zod schema of every
  * request. A message is answered only after its sender is checked and its payload parsed;
  * handlers receive parsed data only (QUALITY.md, "Messages are untrusted").
  */
-import { maxLen, minLen, z } from './sources/zod';
-import { CONTENT_SCRIPT_TYPES, type MessageType, type ProtocolMap, type Reply } from './messaging';
+import { maxLen, minLen, z } from '../sources/zod';
+import { CONTENT_SCRIPT_TYPES, type MessageType, type ProtocolMap, type Reply } from './protocol';
 // Only the id list and the match-pattern matcher: the venue parsers stay out of the worker bundle.
-import { VENUE_IDS } from './exchanges/define';
-import { isUrlMatched } from './exchanges/match-pattern';
-import { ASSET_ID_RE, TICKER_RE } from './settings-schema';
+import { VENUE_IDS } from '../exchanges/define';
+import { isUrlMatched } from '../exchanges/match-pattern';
+import { ASSET_ID_RE, TICKER_RE } from '../settings/schema';
 
 const ticker = z.string().check(maxLen(20), z.regex(TICKER_RE));
 const venueId = z.enum(VENUE_IDS);

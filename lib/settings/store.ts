@@ -1,10 +1,10 @@
 /**
  * The worker's access to settings, on the same `storage.local` key and version marker as the
- * WXT storage item of lib/options.ts (`settings`, and `settings$` holding `{ v }`), running the
+ * WXT storage item of lib/settings/options.ts (`settings`, and `settings$` holding `{ v }`), running the
  * same MIGRATIONS. It exists so the worker does not bundle @wxt-dev/storage (about 2.6 KB gzip
  * of a 40 KB budget) for one read and one write.
  */
-import { MIGRATIONS, SETTINGS_VERSION, parseSettings, type Settings } from './settings-schema';
+import { MIGRATIONS, SETTINGS_VERSION, parseSettings, type Settings } from './schema';
 
 export interface StorageArea {
   get(keys: string[]): Promise<Record<string, unknown>>;

@@ -2,8 +2,8 @@
  * Watchlist export and import as a JSON file. Import is validated with zod and all-or-nothing:
  * a bad file changes nothing and says what was wrong.
  */
-import { maxLen, minLen, z } from './sources/zod';
-import { WatchlistSchema, type Settings, type Watchlist } from './settings-schema';
+import { maxLen, minLen, z } from '../sources/zod';
+import { WatchlistSchema, type Settings, type Watchlist } from './schema';
 
 const FORMAT = 'tokenlens-watchlists';
 

@@ -7,8 +7,8 @@
  * persisted BEFORE any notification is shown, so a replayed alarm, a worker restart or a
  * browser restart never fires the same crossing twice.
  */
-import { z } from './sources/zod';
-import { TICKER_RE } from './settings-schema';
+import { z } from '../sources/zod';
+import { TICKER_RE } from '../settings/schema';
 
 export const ALERT_KINDS = ['priceAbove', 'priceBelow', 'rsiAbove', 'rsiBelow', 'unlockWithin'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];

@@ -2,7 +2,7 @@
  * Schemas of the domain values the worker caches. Entries read back from IndexedDB are
  * re-validated with these (GUIDE.md, "Cache"): a corrupted or older-shaped entry is a miss.
  */
-import { z } from './sources/zod';
+import { z } from '../sources/zod';
 import type { CachePolicy } from './cache';
 
 const finite = z.number().check(z.refine(Number.isFinite));

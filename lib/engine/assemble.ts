@@ -7,14 +7,14 @@
  */
 import type { Bundle, Metric, MetricFormat, MetricGroup, MetricId, OverlayState, SourceStatus } from './bundle';
 import type { CacheResult } from './cache';
-import type { DetectedPair } from './exchanges/define';
-import type { Resolution } from './assets/resolve';
-import type { Candle, EmissionSchedule, FeesSeries, MarketSnapshot, NetworkFigure, SourceId, Ticker24h } from './types';
-import { metricsFromCandles } from './metrics/technicals';
-import { fdv as fdvOf, pctVs, ratio } from './metrics/valuation';
-import { dailyFigures, sparkline } from './metrics/revenue';
-import { unlockFigures, upcomingByMonth } from './metrics/unlocks';
-import { sourceLabel } from './labels';
+import type { DetectedPair } from '../exchanges/define';
+import type { Resolution } from '../assets/resolve';
+import type { Candle, EmissionSchedule, FeesSeries, MarketSnapshot, NetworkFigure, SourceId, Ticker24h } from '../types';
+import { metricsFromCandles } from '../metrics/technicals';
+import { fdv as fdvOf, pctVs, ratio } from '../metrics/valuation';
+import { dailyFigures, sparkline } from '../metrics/revenue';
+import { unlockFigures, upcomingByMonth } from '../metrics/unlocks';
+import { sourceLabel } from '../labels';
 
 /** One upstream feed's outcome, as the cache returned it. */
 export interface Feed<T> {

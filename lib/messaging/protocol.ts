@@ -3,17 +3,17 @@
  *
  * Types and the sending side only: the content script imports this file, so it must not pull
  * zod or sources into the page bundle. The worker's side (zod schemas of every request, sender
- * checks, handler table) is `lib/messaging-server.ts`, keyed by the same names.
+ * checks, handler table) is `lib/messaging/server.ts`, keyed by the same names.
  *
  * Hand-written rather than @webext-core/messaging because the worker must check `sender` and
  * parse the request before any handler runs, and must answer a JSON-safe envelope even when the
  * handler fails; both fit in a few lines here.
  */
 import { browser } from 'wxt/browser';
-import type { Bundle } from './bundle';
-import type { DetectedPair, VenueId } from './exchanges/define';
-import type { CoinSearchHit } from './types';
-import type { AlertLogEntry } from './alerts-runner';
+import type { Bundle } from '../engine/bundle';
+import type { DetectedPair, VenueId } from '../exchanges/define';
+import type { CoinSearchHit } from '../types';
+import type { AlertLogEntry } from '../alerts/runner';
 
 export interface WatchRow {
   symbol: string;

@@ -1,9 +1,9 @@
 /**
  * The worker's alert round: read rules and state, fetch the values the rules need, evaluate,
- * persist the new state, and only then notify (lib/alerts.ts explains why in that order).
+ * persist the new state, and only then notify (lib/alerts/rules.ts explains why in that order).
  */
-import type { Bundle } from './bundle';
-import { evaluate, parseRules, parseState, type AlertInputs, type Firing } from './alerts';
+import type { Bundle } from '../engine/bundle';
+import { evaluate, parseRules, parseState, type AlertInputs, type Firing } from './rules';
 
 export interface AlertLogEntry {
   atMs: number;

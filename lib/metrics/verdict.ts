@@ -3,8 +3,8 @@
  * Deliberately no advice words (buy, sell, bullish, cheap…): it restates numbers the card
  * already shows, so it can never say more than the data does.
  */
-import type { Bundle } from './bundle';
-import { formatCountdown, formatPct, formatRatio } from './metrics/format';
+import type { Bundle } from '../engine/bundle';
+import { formatCountdown, formatPct, formatRatio } from './format';
 
 function num(b: Bundle, id: string): number | null {
   const v = b.metrics.find((m) => m.id === id)?.value;

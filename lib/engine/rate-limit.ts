@@ -5,7 +5,7 @@
  * "Rate limits to respect"). Wraps the `fetch` handed to sources, so sources stay unaware.
  */
 import type { CacheStore } from './cache';
-import type { FetchFn } from './sources/http';
+import type { FetchFn } from '../sources/http';
 
 interface Ban {
   untilMs: number;

@@ -4,7 +4,7 @@
  * https://wxt.dev/storage.html#versioning-with-migrations
  */
 import { storage } from 'wxt/utils/storage';
-import { MIGRATIONS, SETTINGS_VERSION, defaultSettings, parseSettings, type Settings } from './settings-schema';
+import { MIGRATIONS, SETTINGS_VERSION, defaultSettings, parseSettings, type Settings } from './schema';
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: defaultSettings(),
