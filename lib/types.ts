@@ -29,6 +29,10 @@ export type SourceId =
   | 'helium'
   | 'depinscan'
   | 'taostats'
+  | 'subtensor'
+  | 'ionet'
+  | 'aethir'
+  | 'renderfoundation'
   | 'computed';
 
 /** One daily (or other interval) candle, normalised: open time in epoch ms, ascending order. */
@@ -158,12 +162,20 @@ export interface EmissionSchedule {
 export type NetworkKey =
   | 'activeDevices'
   | 'gpus'
+  | 'activeGpus'
   | 'providers'
   | 'activeLeases'
   | 'subnets'
+  | 'neurons'
+  | 'issuancePerDay'
   | 'hotspots'
   | 'storagePowerEiB'
-  | 'activeMiners';
+  | 'activeMiners'
+  | 'runningClusters'
+  | 'computeEarningsUsd'
+  | 'computeRevenue24hUsd'
+  | 'computeRevenue30dUsd'
+  | 'burnedLastEpoch';
 
 /** One DePIN activity figure, labelled with what it really counts. */
 export interface NetworkFigure {

@@ -68,7 +68,24 @@ export const EmissionScheduleSchema = z.object({
 
 export const NetworkFiguresSchema = z.array(
   z.object({
-    key: z.enum(['activeDevices', 'gpus', 'providers', 'activeLeases', 'subnets', 'hotspots', 'storagePowerEiB', 'activeMiners']),
+    key: z.enum([
+      'activeDevices',
+      'gpus',
+      'activeGpus',
+      'providers',
+      'activeLeases',
+      'subnets',
+      'neurons',
+      'issuancePerDay',
+      'hotspots',
+      'storagePowerEiB',
+      'activeMiners',
+      'runningClusters',
+      'computeEarningsUsd',
+      'computeRevenue24hUsd',
+      'computeRevenue30dUsd',
+      'burnedLastEpoch',
+    ]),
     label: z.string(),
     value: finite,
     asOfMs: finite,

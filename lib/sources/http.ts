@@ -34,6 +34,11 @@ export const API_HOSTS = [
   'entities.nft.helium.io',
   'metrics-api.w3bstream.com',
   'api.taostats.io',
+  'entrypoint-finney.opentensor.ai',
+  'archive.chain.opentensor.ai',
+  'api.io.solutions',
+  'dashboard-api.aethir.com',
+  'stats.renderfoundation.com',
 ] as const;
 
 /** Default per-request timeout, milliseconds (QUALITY.md: well under 30 s). */
@@ -89,7 +94,20 @@ export function parseRetryAfter(value: string | null, nowMs: number): number | u
 }
 
 /** GET a URL and return its raw text, or a typed error. Never throws. */
-export async function fetchText(url: string, opts: RequestOptions): Promise<Result<string>> {
+export function fetchText(url: string, opts: RequestOptions): Promise<Result<string>> {
+  return send(url, opts);
+}
+
+/**
+ * POST a JSON body (already serialised) and return the raw answer text; same guards as
+ * `fetchText`. For JSON-RPC endpoints (Subtensor), where every call is a POST. A 400 is not a
+ * "not-found" there, but it is still refused the same way.
+ */
+export function postText(url: string, jsonBody: string, opts: RequestOptions): Promise<Result<string>> {
+  return send(url, { ...opts, headers: { ...opts.headers, 'content-type': 'application/json' } }, jsonBody);
+}
+
+async function send(url: string, opts: RequestOptions, body?: string): Promise<Result<string>> {
   if (!isAllowedUrl(url)) return err('blocked', `host not allowed: ${safeHost(url)}`);
   const ctrl = new AbortController();
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -103,7 +121,8 @@ export async function fetchText(url: string, opts: RequestOptions): Promise<Resu
       // credentials: 'omit' — OKX serves its API from the trading host; exchange cookies must
       // never ride along (QUALITY.md, "Never sends exchange cookies").
       const request = opts.fetch(url, {
-        method: 'GET',
+        method: body === undefined ? 'GET' : 'POST',
+        ...(body === undefined ? {} : { body }),
         credentials: 'omit',
         cache: 'no-store',
         redirect: 'error',
