@@ -8,7 +8,7 @@
  * filled with zeros. Negative values (Aethir revenue can be negative) are kept as they are.
  */
 import type { DailyValue } from '../types';
-import { DAY_MS, utcDayStart } from './time';
+import { DAY_MS, judgedAt, utcDayStart } from './time';
 
 /** Days in the rolling window of the "30d" figures. */
 export const WINDOW_DAYS = 30;
@@ -58,9 +58,12 @@ export function completeDays(daily: readonly DailyValue[], nowMs: number): Daily
  * @param daily `{ dayMs: 00:00 UTC epoch ms, usd: USD }`, any order, may include today's partial
  *   day, duplicates (last wins) and non-finite values (dropped)
  * @param nowMs current time, epoch ms
+ * @param fetchedAtMs when the series was fetched, epoch ms (default `nowMs`): days are judged
+ *   complete, and "yesterday" is placed, at the earlier of the two (`judgedAt`)
  * @returns USD figures (see `DailyFigures`)
  */
-export function dailyFigures(daily: readonly DailyValue[], nowMs: number): DailyFigures {
+export function dailyFigures(daily: readonly DailyValue[], readAtMs: number, fetchedAtMs?: number | null): DailyFigures {
+  const nowMs = judgedAt(readAtMs, fetchedAtMs);
   const days = completeDays(daily, nowMs);
   const yesterday = utcDayStart(nowMs) - DAY_MS;
   const windowStart = yesterday - (WINDOW_DAYS - 1) * DAY_MS;
@@ -92,9 +95,11 @@ export function dailyFigures(daily: readonly DailyValue[], nowMs: number): Daily
  * @param daily daily USD values, any order
  * @param nowMs current time, epoch ms
  * @param days window length in days (default 30)
+ * @param fetchedAtMs when the series was fetched, epoch ms (see `dailyFigures`)
  * @returns USD values, oldest first
  */
-export function sparkline(daily: readonly DailyValue[], nowMs: number, days = WINDOW_DAYS): number[] {
+export function sparkline(daily: readonly DailyValue[], readAtMs: number, days = WINDOW_DAYS, fetchedAtMs?: number | null): number[] {
+  const nowMs = judgedAt(readAtMs, fetchedAtMs);
   const yesterday = utcDayStart(nowMs) - DAY_MS;
   const windowStart = yesterday - (days - 1) * DAY_MS;
   return completeDays(daily, nowMs)

@@ -28,7 +28,7 @@
  *   discovery) resistance stays empty rather than being invented from the all-time high.
  */
 import type { Candle } from '../types';
-import { DAY_MS } from './time';
+import { DAY_MS, judgedAt } from './time';
 import { pctVs } from './valuation';
 
 /** Default swing wing: candles on each side a pivot must beat. */
@@ -225,13 +225,17 @@ export interface CandleMetrics {
  * @param candles daily candles in any order, may include the open one
  * @param price current price (same unit), null when unknown (price-relative figures are then null)
  * @param nowMs current time, epoch ms
+ * @param fetchedAtMs when the candles were fetched, epoch ms (default `nowMs`): a candle still open
+ *   at fetch time holds a partial close however late it is read, so "closed" is judged at the
+ *   earlier of the two (`judgedAt`)
  */
 export function metricsFromCandles(
   candles: readonly Candle[],
   price: number | null,
   nowMs: number,
+  fetchedAtMs?: number | null,
 ): CandleMetrics {
-  const closed = closedCandles(candles, nowMs);
+  const closed = closedCandles(candles, judgedAt(nowMs, fetchedAtMs));
   const closes = closed.map((k) => k.c);
   const sma50 = sma(closes, 50);
   // A missing price gives null levels (supportResistance returns nulls for a non-finite price).

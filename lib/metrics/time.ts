@@ -26,3 +26,16 @@ export function utcMonthStart(ms: number, addMonths = 0): number {
   const d = new Date(ms);
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + addMonths, 1);
 }
+
+/**
+ * The instant a day or candle is judged complete against: the EARLIER of the read time and the
+ * time the data was fetched. A series fetched at 23:00 and read at 01:00 still has the 23:00 view
+ * of "today": its last point was in progress when fetched, so it is not a complete day (nor a
+ * closed candle) however late it is read. A missing or non-finite fetch time → `nowMs`.
+ *
+ * @param nowMs read time, epoch ms
+ * @param fetchedAtMs when the data was fetched, epoch ms
+ */
+export function judgedAt(nowMs: number, fetchedAtMs?: number | null): number {
+  return fetchedAtMs !== undefined && fetchedAtMs !== null && Number.isFinite(fetchedAtMs) && fetchedAtMs < nowMs ? fetchedAtMs : nowMs;
+}

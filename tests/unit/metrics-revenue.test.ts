@@ -181,3 +181,28 @@ describe('sparkline', () => {
     expect(sparkline(fullSeries(), NOW, 3)).toEqual([v(6, 12), v(6, 13), v(6, 14)]);
   });
 });
+
+describe('complete days are judged at fetch time', () => {
+  const DAY = 86_400_000;
+  const d7 = Date.UTC(2026, 11, 7);
+  // Values per day: 12-05 = 5, 12-06 = 6, 12-07 = 7 (the last one in progress when fetched).
+  const series: DailyValue[] = [5, 6, 7].map((usd, i) => ({ dayMs: d7 - (2 - i) * DAY, usd }));
+
+  it('a series fetched at 23:00 and read at 01:00 does not treat its last point as a complete day', () => {
+    const fetchedAt = d7 + 23 * 3_600_000;
+    const readAt = d7 + DAY + 3_600_000; // 01:00 the next day
+    const f = dailyFigures(series, readAt, fetchedAt);
+    expect(f.last24h).toBe(6); // not the partial 7
+    expect(f.last30d).toBe(11);
+    expect(f.lastCompleteDayMs).toBe(d7 - DAY);
+    expect(sparkline(series, readAt, 30, fetchedAt)).toEqual([5, 6]);
+    // Without the fetch time the partial day would count (the bug this guards against).
+    expect(dailyFigures(series, readAt).last24h).toBe(7);
+  });
+
+  it('a fetch time after the read time (clock skew) changes nothing', () => {
+    const readAt = d7 + 12 * 3_600_000;
+    expect(dailyFigures(series, readAt, readAt + DAY)).toEqual(dailyFigures(series, readAt));
+    expect(dailyFigures(series, readAt, Number.NaN)).toEqual(dailyFigures(series, readAt));
+  });
+});

@@ -421,3 +421,22 @@ describe('supportResistance', () => {
     );
   });
 });
+
+describe('closed candles are judged at fetch time', () => {
+  it('the candle open when fetched stays out of SMA50 and RSI when read after midnight', () => {
+    const today = utcDayStart(Date.UTC(2026, 11, 7, 23));
+    // 60 daily candles ending with the one opened today at 00:00, close 100 + i; the open one spikes.
+    const candles: Candle[] = Array.from({ length: 60 }, (_, i) => {
+      const c = i === 59 ? 1_000 : 100 + i;
+      return { t: today - (59 - i) * DAY_MS, o: c, h: c, l: c, c, v: 1 };
+    });
+    const fetchedAt = today + 23 * 3_600_000;
+    const readAt = today + DAY_MS + 3_600_000;
+    const judged = metricsFromCandles(candles, 150, readAt, fetchedAt);
+    expect(judged.closedCount).toBe(59);
+    expect(judged.sma50).toBeCloseTo(100 + (9 + 58) / 2, 9); // closes 109 … 158
+    const naive = metricsFromCandles(candles, 150, readAt);
+    expect(naive.closedCount).toBe(60); // the spike would have counted as closed
+    expect(naive.sma50).not.toBeCloseTo(judged.sma50!, 3);
+  });
+});
