@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ALERT_KINDS, describeRule, parseRules, type AlertKind, type AlertRule } from '../../lib/alerts/rules';
-import type { AlertLogEntry } from '../../lib/alerts/runner';
+import type { AlertLogEntry } from '../../lib/alerts/rules';
 import { send } from '../../lib/messaging/protocol';
 import { TICKER_RE } from '../../lib/settings/schema';
 

@@ -24,6 +24,16 @@ export const AlertRuleSchema = z.object({
 });
 export type AlertRule = z.infer<typeof AlertRuleSchema>;
 
+/** One fired alert as the log keeps it (options page, `runAlerts` answer). */
+export interface AlertLogEntry {
+  atMs: number;
+  ruleId: string;
+  title: string;
+  message: string;
+  /** whether a browser notification was shown (false without the permission) */
+  notified: boolean;
+}
+
 /** Parses stored rules: invalid ones are dropped one by one, never the whole list. */
 export function parseRules(raw: unknown): AlertRule[] {
   if (!Array.isArray(raw)) return [];

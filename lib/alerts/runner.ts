@@ -3,16 +3,7 @@
  * persist the new state, and only then notify (lib/alerts/rules.ts explains why in that order).
  */
 import type { Bundle } from '../engine/bundle';
-import { evaluate, parseRules, parseState, type AlertInputs, type Firing } from './rules';
-
-export interface AlertLogEntry {
-  atMs: number;
-  ruleId: string;
-  title: string;
-  message: string;
-  /** whether a browser notification was shown (false without the permission) */
-  notified: boolean;
-}
+import { evaluate, parseRules, parseState, type AlertInputs, type AlertLogEntry, type Firing } from './rules';
 
 export interface AlertStore {
   get(keys: string[]): Promise<Record<string, unknown>>;

@@ -120,3 +120,17 @@ export interface Bundle {
   revenueSpark?: number[];
   generatedAtMs: number;
 }
+
+/** One watchlist row: the compact quote the worker answers for `quotes` (one batched call). */
+export interface WatchRow {
+  symbol: string;
+  assetId: string | null;
+  name: string | null;
+  priceUsd: number | null;
+  change24hPct: number | null;
+  /** epoch ms of the market data behind the row */
+  asOfMs: number | null;
+  /** ISO date of the next cliff unlock when known */
+  nextUnlockDate?: string | null;
+  error?: string;
+}

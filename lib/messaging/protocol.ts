@@ -10,22 +10,12 @@
  * handler fails; both fit in a few lines here.
  */
 import { browser } from 'wxt/browser';
-import type { Bundle } from '../engine/bundle';
+import type { Bundle, WatchRow } from '../engine/bundle';
 import type { DetectedPair, VenueId } from '../exchanges/define';
 import type { CoinSearchHit } from '../types';
-import type { AlertLogEntry } from '../alerts/runner';
+import type { AlertLogEntry } from '../alerts/rules';
 
-export interface WatchRow {
-  symbol: string;
-  assetId: string | null;
-  name: string | null;
-  priceUsd: number | null;
-  change24hPct: number | null;
-  asOfMs: number | null;
-  /** ISO date of the next cliff unlock when known */
-  nextUnlockDate?: string | null;
-  error?: string;
-}
+export type { WatchRow };
 
 export interface ProtocolMap {
   /** overlay: fundamentals for the pair on screen. `refresh` waits for upstream when data is stale. */
