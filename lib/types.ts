@@ -122,6 +122,11 @@ export interface FeesSeries {
   methodology: string | null;
   /** ascending by day, as the provider sent them (may include today's partial day, may skip days) */
   daily: DailyValue[];
+  /**
+   * The provider's own 24h / 30d totals (USD), set only when the daily history was unavailable and
+   * the `/overview/fees` row stood in for it (then `daily` is empty).
+   */
+  totals?: { last24hUsd: number | null; last30dUsd: number | null };
 }
 
 export interface UnlockAllocation {

@@ -89,7 +89,14 @@ export const METRIC_SPECS: Record<Exclude<MetricId, `network:${string}`>, Spec> 
   revenueToEmissions: { group: 'usage', label: 'Revenue / emissions', format: 'ratio', explain: 'Revenue (30d) ÷ emissions value (30d)' },
 };
 
-const NETWORK_FORMAT: Record<string, MetricFormat> = { storagePowerEiB: 'eib' };
+const NETWORK_FORMAT: Record<string, MetricFormat> = {
+  storagePowerEiB: 'eib',
+  computeEarningsUsd: 'usd',
+  computeRevenue24hUsd: 'usd',
+  computeRevenue30dUsd: 'usd',
+  burnedLastEpoch: 'tokens',
+  issuancePerDay: 'tokens',
+};
 
 /**
  * A fundamentals feed that answered "there is no such data" (unknown slug, a key the user has
@@ -208,7 +215,9 @@ export function assemble(input: AssembleInput): Bundle {
   const candles = okValue(input.candles);
   if (input.candles) {
     const candleAt = asOf(input.candles);
-    const cm = candles ? metricsFromCandles(candles, price, nowMs) : null;
+    // Closed candles are judged at the time the candles were fetched (an open candle cached
+    // before midnight stays open when read after it).
+    const cm = candles ? metricsFromCandles(candles, price, nowMs, candleAt) : null;
     const src = input.candles.source;
     const techNote = !candles ? `${labelOf(src)} candles unavailable` : cm && cm.closedCount < 50 ? `only ${cm.closedCount} closed daily candles` : undefined;
     add('sma50', cm?.sma50 ?? null, src, candleAt, techNote);
@@ -237,19 +246,23 @@ export function assemble(input: AssembleInput): Bundle {
   input = { ...input, fees: feesFeed, revenue: revenueFeed, emissions: emissionsFeed, network: networkFeeds };
   const fees = okValue(input.fees);
   const revenue = okValue(input.revenue);
-  const f30 = fees ? dailyFigures(fees.daily, nowMs) : null;
-  const r30 = revenue ? dailyFigures(revenue.daily, nowMs) : null;
+  // Complete UTC days are judged at the time each series was FETCHED (lib/metrics/time.ts
+  // judgedAt): a series cached at 23:00 and read at 01:00 keeps its last point as in progress.
+  const f30 = fees ? seriesFigures(fees, nowMs, asOf(input.fees)) : null;
+  const r30 = revenue ? seriesFigures(revenue, nowMs, asOf(input.revenue)) : null;
   if (input.fees) {
     const at = asOf(input.fees);
-    const n = f30 && f30.daysIn30d < 30 ? `${f30.daysIn30d} of 30 days reported` : undefined;
-    add('fees24h', f30?.last24h ?? null, 'defillama', at);
-    add('fees30d', f30?.last30d ?? null, 'defillama', at, n);
+    const n = f30?.note;
+    const src = input.fees.source;
+    add('fees24h', f30?.last24h ?? null, src, at, f30?.totalsNote);
+    add('fees30d', f30?.last30d ?? null, src, at, n);
   }
   if (input.revenue) {
     const at = asOf(input.revenue);
-    const n = r30 && r30.daysIn30d < 30 ? `${r30.daysIn30d} of 30 days reported` : undefined;
-    add('revenue24h', r30?.last24h ?? null, 'defillama', at);
-    add('revenue30d', r30?.last30d ?? null, 'defillama', at, n);
+    const n = r30?.note;
+    const src = input.revenue.source;
+    add('revenue24h', r30?.last24h ?? null, src, at, r30?.totalsNote);
+    add('revenue30d', r30?.last30d ?? null, src, at, n);
     add('revenueAnnualized', r30?.annualized ?? null, 'computed', at, n);
     const ann = r30?.annualized ?? null;
     add('fdvToRevenue', ann !== null && ann > 0 ? ratio(f?.value, ann) : null, 'computed', minAt(at, marketAt), ann !== null && ann <= 0 ? 'revenue is zero or negative' : undefined);
@@ -257,6 +270,16 @@ export function assemble(input: AssembleInput): Bundle {
 
   // --- unlocks and emissions
   const schedule = okValue(input.emissions);
+  // Without a usable schedule, a chain that reports its issuance (Subtensor: BlockEmission ×
+  // 7,200 blocks of 12 s a day) gives the emissions figure, labelled with that method.
+  const issued = schedule ? null : issuanceFromNetwork(input.network ?? []);
+  const issuedUsd = issued && price !== null ? issued.perDay * 30 * price : null;
+  const issuedNote = issued ? `${labelOf(issued.source)} block emission × 7,200 blocks a day × 30 days × price (no DefiLlama schedule)` : undefined;
+  const issuedAt = issued ? minAt(issued.asOfMs, priceAt) : null;
+  if (!input.emissions && issuedUsd !== null) {
+    add('emissions30dValue', issuedUsd, 'computed', issuedAt, issuedNote);
+    if (input.revenue) add('revenueToEmissions', ratio(r30?.last30d ?? null, issuedUsd), 'computed', issuedAt, issuedNote);
+  }
   let unlockSchedule: Bundle['unlockSchedule'];
   if (input.emissions) {
     const at = minAt(asOf(input.emissions), priceAt);
@@ -269,8 +292,13 @@ export function assemble(input: AssembleInput): Bundle {
     add('nextUnlockPctCirculating', u?.nextUnlockPctCirculating ?? null, 'computed', minAt(at, marketAt));
     add('unlocks30dValue', u?.unlocks30dValueUsd ?? null, 'computed', at);
     add('unlockPressure', u?.unlockPressure ?? null, 'computed', at);
-    add('emissions30dValue', u?.emissions30dValueUsd ?? null, 'computed', at);
-    if (input.revenue) add('revenueToEmissions', u?.revenueToEmissions ?? null, 'computed', at, r30 && u && u.emissions30dValueUsd === 0 ? 'no emissions in the last 30 days' : undefined);
+    if (!u && issuedUsd !== null) {
+      add('emissions30dValue', issuedUsd, 'computed', issuedAt, issuedNote);
+      if (input.revenue) add('revenueToEmissions', ratio(r30?.last30d ?? null, issuedUsd), 'computed', issuedAt, issuedNote);
+    } else {
+      add('emissions30dValue', u?.emissions30dValueUsd ?? null, 'computed', at);
+      if (input.revenue) add('revenueToEmissions', u?.revenueToEmissions ?? null, 'computed', at, r30 && u && u.emissions30dValueUsd === 0 ? 'no emissions in the last 30 days' : undefined);
+    }
     if (schedule && u) {
       const recips = new Map<string, { recipient: string; category: string; amount: number }>();
       for (const a of u.next?.allocations ?? []) {
@@ -349,9 +377,32 @@ export function assemble(input: AssembleInput): Bundle {
     ...(fees || revenue ? { methodology: { fees: fees?.methodology ?? null, revenue: revenue?.methodology ?? null } } : {}),
     ...(unlockSchedule ? { unlockSchedule } : {}),
     ...(candles ? { spark: candles.slice(-30).map((c) => c.c) } : {}),
-    ...(revenue ? { revenueSpark: sparkline(revenue.daily, nowMs, 30) } : {}),
+    ...(revenue ? { revenueSpark: sparkline(revenue.daily, nowMs, 30, asOf(input.revenue)) } : {}),
     generatedAtMs: nowMs,
   };
+}
+
+/**
+ * 24h / 30d figures of a fees or revenue series: complete UTC days judged at fetch time; when the
+ * daily history was unavailable and DefiLlama's `/overview/fees` totals stood in, those totals.
+ */
+function seriesFigures(series: FeesSeries, nowMs: number, fetchedAtMs: number | null): { last24h: number | null; last30d: number | null; annualized: number | null; note?: string; totalsNote?: string } {
+  if (series.totals && series.daily.length === 0) {
+    const last30d = series.totals.last30dUsd;
+    const note = "DefiLlama's own overview total (daily history unavailable)";
+    return { last24h: series.totals.last24hUsd, last30d, annualized: last30d === null ? null : (last30d * 365) / 30, note, totalsNote: note };
+  }
+  const d = dailyFigures(series.daily, nowMs, fetchedAtMs);
+  return { last24h: d.last24h, last30d: d.last30d, annualized: d.annualized, ...(d.daysIn30d < 30 ? { note: `${d.daysIn30d} of 30 days reported` } : {}) };
+}
+
+/** Tokens issued per day as a network source reports it (`issuancePerDay`), when one does. */
+function issuanceFromNetwork(feeds: ReadonlyArray<Feed<NetworkFigure[]>>): { perDay: number; source: SourceId; asOfMs: number } | null {
+  for (const f of feeds) {
+    const n = okValue(f)?.find((x) => x.key === 'issuancePerDay');
+    if (n && Number.isFinite(n.value) && n.value >= 0) return { perDay: n.value, source: f.source, asOfMs: n.asOfMs };
+  }
+  return null;
 }
 
 function metricNumber(ms: Metric[], id: MetricId): number | null {

@@ -50,6 +50,7 @@ export const FeesSeriesSchema = z.object({
   dataType: z.enum(['dailyFees', 'dailyRevenue']),
   methodology: z.nullable(z.string()),
   daily: DailySchema,
+  totals: z.optional(z.object({ last24hUsd: nfinite, last30dUsd: nfinite })),
 });
 
 export const EmissionScheduleSchema = z.object({

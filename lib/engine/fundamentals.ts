@@ -10,9 +10,9 @@ import { FRESHNESS } from './freshness';
 import { networkFeed } from './network';
 import { EmissionScheduleSchema, FeeChainsSchema, FeeProtocolsSchema, FeesSeriesSchema, policy, StringListSchema } from './domain-schemas';
 import type { Resolution } from '../assets/resolve';
-import { fetchFeeChains, fetchFeeProtocols, fetchFeesSeries } from '../sources/defillama';
+import { fetchFeeChains, fetchFeeProtocols, fetchFeesSeries, fetchOverviewTotals } from '../sources/defillama';
 import { fetchEmissions, fetchEmissionsList } from '../sources/defillama-emissions';
-import { llamaOverrides, networkSources, noPublicNetworkSource, resolveLlamaSlugs, type LlamaSlugs } from '../sources/network-registry';
+import { llamaOverrides, networkGaps, networkSources, noPublicNetworkSource, resolveLlamaSlugs, type LlamaSlugs } from '../sources/network-registry';
 import type { Settings } from '../settings/schema';
 import type { EmissionSchedule, FeesSeries, NetworkFigure } from '../types';
 
@@ -22,7 +22,7 @@ export type Fundamentals = Pick<AssembleInput, 'fees' | 'revenue' | 'emissions' 
 export async function llamaSlugs(ctx: FeedContext, geckoId: string, mode: RevalidateMode): Promise<LlamaSlugs> {
   // The override table answers both questions for the tokens it lists: no list download.
   const o = llamaOverrides[geckoId];
-  if (o && o.feesSlug !== undefined && o.emissionsSlug !== undefined) return resolveLlamaSlugs(geckoId, [], [], []);
+  if (o && o.feesSlug !== undefined && o.emissionsSlug !== undefined && !o.confirmFeesSlug) return resolveLlamaSlugs(geckoId, [], [], []);
   const [protocols, chains, emissions] = await Promise.all([
     ctx.read(policy('llama:protocols', FeeProtocolsSchema, FRESHNESS.identity), () => fetchFeeProtocols(ctx.opts()), mode),
     ctx.read(policy('llama:chains', FeeChainsSchema, FRESHNESS.identity), () => fetchFeeChains(ctx.opts()), mode),
@@ -31,10 +31,22 @@ export async function llamaSlugs(ctx: FeedContext, geckoId: string, mode: Revali
   return resolveLlamaSlugs(geckoId, protocols.ok ? protocols.value : [], chains.ok ? chains.value : [], emissions.ok ? emissions.value : []);
 }
 
-function feesFeed(ctx: FeedContext, slug: string, dataType: FeesSeries['dataType'], mode: RevalidateMode): Promise<Feed<FeesSeries>> {
-  return ctx
-    .read(policy(`llama:${dataType}:${slug}`, FeesSeriesSchema, FRESHNESS.fees), () => fetchFeesSeries({ slug, dataType }, ctx.opts()), mode)
-    .then((result) => ({ source: 'defillama', what: dataType === 'dailyFees' ? 'fees' : 'revenue', result }));
+/**
+ * DefiLlama's daily series of one slug; when that summary FAILS (an outage, not "no such slug"),
+ * DefiLlama's `/overview/fees` row totals (`total24h`, `total30d`) stand in (DATA-SOURCES.md,
+ * "Defaults per metric").
+ */
+async function feesFeed(ctx: FeedContext, slug: string, dataType: FeesSeries['dataType'], mode: RevalidateMode): Promise<Feed<FeesSeries>> {
+  const what = dataType === 'dailyFees' ? 'fees' : 'revenue';
+  const result = await ctx.read(policy(`llama:${dataType}:${slug}`, FeesSeriesSchema, FRESHNESS.fees), () => fetchFeesSeries({ slug, dataType }, ctx.opts()), mode);
+  if (result.ok || result.error.kind === 'not-found' || result.error.kind === 'blocked') return { source: 'defillama', what, result };
+  const totals = await ctx.read(
+    policy(`llama:overview-totals:${dataType}:${slug}`, FeesSeriesSchema, FRESHNESS.fees),
+    () => fetchOverviewTotals({ slug, dataType }, ctx.opts()),
+    mode,
+  );
+  if (totals.ok) return { source: 'defillama', what: `${what} (overview totals; daily history unavailable)`, result: totals };
+  return { source: 'defillama', what, result };
 }
 
 function emissionsFeed(ctx: FeedContext, slug: string, mode: RevalidateMode): Promise<Feed<EmissionSchedule>> {
@@ -52,6 +64,8 @@ export async function fundamentals(ctx: FeedContext, asset: Resolution, s: Setti
   const nets = networkSources[asset.id] ?? [];
   const noNetwork = noPublicNetworkSource[asset.id];
   if (nets.length === 0 && noNetwork) notCovered.push(noNetwork);
+  const gap = networkGaps[asset.id];
+  if (gap) notCovered.push(gap);
 
   const none = Promise.resolve(undefined);
   const [fees, revenue, emissions, network] = await Promise.all([

@@ -17,6 +17,10 @@ import { fetchFilfoxNetwork } from '../sources/filfox';
 import { fetchHeliumHotspots } from '../sources/helium';
 import { fetchDepinscanDevices } from '../sources/depinscan';
 import { fetchTaostatsSubnets } from '../sources/taostats';
+import { fetchSubtensorNetwork } from '../sources/subtensor';
+import { fetchIonetNetwork } from '../sources/ionet';
+import { fetchAethirRevenue } from '../sources/aethir';
+import { fetchRenderBurn } from '../sources/renderfoundation';
 import type { NetworkSourceId } from '../sources/network-registry';
 import type { Settings } from '../settings/schema';
 import type { NetworkFigure, Result } from '../types';
@@ -57,6 +61,13 @@ export const NETWORK_SOURCES: Record<NetworkSourceId, NetworkSource> = {
       message: 'needs a free Taostats API key (options page)',
     },
   },
+  // Bittensor's chain over JSON-RPC: one batched POST per refresh, cached FRESHNESS.network
+  // (1 h, well above the 10 minutes the public nodes' ~100 requests/minute call for).
+  subtensor: { cacheKey: () => 'net:subtensor:all', fetch: ({ nowMs }, opts) => fetchSubtensorNetwork({ nowMs }, opts) },
+  ionet: { cacheKey: () => 'net:ionet:all', fetch: ({ nowMs }, opts) => fetchIonetNetwork({ nowMs }, opts) },
+  // nowMs is the fetch time: complete UTC days of the revenue series are judged at it.
+  aethir: { cacheKey: () => 'net:aethir:all', fetch: ({ nowMs }, opts) => fetchAethirRevenue({ nowMs }, opts) },
+  renderfoundation: { cacheKey: () => 'net:renderfoundation:all', fetch: ({ nowMs }, opts) => fetchRenderBurn({ nowMs }, opts) },
 };
 
 /** The network feed of one source; a keyed source without its key answers `blocked` at once. */

@@ -78,6 +78,9 @@ const overviewRowSchema = z.object({
   defillamaId: z.nullish(z.union([z.string(), z.number()])),
 });
 
+/** The totals of one overview row (fallback figures); inactive rows omit every `total*` key. */
+const overviewTotalsSchema = z.object({ slug: z.nullish(z.string()), total24h: numOrNull, total30d: numOrNull, methodology: z.optional(z.unknown()) });
+
 export const chainsSchema = z.array(z.unknown());
 const chainRowSchema = z.object({
   name: z.string().check(minLen(1)),
@@ -288,4 +291,47 @@ export async function fetchFeeChains(opts: RequestOptions): Promise<Result<FeeCh
   const text = await fetchText(CHAINS_URL, opts);
   if (!text.ok) return text;
   return parseFeeChains(text.value);
+}
+
+export function feesOverviewUrl(dataType: FeesDataType): string {
+  return apiUrl('api.llama.fi', '/overview/fees', { excludeTotalDataChart: 'true', excludeTotalDataChartBreakdown: 'true', dataType });
+}
+
+/**
+ * DefiLlama's own `total24h` / `total30d` of one slug from the `/overview/fees` list
+ * (DATA-SOURCES.md: the fallback when the per-protocol summary fails). Returned as a
+ * `FeesSeries` with no daily points and `totals` set (USD). A slug the list does not hold, or a
+ * row without either total (inactive protocols omit them), is `not-found`.
+ */
+export function parseOverviewTotals(text: string, slug: string, dataType: FeesDataType): Result<FeesSeries> {
+  const json = parseJson(text);
+  if (!json.ok) return json;
+  const body = validate(feesOverviewSchema, json.value);
+  if (!body.ok) return body;
+  for (const raw of body.value.protocols) {
+    const row = overviewRowSchema.safeParse(raw);
+    if (!row.success || row.data.slug?.trim() !== slug) continue;
+    const t = overviewTotalsSchema.safeParse(raw);
+    if (!t.success || (t.data.total24h === null && t.data.total30d === null)) break;
+    const name = (row.data.displayName ?? row.data.name ?? '').trim() || slug;
+    return {
+      ok: true,
+      value: {
+        slug,
+        name: name.slice(0, 200),
+        dataType,
+        methodology: flattenMethodology(t.data.methodology),
+        daily: [],
+        totals: { last24hUsd: t.data.total24h, last30dUsd: t.data.total30d },
+      },
+    };
+  }
+  return fail('not-found', `DefiLlama's fees overview has no ${dataType === 'dailyFees' ? 'fees' : 'revenue'} totals for ${slug}`);
+}
+
+export async function fetchOverviewTotals(args: { slug: string; dataType: FeesDataType }, opts: RequestOptions): Promise<Result<FeesSeries>> {
+  if (!isValidSlug(args.slug)) return fail('not-found', 'not a DefiLlama slug');
+  const text = await fetchText(feesOverviewUrl(args.dataType), opts);
+  if (!text.ok) return text;
+  return parseOverviewTotals(text.value, args.slug, args.dataType);
 }

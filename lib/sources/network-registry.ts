@@ -7,26 +7,35 @@
  * lists.
  */
 
-export type NetworkSourceId = 'akash' | 'filfox' | 'helium' | 'depinscan' | 'taostats';
+export type NetworkSourceId = 'akash' | 'filfox' | 'helium' | 'depinscan' | 'taostats' | 'subtensor' | 'ionet' | 'aethir' | 'renderfoundation';
 
-/** Network-activity sources per CoinGecko id, in the order to try (DePINscan is the fallback). */
+/**
+ * Network-activity sources per CoinGecko id, in the order to try (DePINscan is the fallback).
+ * Bittensor: the chain itself first (keyless); Taostats (keyed) only when the chain cannot be read.
+ */
 export const networkSources: Record<string, NetworkSourceId[]> = {
   'akash-network': ['akash', 'depinscan'],
   filecoin: ['filfox', 'depinscan'],
   helium: ['helium', 'depinscan'],
-  bittensor: ['taostats'],
+  bittensor: ['subtensor', 'taostats'],
+  'io-net': ['ionet', 'depinscan'],
+  aethir: ['aethir'],
+  'render-token': ['renderfoundation'],
 };
 
 /** Assets with no public usage source: why, for the "no network data" line. */
 export const noPublicNetworkSource: Record<string, string> = {
-  'render-token':
-    'Render publishes no public API for network usage (frames rendered, active nodes); protocol fees on DefiLlama (render-network-bme) are the usage proxy.',
-  'io-net':
-    'io.net exposes no public, keyless API for cluster or GPU usage; fees, where DefiLlama tracks them, are the usage proxy.',
-  aethir:
-    'Aethir publishes no public API for GPU or node usage; protocol fees on DefiLlama (aethir) are the usage proxy.',
   gensyn:
     'Gensyn has no public usage source (and no settled token id); nothing to show until one exists.',
+};
+
+/**
+ * What is missing even with the sources above, for the overlay's notes (why not more).
+ */
+export const networkGaps: Record<string, string> = {
+  'render-token': 'Render publishes no public API for frames rendered or node counts; burn per epoch and DefiLlama fees are the usage figures.',
+  'io-net': 'DefiLlama tracks no io.net fees; io.net compute earnings are what GPU suppliers were paid (fees), not protocol revenue.',
+  aethir: 'Aethir publishes no public node or GPU counts; its dashboard revenue is what customers paid for compute (fees), not protocol revenue.',
 };
 
 export interface LlamaOverride {
@@ -34,6 +43,12 @@ export interface LlamaOverride {
   feesSlug?: string | null;
   /** DefiLlama emissions slug; null = known to have none; absent = not overridden */
   emissionsSlug?: string | null;
+  /**
+   * The fees slug is only a candidate: use it when DefiLlama's `/overview/fees` list holds it
+   * (DATA-SOURCES.md: "confirm the slug at runtime"); when the list is unavailable, try it anyway
+   * (an unknown slug answers not-found, which is shown as "not covered").
+   */
+  confirmFeesSlug?: boolean;
 }
 
 /**
@@ -45,7 +60,7 @@ export const llamaOverrides: Record<string, LlamaOverride> = {
   bittensor: { feesSlug: null, emissionsSlug: 'bittensor' },
   'render-token': { feesSlug: 'render-network-bme' },
   'akash-network': { feesSlug: 'akash' },
-  aethir: { feesSlug: 'aethir', emissionsSlug: 'aethir' },
+  aethir: { feesSlug: 'aethir', emissionsSlug: 'aethir', confirmFeesSlug: true },
   filecoin: { feesSlug: 'filecoin', emissionsSlug: 'filecoin' },
   helium: { feesSlug: 'helium', emissionsSlug: 'helium' },
 };
@@ -74,7 +89,8 @@ function own<T>(record: Record<string, T>, key: string): T | undefined {
 
 /**
  * DefiLlama fees and emissions slugs for a CoinGecko id.
- * 1. override table (per field; a null there means "none", not "look it up");
+ * 1. override table (per field; a null there means "none", not "look it up"; a slug marked
+ *    `confirmFeesSlug` is dropped when the fee list is known and does not hold it);
  * 2. fees: a fee-list row whose `gecko_id` equals the id (a row whose slug equals the id wins a
  *    tie, then list order); else a chain from `/v2/chains` with that `gecko_id` whose slug is in
  *    the fee list (or the fee list is empty, i.e. unknown);
@@ -96,6 +112,8 @@ export function resolveLlamaSlugs(
   if (override && override.feesSlug !== undefined) {
     feesSlug = override.feesSlug;
     fromOverride = true;
+    // A candidate slug the (non-empty, i.e. known) fee list does not hold is not used.
+    if (override.confirmFeesSlug && feesSlug && protocols.length > 0 && !protocols.some((p) => p.slug === feesSlug)) feesSlug = null;
   } else {
     const matches = protocols.filter((p) => p.geckoId === id);
     const pick = matches.find((p) => p.slug === id) ?? matches[0];

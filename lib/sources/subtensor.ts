@@ -138,7 +138,8 @@ export function batchBody(calls: readonly RpcCall[]): string {
  */
 export async function rpcBatch(host: (typeof SUBTENSOR_HOSTS)[number], calls: readonly RpcCall[], opts: RequestOptions): Promise<Result<unknown[]>> {
   const text = await postText(`https://${host}/`, batchBody(calls), opts);
-  if (!text.ok) return text;
+  // A 400/404 from a JSON-RPC node is a broken endpoint, not "this asset has no such data".
+  if (!text.ok) return text.error.kind === 'not-found' ? fail('http', text.error.message, text.error.status ? { status: text.error.status } : {}) : text;
   const json = parseJson(text.value);
   if (!json.ok) return json;
   const replies = validate(rpcBatchReplySchema, json.value);

@@ -6,13 +6,15 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../lib/engine/engine';
 import { firstUsable } from '../../lib/engine/first-usable';
-import { NETWORK_SOURCES } from '../../lib/engine/network';
+import { NETWORK_SOURCES, networkFeed } from '../../lib/engine/network';
+import { feedContext } from '../../lib/engine/context';
 import { SwrCache, memoryStore } from '../../lib/engine/cache';
 import { networkSources } from '../../lib/sources/network-registry';
 import { defaultSettings, type Settings } from '../../lib/settings/schema';
 import type { Bundle } from '../../lib/engine/bundle';
 import { byPath, fakeFetch, reply, textReply, type Route } from './helpers/fake-fetch';
 import { fixtureJson, fixtureText } from './helpers/fixtures';
+import { answerRpc } from './helpers/fake-subtensor';
 
 const NOW = Date.UTC(2026, 6, 28, 14);
 
@@ -47,6 +49,7 @@ const P = {
   heliumHotspots: 'entities.nft.helium.io/v2/hotspots/pagination-metadata',
   depinscan: 'metrics-api.w3bstream.com/project',
   taostats: 'api.taostats.io/api/subnet/latest/v1',
+  subtensor: 'entrypoint-finney.opentensor.ai/',
 };
 
 function setup(route: Route, settings: Settings = defaultSettings()) {
@@ -173,13 +176,35 @@ describe('network: the table of DePIN sources', () => {
     expect(net.to('entities.nft.helium.io').length).toBeGreaterThan(0);
   });
 
-  it('Taostats without a key: no request, a note says what unlocks it, not an outage', async () => {
+  it('TAO with no key: subnets and registered neurons from the chain, Taostats not called', async () => {
+    const chain = { totalNetworks: 4, blockEmissionRao: 500_000_000, subnetworkN: { 0: 64, 1: 256, 2: 256, 3: 128 } };
+    const { engine, net } = setup(byPath({ [P.cgMarkets]: ROUTES.coingeckoMarkets, [P.subtensor]: (_u, init) => reply(answerRpc(chain, String(init?.body))) }));
+    const b = await engine.lookup('TAO', undefined, true);
+    expect(net.to('api.taostats.io')).toHaveLength(0);
+    expect(net.to('entrypoint-finney.opentensor.ai')).toHaveLength(1); // one batched request
+    expect(metric(b, 'network:subnets')).toMatchObject({ value: 3, source: 'subtensor' });
+    expect(metric(b, 'network:neurons')).toMatchObject({ value: 640, source: 'subtensor', label: expect.stringContaining('registered neurons') });
+    // A second look within the cache window costs no request.
+    await engine.lookup('TAO', undefined, false);
+    expect(net.to('entrypoint-finney.opentensor.ai')).toHaveLength(1);
+  });
+
+  it('TAO with the chain unreachable and no key: Taostats is not called, the figures are absent', async () => {
     const { engine, net } = setup(byPath({ [P.cgMarkets]: ROUTES.coingeckoMarkets, [P.taostats]: () => reply(fixtureText('fundamentals/taostats_subnet_latest_synthetic.json')) }));
     const b = await engine.lookup('TAO', undefined, true);
     expect(net.to('api.taostats.io')).toHaveLength(0);
-    expect(b.sources).toContainEqual(expect.objectContaining({ source: 'taostats', ok: false, absent: true, error: 'needs a free Taostats API key (options page)' }));
-    expect(b.notes).toContain('Taostats network activity data: needs a free Taostats API key (options page).');
+    expect(net.to('archive.chain.opentensor.ai')).toHaveLength(1); // the fallback host was tried
     expect(b.metrics.some((m) => m.group === 'network')).toBe(false);
+  });
+
+  it('Taostats without a key: no request, a blocked answer that says what unlocks it (not an outage)', async () => {
+    const net = fakeFetch(byPath({ [P.taostats]: () => reply(fixtureText('fundamentals/taostats_subnet_latest_synthetic.json')) }));
+    const ctx = feedContext({ cache: new SwrCache({ store: memoryStore(), now: () => NOW }), fetch: net.fetch, now: () => NOW, settings: async () => defaultSettings() });
+    const asset = { id: 'bittensor', symbol: 'TAO', name: 'Bittensor', via: 'override' as const, alternatives: [] };
+    const feed = await networkFeed(ctx, asset, ['taostats'], defaultSettings(), 'await');
+    expect(net.to('api.taostats.io')).toHaveLength(0);
+    expect(feed?.source).toBe('taostats');
+    expect(feed?.result).toMatchObject({ ok: false, error: { kind: 'blocked', message: 'needs a free Taostats API key (options page)' } });
   });
 
   it('Taostats with a key: the key travels in the authorization header only; the cache key hides it', async () => {

@@ -679,15 +679,22 @@ describe('network registry', () => {
     expect(networkSources['akash-network']).toEqual(['akash', 'depinscan']);
     expect(networkSources.filecoin?.[0]).toBe('filfox');
     expect(networkSources.helium?.[0]).toBe('helium');
-    expect(networkSources.bittensor).toEqual(['taostats']);
-    for (const id of ['render-token', 'io-net', 'aethir', 'gensyn']) expect(noPublicNetworkSource[id]?.length).toBeGreaterThan(40);
-    expect(noPublicNetworkSource['render-token']).toMatch(/fees/);
+    // The chain first (keyless), Taostats (keyed) when the chain cannot be read.
+    expect(networkSources.bittensor).toEqual(['subtensor', 'taostats']);
+    expect(networkSources['io-net']?.[0]).toBe('ionet');
+    expect(networkSources.aethir).toEqual(['aethir']);
+    expect(networkSources['render-token']).toEqual(['renderfoundation']);
+    expect(noPublicNetworkSource.gensyn?.length).toBeGreaterThan(40);
+    for (const id of ['render-token', 'io-net', 'aethir']) expect(noPublicNetworkSource[id]).toBeUndefined();
   });
 
   it('overrides from the identity table', () => {
     expect(resolveLlamaSlugs('bittensor', protocols, chains, ['bittensor'])).toEqual({ feesSlug: null, emissionsSlug: 'bittensor', via: 'override' });
     expect(resolveLlamaSlugs('render-token', [], [], [])).toEqual({ feesSlug: 'render-network-bme', emissionsSlug: null, via: 'override' });
     expect(resolveLlamaSlugs('aethir', [], [], [])).toEqual({ feesSlug: 'aethir', emissionsSlug: 'aethir', via: 'override' });
+    // Aethir's fees slug is confirmed against the /overview/fees list when that list is known.
+    expect(resolveLlamaSlugs('aethir', protocols, chains, []).feesSlug).toBeNull();
+    expect(resolveLlamaSlugs('aethir', [...protocols, { slug: 'aethir', geckoId: null, kind: 'protocol' }], chains, []).feesSlug).toBe('aethir');
     expect(resolveLlamaSlugs('filecoin', [], [], [])).toEqual({ feesSlug: 'filecoin', emissionsSlug: 'filecoin', via: 'override' });
     expect(resolveLlamaSlugs('helium', [], [], [])).toEqual({ feesSlug: 'helium', emissionsSlug: 'helium', via: 'override' });
     expect(resolveLlamaSlugs('akash-network', protocols, chains, [])).toEqual({ feesSlug: 'akash', emissionsSlug: null, via: 'override' });
