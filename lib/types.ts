@@ -162,6 +162,12 @@ export interface EmissionSchedule {
   linear: LinearSegment[];
   /** provider's source links (https only), for the "where from" line */
   sources: string[];
+  /**
+   * DefiLlama `documentedData`: cumulative tokens unlocked per allocation label (points ascending,
+   * `tMs` epoch ms, `unlocked` tokens), kept only around the fetch time. The most direct record of
+   * what was released in a past window; absent when the provider sends none.
+   */
+  documented?: Array<{ label: string; points: Array<{ tMs: number; unlocked: number }> }>;
 }
 
 export type NetworkKey =

@@ -296,7 +296,11 @@ export function assemble(input: AssembleInput): Bundle {
       add('emissions30dValue', issuedUsd, 'computed', issuedAt, issuedNote);
       if (input.revenue) add('revenueToEmissions', ratio(r30?.last30d ?? null, issuedUsd), 'computed', issuedAt, issuedNote);
     } else {
-      add('emissions30dValue', u?.emissions30dValueUsd ?? null, 'computed', at);
+      const basisNote =
+        u?.emissionsBasis === 'documented'
+          ? `from DefiLlama's documented unlocked amounts${u.emissionsDisagree ? ` (the event schedule says ${Math.round(u.emissions30dScheduleTokens).toLocaleString('en-US')} tokens)` : ''}`
+          : undefined;
+      add('emissions30dValue', u?.emissions30dValueUsd ?? null, 'computed', at, basisNote);
       if (input.revenue) add('revenueToEmissions', u?.revenueToEmissions ?? null, 'computed', at, r30 && u && u.emissions30dValueUsd === 0 ? 'no emissions in the last 30 days' : undefined);
     }
     if (schedule && u) {

@@ -65,6 +65,7 @@ export const EmissionScheduleSchema = z.object({
   ),
   linear: z.array(z.object({ startMs: finite, endMs: finite, ratePerDay: finite, recipient: z.string(), category: z.string() })),
   sources: z.array(z.string()),
+  documented: z.optional(z.array(z.object({ label: z.string(), points: z.array(z.object({ tMs: finite, unlocked: finite })) }))),
 });
 
 export const NetworkFiguresSchema = z.array(

@@ -51,7 +51,7 @@ async function feesFeed(ctx: FeedContext, slug: string, dataType: FeesSeries['da
 
 function emissionsFeed(ctx: FeedContext, slug: string, mode: RevalidateMode): Promise<Feed<EmissionSchedule>> {
   return ctx
-    .read(policy(`llama:emissions:${slug}`, EmissionScheduleSchema, FRESHNESS.emissions), () => fetchEmissions({ slug }, ctx.opts()), mode)
+    .read(policy(`llama:emissions:${slug}`, EmissionScheduleSchema, FRESHNESS.emissions), () => fetchEmissions({ slug, nowMs: ctx.now() }, ctx.opts()), mode)
     .then((result) => ({ source: 'defillama', what: 'unlock schedule', result }));
 }
 

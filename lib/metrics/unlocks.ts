@@ -9,7 +9,10 @@
  *   (PERCENT);
  * - unlocks30dValue = tokens released in [now, now + 30 d) (cliff + linear) × price (USD);
  * - unlockPressure = unlocks30dValue / volume24h (ratio);
- * - emissions30dValue = tokens released in [now − 30 d, now) × price (USD);
+ * - emissions30dValue = tokens released in [now − 30 d, now) × price (USD). When the schedule
+ *   carries DefiLlama's `documentedData` (cumulative unlocked per allocation) covering that window,
+ *   the tokens are read from it (the most direct record); the event schedule's own figure is
+ *   returned beside it as a cross-check;
  * - revenueToEmissions = revenue30d / emissions30dValue (ratio; null when emissions value ≤ 0).
  *
  * All values are at today's price. Missing inputs give null, never zero.
@@ -144,6 +147,42 @@ export function upcomingByMonth(s: EmissionSchedule, nowMs: number, months = 6):
   return out;
 }
 
+/**
+ * Cumulative tokens of one documented series at `tMs`: linear between points; 0 before the first
+ * point (the allocation had not started; the source keeps the point before its trimmed range);
+ * the last value after the last point.
+ */
+export function cumulativeAt(points: ReadonlyArray<{ tMs: number; unlocked: number }>, tMs: number): number {
+  if (points.length === 0 || tMs < points[0]!.tMs) return 0;
+  for (let i = points.length - 1; i >= 0; i--) {
+    const p = points[i]!;
+    if (p.tMs <= tMs) {
+      const next = points[i + 1];
+      if (!next || next.tMs === p.tMs) return p.unlocked;
+      return p.unlocked + ((next.unlocked - p.unlocked) * (tMs - p.tMs)) / (next.tMs - p.tMs);
+    }
+  }
+  return 0;
+}
+
+/**
+ * Tokens released in [fromMs, toMs) per `documentedData`: Σ over allocations of the change in the
+ * cumulative unlocked amount. Null when there is no documented series or none reaches within 7
+ * days of `toMs` (a record that stops early would read as "nothing released").
+ */
+export function documentedReleasedBetween(s: EmissionSchedule, fromMs: number, toMs: number): number | null {
+  const docs = s.documented ?? [];
+  if (docs.length === 0 || !(fromMs < toMs)) return null;
+  const reach = Math.max(...docs.map((d) => (d.points.length ? d.points[d.points.length - 1]!.tMs : -Infinity)));
+  if (!(reach >= toMs - 7 * DAY_MS)) return null;
+  let total = 0;
+  for (const d of docs) total += Math.max(0, cumulativeAt(d.points, toMs) - cumulativeAt(d.points, fromMs));
+  return Number.isFinite(total) ? total : null;
+}
+
+/** Documented and scheduled releases differing by more than this fraction are flagged. */
+export const CROSS_CHECK_TOLERANCE = 0.25;
+
 export interface UnlockFigures {
   /** epoch ms of the next cliff unlock (ISO in the UI), null when none */
   nextUnlockDateMs: number | null;
@@ -157,8 +196,16 @@ export interface UnlockFigures {
   unlocks30dValueUsd: number | null;
   /** ratio: unlocks30dValueUsd / volume24hUsd */
   unlockPressure: number | null;
-  /** USD: tokens released in [now − 30 d, now) × price */
+  /** USD: tokens released in [now − 30 d, now) × price (documented record when present, else schedule) */
   emissions30dValueUsd: number | null;
+  /** where the emitted tokens came from */
+  emissionsBasis: 'documented' | 'schedule';
+  /** tokens released in the last 30 days per the event schedule */
+  emissions30dScheduleTokens: number;
+  /** tokens released in the last 30 days per `documentedData`; null when not usable */
+  emissions30dDocumentedTokens: number | null;
+  /** true when both are known and differ by more than CROSS_CHECK_TOLERANCE of the larger */
+  emissionsDisagree: boolean;
   /** ratio: revenue30dUsd / emissions30dValueUsd (null when emissions value ≤ 0) */
   revenueToEmissions: number | null;
   /** the merged next cliff, for the allocation breakdown */
@@ -189,7 +236,12 @@ export function unlockFigures(
   const amount = next ? next.amount : null;
   const pctFraction = ratio(amount, circulatingSupply);
   const unlocks30dValueUsd = product(releasedBetween(s, nowMs, nowMs + WINDOW_MS), priceUsd);
-  const emissions30dValueUsd = product(releasedBetween(s, nowMs - WINDOW_MS, nowMs), priceUsd);
+  const scheduled = releasedBetween(s, nowMs - WINDOW_MS, nowMs);
+  const documented = documentedReleasedBetween(s, nowMs - WINDOW_MS, nowMs);
+  const emitted = documented ?? scheduled;
+  const larger = Math.max(Math.abs(scheduled), Math.abs(documented ?? 0));
+  const emissionsDisagree = documented !== null && larger > 0 && Math.abs(documented - scheduled) > CROSS_CHECK_TOLERANCE * larger;
+  const emissions30dValueUsd = product(emitted, priceUsd);
   return {
     nextUnlockDateMs: next ? next.atMs : null,
     nextUnlockAmount: amount,
@@ -198,6 +250,10 @@ export function unlockFigures(
     unlocks30dValueUsd,
     unlockPressure: ratio(unlocks30dValueUsd, volume24hUsd),
     emissions30dValueUsd,
+    emissionsBasis: documented !== null ? 'documented' : 'schedule',
+    emissions30dScheduleTokens: scheduled,
+    emissions30dDocumentedTokens: documented,
+    emissionsDisagree,
     revenueToEmissions: ratio(revenue30dUsd, emissions30dValueUsd),
     next,
   };

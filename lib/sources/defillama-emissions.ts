@@ -50,6 +50,20 @@ export const emissionBodySchema = z.object({
   name: z.nullish(z.string()),
   gecko_id: z.nullish(z.string()),
   metadata: metadataSchema,
+  documentedData: z.optional(z.unknown()),
+});
+
+/** `documentedData`: `{ data: [ { label, data: [ { timestamp, unlocked, … } ] } ] }` (cumulative per label). */
+const documentedSchema = z.object({ data: z.array(z.unknown()) });
+const documentedSeriesSchema = z.object({ label: z.nullish(z.string()), data: z.array(z.unknown()) });
+const documentedPointSchema = z.object({ timestamp: num, unlocked: num });
+
+/** A `linear_start` (or other) entry of `metadata.events`, for the start of a running stream. */
+const startEventSchema = z.object({
+  timestamp: num,
+  description: z.nullish(z.string()),
+  category: z.nullish(z.string()),
+  unlockType: z.nullish(z.string()),
 });
 export type EmissionBodyWire = z.output<typeof emissionBodySchema>;
 
@@ -62,6 +76,7 @@ const cliffAllocationSchema = z.object({
 const linearAllocationSchema = z.object({
   recipient: z.nullish(z.string()),
   category: z.nullish(z.string()),
+  previousRatePerWeek: z.nullish(num),
   newRatePerWeek: num,
   endTimestamp: z.nullish(num),
 });
@@ -118,6 +133,8 @@ interface RawCliff {
 interface RateChange {
   atMs: number;
   ratePerDay: number;
+  /** tokens per day BEFORE this change (`previousRatePerWeek` / 7), when the provider says */
+  previousPerDay?: number;
   /** explicit end of this rate, when the provider gives one */
   endMs: number | null;
   recipient: string;
@@ -208,9 +225,11 @@ function fromUnlockEvents(events: readonly unknown[]): { cliffs: RawCliff[]; cha
       const a = linearAllocationSchema.safeParse(rawAlloc);
       if (!a.success) continue;
       const end = a.data.endTimestamp == null ? null : secToMs(a.data.endTimestamp);
+      const prev = a.data.previousRatePerWeek;
       changes.push({
         atMs,
         ratePerDay: a.data.newRatePerWeek / 7,
+        ...(prev != null && prev > 0 ? { previousPerDay: prev / 7 } : {}),
         endMs: end,
         recipient: label(a.data.recipient, label(a.data.category, 'unspecified')),
         category: label(a.data.category, 'unspecified'),
@@ -258,10 +277,98 @@ function fromLegacyEvents(events: readonly unknown[]): { cliffs: RawCliff[]; cha
   return { cliffs, changes };
 }
 
-export function normaliseEmissions(body: EmissionBodyWire, slug: string): EmissionSchedule {
+/**
+ * Streams already running before the first `unlockEvents` entry that mentions them. DefiLlama's
+ * `unlockEvents` list CHANGES; a stream that began earlier first appears as a rate change whose
+ * `previousRatePerWeek` is positive. Its start is the latest `linear_start` in `metadata.events`
+ * before that change naming the same recipient (from the description) or, failing that, the same
+ * category; with no such event, the earliest instant the schedule lists (events or unlockEvents).
+ * A stream with no earlier instant at all is left out (its start would be a guess).
+ */
+function runningStreams(changes: readonly RateChange[], events: readonly unknown[], unlockEvents: readonly unknown[]): RateChange[] {
+  const starts: Array<{ atMs: number; recipient: string | null; category: string }> = [];
+  let earliest = Infinity;
+  for (const raw of events) {
+    const ev = startEventSchema.safeParse(raw);
+    if (!ev.success) continue;
+    const atMs = secToMs(ev.data.timestamp);
+    if (atMs === null) continue;
+    earliest = Math.min(earliest, atMs);
+    if ((ev.data.unlockType ?? '').toLowerCase() === 'linear_start') {
+      starts.push({ atMs, recipient: recipientFromDescription(ev.data.description), category: label(ev.data.category, 'unspecified') });
+    }
+  }
+  for (const raw of unlockEvents) {
+    const ev = unlockEventSchema.safeParse(raw);
+    const atMs = ev.success ? secToMs(ev.data.timestamp) : null;
+    if (atMs !== null) earliest = Math.min(earliest, atMs);
+  }
+  const first = new Map<string, RateChange>();
+  for (const ch of changes) {
+    const key = `${ch.recipient}\u0000${ch.category}`;
+    const cur = first.get(key);
+    if (!cur || ch.atMs < cur.atMs) first.set(key, ch);
+  }
+  const out: RateChange[] = [];
+  for (const ch of Array.from(first.values())) {
+    if (!ch.previousPerDay || !(ch.previousPerDay > 0)) continue;
+    const before = starts.filter((st) => st.atMs < ch.atMs);
+    const byRecipient = before.filter((st) => st.recipient === ch.recipient);
+    const pool = byRecipient.length > 0 ? byRecipient : before.filter((st) => st.category === ch.category);
+    const startMs = pool.length > 0 ? Math.max(...pool.map((st) => st.atMs)) : earliest < ch.atMs ? earliest : null;
+    if (startMs === null) continue;
+    out.push({ atMs: startMs, ratePerDay: ch.previousPerDay, endMs: null, recipient: ch.recipient, category: ch.category });
+  }
+  return out;
+}
+
+/** Points kept around the fetch time: 75 days back (the 30-day window, read up to the cache's
+ * 14-day stale limit, with margin) and 45 ahead; plus the last point before that range. */
+const DOC_BACK_MS = 75 * 86_400_000;
+const DOC_AHEAD_MS = 45 * 86_400_000;
+const DOC_MAX_POINTS = 400;
+const DOC_MAX_SERIES = 40;
+
+/**
+ * `documentedData.data` → cumulative unlocked tokens per allocation label, points `{ tMs, unlocked }`
+ * ascending. Timestamps are seconds (values above 1e12 are taken as milliseconds). Trimmed around
+ * `fetchedAtMs` to keep the cached schedule small.
+ */
+export function normaliseDocumented(value: unknown, fetchedAtMs: number): NonNullable<EmissionSchedule['documented']> {
+  const doc = documentedSchema.safeParse(value);
+  if (!doc.success) return [];
+  const out: NonNullable<EmissionSchedule['documented']> = [];
+  for (const raw of doc.data.data) {
+    if (out.length >= DOC_MAX_SERIES) break;
+    const series = documentedSeriesSchema.safeParse(raw);
+    if (!series.success) continue;
+    const byT = new Map<number, number>();
+    for (const rp of series.data.data) {
+      const p = documentedPointSchema.safeParse(rp);
+      if (!p.success || p.data.unlocked < 0) continue;
+      const tMs = p.data.timestamp > 1e12 ? p.data.timestamp : secToMs(p.data.timestamp);
+      if (tMs === null || !Number.isFinite(tMs) || tMs > MAX_DATE_MS) continue;
+      byT.set(tMs, p.data.unlocked);
+    }
+    const all = Array.from(byT.entries()).sort((a, b) => a[0] - b[0]);
+    const from = fetchedAtMs - DOC_BACK_MS;
+    const to = fetchedAtMs + DOC_AHEAD_MS;
+    let firstIn = all.findIndex(([t]) => t >= from);
+    if (firstIn < 0) firstIn = all.length;
+    const kept = all.slice(Math.max(0, firstIn - 1)).filter(([t], i) => i === 0 || t <= to);
+    if (kept.length === 0) continue;
+    const points = kept.slice(0, DOC_MAX_POINTS).map(([tMs, unlocked]) => ({ tMs, unlocked }));
+    out.push({ label: label(series.data.label, 'unspecified'), points });
+  }
+  return out;
+}
+
+export function normaliseEmissions(body: EmissionBodyWire, slug: string, fetchedAtMs?: number): EmissionSchedule {
   const meta = body.metadata;
   const unlockEvents = meta.unlockEvents;
   const raw = unlockEvents && unlockEvents.length > 0 ? fromUnlockEvents(unlockEvents) : fromLegacyEvents(meta.events ?? []);
+  if (unlockEvents && unlockEvents.length > 0) raw.changes.push(...runningStreams(raw.changes, meta.events ?? [], unlockEvents));
+  const documented = fetchedAtMs !== undefined && body.documentedData !== undefined ? normaliseDocumented(body.documentedData, fetchedAtMs) : [];
   const geckoTop = body.gecko_id?.trim() || meta.gecko_id?.trim() || '';
   const geckoId = /^[a-z0-9][a-z0-9-._]{0,99}$/i.test(geckoTop) ? geckoTop : geckoIdFromToken(meta.token);
   const sources: string[] = [];
@@ -281,6 +388,7 @@ export function normaliseEmissions(body: EmissionBodyWire, slug: string): Emissi
     cliffs: buildCliffs(raw.cliffs),
     linear: buildLinear(raw.changes),
     sources,
+    ...(documented.length > 0 ? { documented } : {}),
   };
 }
 
@@ -297,14 +405,15 @@ export function unwrapEmissionBody(value: unknown): Result<unknown> {
   return { ok: true, value };
 }
 
-export function parseEmissions(text: string, slug: string): Result<EmissionSchedule> {
+/** @param fetchedAtMs when the body was fetched, epoch ms: `documentedData` is kept around it */
+export function parseEmissions(text: string, slug: string, fetchedAtMs?: number): Result<EmissionSchedule> {
   const json = parseJson(text);
   if (!json.ok) return json;
   const unwrapped = unwrapEmissionBody(json.value);
   if (!unwrapped.ok) return unwrapped;
   const body = validate(emissionBodySchema, unwrapped.value);
   if (!body.ok) return body;
-  return { ok: true, value: normaliseEmissions(body.value, slug) };
+  return { ok: true, value: normaliseEmissions(body.value, slug, fetchedAtMs) };
 }
 
 export function normaliseEmissionsList(rows: readonly unknown[]): string[] {
@@ -340,11 +449,11 @@ export function emissionsUrl(slug: string): string {
   return apiUrl('defillama-datasets.llama.fi', `/emissions/${segment(slug)}`);
 }
 
-export async function fetchEmissions(args: { slug: string }, opts: RequestOptions): Promise<Result<EmissionSchedule>> {
+export async function fetchEmissions(args: { slug: string; nowMs?: number }, opts: RequestOptions): Promise<Result<EmissionSchedule>> {
   if (!isValidSlug(args.slug)) return fail('not-found', 'not a DefiLlama emissions slug');
   const text = await fetchText(emissionsUrl(args.slug), opts);
   if (!text.ok) return text;
-  return parseEmissions(text.value, args.slug);
+  return parseEmissions(text.value, args.slug, args.nowMs ?? Date.now());
 }
 
 export const EMISSIONS_LIST_URL = apiUrl('defillama-datasets.llama.fi', '/emissionsProtocolsList');
