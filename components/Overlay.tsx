@@ -88,7 +88,7 @@ export function Overlay(p: OverlayProps) {
       role="complementary"
       aria-label={`Tokenlens fundamentals for ${p.asset}`}
     >
-      <div class="tl-head" onPointerDown={startDrag as any}>
+      <div class="tl-head" onPointerDown={startDrag}>
         <span class="tl-title">
           <strong>{p.asset}</strong>
           {p.bundle?.asset ? <span class="tl-name"> {p.bundle.asset.name}</span> : null}

@@ -8,31 +8,53 @@ import type { CachePolicy } from './cache';
 const finite = z.number().check(z.refine(Number.isFinite));
 const nfinite = z.nullable(finite);
 
-export const CandleSchema = z.object({ t: finite, o: finite, h: finite, l: finite, c: finite, v: finite });
+/** One daily (or other interval) candle, normalised: open time in epoch ms, ascending order. */
+export const CandleSchema = z.object({
+  /** open time, epoch milliseconds (UTC) */
+  t: finite,
+  o: finite,
+  h: finite,
+  l: finite,
+  c: finite,
+  /** volume in base-asset units */
+  v: finite,
+});
 export const CandlesSchema = z.array(CandleSchema);
 
+/** Normalised 24h ticker from an exchange. */
 export const TickerSchema = z.object({
+  /** last traded price, in quote units */
   last: finite,
+  /** 24h change in percent (3.1 = +3.1 %) */
   change24hPct: nfinite,
+  /** 24h volume in base units */
   volumeBase: nfinite,
+  /** 24h volume in quote units */
   volumeQuote: nfinite,
+  /** when the exchange says this snapshot was taken, epoch ms (fetch time when absent) */
   asOfMs: finite,
 });
 
+/** Normalised CoinGecko `/coins/markets` row (also produced by the CoinPaprika fallback). */
 export const MarketSnapshotSchema = z.object({
+  /** provider's id (`bittensor` on CoinGecko, `tao-bittensor` on CoinPaprika) */
   id: z.string(),
   symbol: z.string(),
   name: z.string(),
   priceUsd: nfinite,
   marketCapUsd: nfinite,
+  /** as the provider reports it; null when the provider has none */
   fdvUsd: nfinite,
   circulatingSupply: nfinite,
   totalSupply: nfinite,
   maxSupply: nfinite,
   athUsd: nfinite,
   change24hPct: nfinite,
+  /** 24h volume across all markets the provider tracks, USD */
   volume24hUsd: nfinite,
+  /** provider's last_updated, epoch ms */
   lastUpdatedMs: nfinite,
+  /** small logo URL, only ever shown from an allow-listed https host */
   image: z.optional(z.nullable(z.string())),
 });
 
@@ -41,60 +63,108 @@ export const MarketSnapshotsSchema = z.array(MarketSnapshotSchema);
 export const FeeProtocolsSchema = z.array(z.object({ slug: z.string(), name: z.string(), geckoId: z.nullable(z.string()), kind: z.enum(['protocol', 'chain']) }));
 export const FeeChainsSchema = z.array(z.object({ slug: z.string(), name: z.string(), geckoId: z.nullable(z.string()) }));
 
-export const SearchHitsSchema = z.array(z.object({ id: z.string(), symbol: z.string(), name: z.string(), rank: nfinite }));
+/** A coin search hit (CoinGecko `/search`). */
+export const SearchHitSchema = z.object({
+  id: z.string(),
+  symbol: z.string(),
+  name: z.string(),
+  /** market cap rank; null when unranked */
+  rank: nfinite,
+});
+export const SearchHitsSchema = z.array(SearchHitSchema);
 
-const DailySchema = z.array(z.object({ dayMs: finite, usd: finite }));
+/** One value per UTC day; `dayMs` is that day's 00:00 UTC in epoch ms. */
+export const DailyValueSchema = z.object({ dayMs: finite, usd: finite });
+
+/** DefiLlama fees or revenue history of one protocol or chain. */
 export const FeesSeriesSchema = z.object({
   slug: z.string(),
   name: z.string(),
   dataType: z.enum(['dailyFees', 'dailyRevenue']),
+  /** the provider's own definition, flattened to text; null when none */
   methodology: z.nullable(z.string()),
-  daily: DailySchema,
+  /** ascending by day, as the provider sent them (may include today's partial day, may skip days) */
+  daily: z.array(DailyValueSchema),
+  /**
+   * The provider's own 24h / 30d totals (USD), set only when the daily history was unavailable and
+   * the `/overview/fees` row stood in for it (then `daily` is empty).
+   */
   totals: z.optional(z.object({ last24hUsd: nfinite, last30dUsd: nfinite })),
 });
 
+export const UnlockAllocationSchema = z.object({
+  recipient: z.string(),
+  category: z.string(),
+  /** tokens */
+  amount: finite,
+});
+
+/** All cliff allocations released at one timestamp. */
+export const CliffUnlockSchema = z.object({
+  atMs: finite,
+  /** tokens, sum of allocations */
+  amount: finite,
+  allocations: z.array(UnlockAllocationSchema),
+});
+
+/** A linear release: `ratePerDay` tokens per day from `startMs` until `endMs`. */
+export const LinearSegmentSchema = z.object({
+  startMs: finite,
+  endMs: finite,
+  /** tokens per day */
+  ratePerDay: finite,
+  recipient: z.string(),
+  category: z.string(),
+});
+
+/** A token's unlock schedule (DefiLlama emissions), normalised. */
 export const EmissionScheduleSchema = z.object({
   slug: z.string(),
   geckoId: z.nullable(z.string()),
-  cliffs: z.array(
-    z.object({
-      atMs: finite,
-      amount: finite,
-      allocations: z.array(z.object({ recipient: z.string(), category: z.string(), amount: finite })),
-    }),
-  ),
-  linear: z.array(z.object({ startMs: finite, endMs: finite, ratePerDay: finite, recipient: z.string(), category: z.string() })),
+  cliffs: z.array(CliffUnlockSchema),
+  linear: z.array(LinearSegmentSchema),
+  /** provider's source links (https only), for the "where from" line */
   sources: z.array(z.string()),
+  /**
+   * DefiLlama `documentedData`: cumulative tokens unlocked per allocation label (points ascending,
+   * `tMs` epoch ms, `unlocked` tokens), kept only around the fetch time. The most direct record of
+   * what was released in a past window; absent when the provider sends none.
+   */
   documented: z.optional(z.array(z.object({ label: z.string(), points: z.array(z.object({ tMs: finite, unlocked: finite })) }))),
 });
 
-export const NetworkFiguresSchema = z.array(
-  z.object({
-    key: z.enum([
-      'activeDevices',
-      'gpus',
-      'activeGpus',
-      'providers',
-      'activeLeases',
-      'subnets',
-      'neurons',
-      'issuancePerDay',
-      'hotspots',
-      'storagePowerEiB',
-      'activeMiners',
-      'runningClusters',
-      'computeEarningsUsd',
-      'computeRevenue24hUsd',
-      'computeRevenue30dUsd',
-      'burnedLastEpoch',
-    ]),
-    label: z.string(),
-    value: finite,
-    asOfMs: finite,
-    trendPct: z.optional(nfinite),
-    trendLabel: z.optional(z.string()),
-  }),
-);
+export const NetworkKeySchema = z.enum([
+  'activeDevices',
+  'gpus',
+  'activeGpus',
+  'providers',
+  'activeLeases',
+  'subnets',
+  'neurons',
+  'issuancePerDay',
+  'hotspots',
+  'storagePowerEiB',
+  'activeMiners',
+  'runningClusters',
+  'computeEarningsUsd',
+  'computeRevenue24hUsd',
+  'computeRevenue30dUsd',
+  'burnedLastEpoch',
+]);
+
+/** One DePIN activity figure, labelled with what it really counts. */
+export const NetworkFigureSchema = z.object({
+  key: NetworkKeySchema,
+  /** what it counts, for people: "onboarded hotspots", "active GPUs (leased)" */
+  label: z.string(),
+  value: finite,
+  asOfMs: finite,
+  /** change over the source's history window, percent, when the source gives history */
+  trendPct: z.optional(nfinite),
+  /** what the trend compares, e.g. "vs 30 days ago" */
+  trendLabel: z.optional(z.string()),
+});
+export const NetworkFiguresSchema = z.array(NetworkFigureSchema);
 
 export const StringListSchema = z.array(z.string());
 

@@ -25,13 +25,10 @@ const ALIASES: ReadonlyMap<string, string> = new Map([
 function parse(url: URL, s: string[]): DetectedPair | undefined {
   if (s.length !== 2 || seg(s, 0) !== 't') return undefined;
   const raw = s[1]!.toUpperCase();
-  let base: string;
-  let quote: string;
-  const colon = /^([A-Z0-9]{2,20}):([A-Z0-9]{2,20})$/.exec(raw);
-  const six = /^([A-Z]{3})([A-Z]{3})$/.exec(raw);
-  if (colon) [, base, quote] = colon as unknown as [string, string, string];
-  else if (six) [, base, quote] = six as unknown as [string, string, string];
-  else return undefined;
+  // `tBTC:USDT` (tickers longer than three letters) or `tBTCUSD`; both regexes have two groups.
+  const m = /^([A-Z0-9]{2,20}):([A-Z0-9]{2,20})$/.exec(raw) ?? /^([A-Z]{3})([A-Z]{3})$/.exec(raw);
+  if (!m) return undefined;
+  let [, base = '', quote = ''] = m;
   if (base.startsWith('TEST') || quote.startsWith('TEST')) return undefined;
   let market: MarketKind;
   const perpBase = /^(.+)F0$/.exec(base);

@@ -36,7 +36,8 @@ export function parseMatchPattern(pattern: string): ParsedMatchPattern | undefin
   if (pattern === '<all_urls>') return { scheme: '*', host: '*', path: '/*' };
   const m = /^([a-z*]+):\/\/([^/]*)(\/.*)$/.exec(pattern);
   if (!m) return undefined;
-  const [, scheme, host, path] = m as unknown as [string, string, string, string];
+  // The pattern has three groups, so a match always holds three strings.
+  const [, scheme = '', host = '', path = ''] = m;
   if (!SCHEMES.has(scheme)) return undefined;
   if (scheme === 'file') return host === '' ? { scheme, host, path } : undefined;
   if (host === '' || !HOST_LABELS.test(host)) return undefined;

@@ -78,7 +78,10 @@ describe('fundamentals on the overlay', () => {
     // the later cliff (70 days out) is outside the window.
     const unlocks30 = (amount + (f.linearPerWeek / 7) * 30) * price;
     expect(Number(await val(page, 'unlocks30dValue')) / unlocks30).toBeCloseTo(1, 4);
-    expect(Number(await val(page, 'unlockPressure')) / (unlocks30 / fil.venueVolQuote)).toBeCloseTo(1, 4);
+    // Unlock pressure (CONTRACT.md): the same figure as in the popup, i.e. unlocks valued at the
+    // CoinGecko snapshot's price ÷ the asset's volume across all exchanges, never the venue's.
+    const unlocks30AtCg = (unlocks30 / price) * fil.cgPrice;
+    expect(Number(await val(page, 'unlockPressure')) / (unlocks30AtCg / fil.cgVolume)).toBeCloseTo(1, 4);
     // Last 30 days: the linear stream only.
     const emissions30 = (f.linearPerWeek / 7) * 30 * price;
     expect(Number(await val(page, 'emissions30dValue')) / emissions30).toBeCloseTo(1, 4);

@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Bundle } from '../../lib/engine/bundle';
 import { sortBundles, toCsv } from '../../lib/metrics/compare-table';
+import { bundleOf, type MetricValues } from './helpers/bundle';
 
-function b(symbol: string, values: Record<string, number | string | null>, name = symbol): Bundle {
-  return {
-    asset: { id: symbol.toLowerCase(), symbol, name },
-    pair: { venue: null, base: symbol, quote: 'USD', market: 'spot' },
-    metrics: Object.entries(values).map(([id, value]) => ({ id, value })),
-  } as unknown as Bundle;
-}
+const b = (symbol: string, values: MetricValues, name = symbol): Bundle => bundleOf(values, { symbol, name });
 
 describe('comparison table', () => {
   const rows = [b('AKT', { marketCap: 5e8, revenue30d: 1e5 }), b('TAO', { marketCap: 3.65e9, revenue30d: null }), b('FIL', { marketCap: 3.1e9, revenue30d: 1.27e5, 'network:activeMiners': 2100 })];

@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Bundle, Metric } from '../../lib/engine/bundle';
 import { verdict, verdictParts } from '../../lib/metrics/verdict';
+import { bundleOf as bundle } from './helpers/bundle';
 
 const NOW = Date.UTC(2026, 10, 28);
-function bundle(values: Record<string, number | string | null>): Bundle {
-  const metrics = Object.entries(values).map(([id, value]) => ({ id, value }) as unknown as Metric);
-  return { metrics } as unknown as Bundle;
-}
 
 describe('verdict strip', () => {
   it('states figures only, most relevant first', () => {
