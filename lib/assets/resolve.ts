@@ -5,6 +5,7 @@
  * by pair detection (derivatives only); leveraged tokens (BTC3L) never resolve to the underlying.
  */
 import type { VenueId } from '../exchanges/define';
+import { upperAscii } from '../exchanges/ticker-text';
 import type { CoinSearchHit } from '../types';
 import { AMBIGUOUS_TICKERS, KNOWN_ASSETS, TICKER_ALIASES, VENUE_OVERRIDES } from './overrides';
 
@@ -19,7 +20,8 @@ export interface Resolution {
 
 /** The ticker after renames (RNDR → RENDER). */
 export function canonicalTicker(ticker: string): string {
-  const t = ticker.toUpperCase();
+  // ASCII a–z only: a CJK-named ticker has no case, and `ß` must not turn into `SS`.
+  const t = upperAscii(ticker);
   return TICKER_ALIASES[t] ?? t;
 }
 

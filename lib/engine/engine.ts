@@ -22,6 +22,7 @@ import { marketFeed, primeMarkets, tickerFeed } from './market';
 import { resolveAsset, searchCoins, type Resolved } from './resolve-asset';
 import { policy, SearchHitsSchema } from './domain-schemas';
 import { canonicalTicker, type Resolution } from '../assets/resolve';
+import { tickerFromText } from '../exchanges/ticker-text';
 import { suggestFromList } from '../assets/suggest';
 import { fetchCoingeckoCoinsList } from '../sources/coingecko';
 import type { DetectedPair } from '../exchanges/define';
@@ -73,7 +74,7 @@ export function createEngine(deps: EngineDeps) {
     async lookup(query: string, assetId: string | undefined, refresh = false): Promise<Bundle> {
       const s = await deps.settings();
       const q = query.trim();
-      const pair: Bundle['pair'] = { venue: null, base: canonicalTicker(q.replace(/[^A-Za-z0-9]/g, '').slice(0, 20)) || '?', quote: 'USD', market: 'spot' };
+      const pair: Bundle['pair'] = { venue: null, base: canonicalTicker(tickerFromText(q) ?? q.replace(/[^A-Za-z0-9]/g, '').slice(0, 20)) || '?', quote: 'USD', market: 'spot' };
       if (assetId) {
         const hits = await searchCoins(ctx, q, s, 'background');
         const hit = hits.ok ? hits.value.find((h) => h.id === assetId) : undefined;

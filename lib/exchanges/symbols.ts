@@ -10,22 +10,32 @@
  * tokens flagged and never read as their underlying. When nothing fits the answer is
  * `undefined`: a wrong asset is worse than none (the overlay would show someone else's FDV).
  *
- * Every ticker that leaves this module matches /^[A-Z0-9]{1,20}$/ (QUALITY.md: "a ticker is
- * validated and encoded, never concatenated raw"). Input is checked as ASCII *before* it is
- * upper-cased, because `'ß'.toUpperCase()` is `'SS'` and would turn garbage into a ticker.
+ * Every ticker that leaves this module matches /^[A-Z0-9]{1,20}$/ or, for tokens named in CJK
+ * characters (Gate lists `人生K线_USDT`), `WIDE_TICKER_RE` (QUALITY.md: "a ticker is validated and
+ * encoded, never concatenated raw"). Input is checked *before* it is upper-cased, because
+ * `'ß'.toUpperCase()` is `'SS'` and would turn garbage into a ticker; only ASCII a–z is ever
+ * upper-cased (Han, Kana and Hangul have no case; other scripts, including look-alike Latin,
+ * Greek and Cyrillic letters, are refused). A ticker that is all digits (`/trade/75`) is an index
+ * or an id, not a symbol: refused.
  */
 import type { MarketKind } from '../types';
 import type { DetectedPair, VenueId } from './define';
 import { hostMatches } from './match-pattern';
+import { isTickerText, upperAscii } from './ticker-text';
 
 /** A normalised ticker: upper-case ASCII letters and digits, 1–20 characters. */
 export const TICKER_RE = /^[A-Z0-9]{1,20}$/;
 const RAW_TICKER_RE = /^[A-Za-z0-9]{1,24}$/;
-const RAW_SYMBOL_RE = /^[A-Za-z0-9._:/-]{1,64}$/;
+/** CJK scripts a token name may be written in: no letter case, no ASCII look-alikes (./ticker-text.ts). */
+const CJK = '\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\p{sc=Hangul}';
+const RAW_WIDE_TICKER_RE = new RegExp(`^(?=.*[${CJK}])[${CJK}A-Za-z0-9]{1,20}$`, 'u');
+const RAW_SYMBOL_RE = new RegExp(`^[${CJK}A-Za-z0-9._:/-]{1,64}$`, 'u');
+/** Printable ASCII or CJK characters: what a decoded path segment may hold. */
+const SEGMENT_RE = new RegExp(`^[\\x21-\\x7e${CJK}]+$`, 'u');
 
-/** True for a normalised ticker (see `TICKER_RE`). */
+/** True for a normalised ticker: ASCII or CJK-named, never all digits (./ticker-text.ts). */
 export function isTicker(s: unknown): s is string {
-  return typeof s === 'string' && TICKER_RE.test(s);
+  return isTickerText(s);
 }
 
 /**
@@ -144,7 +154,7 @@ export interface Stripped {
 export function stripDecorations(symbol: string): Stripped {
   // Non-ASCII input is returned untouched (never upper-cased), so the parsers reject it.
   if (!RAW_SYMBOL_RE.test(symbol)) return { symbol };
-  let s = symbol.toUpperCase();
+  let s = upperAscii(symbol);
   let market: MarketKind | undefined;
   for (let i = 0; i < 3; i++) {
     let m: RegExpExecArray | null;
@@ -210,9 +220,12 @@ export function makePair(
   market: MarketKind,
   opts: PairOptions = {},
 ): DetectedPair | undefined {
-  if (!RAW_TICKER_RE.test(rawBase) || !RAW_TICKER_RE.test(rawQuote)) return undefined;
-  let base = rawBase.toUpperCase();
-  let quote = rawQuote.toUpperCase();
+  // Base: ASCII, or NFC CJK (Gate's 人生K线); quote: ASCII only. Checked before any upper-casing.
+  const rawOk = (t: string) => RAW_TICKER_RE.test(t) || RAW_WIDE_TICKER_RE.test(t);
+  const nfcBase = rawOk(rawBase) ? rawBase.normalize('NFC') : '';
+  if (!rawOk(nfcBase) || !RAW_TICKER_RE.test(rawQuote)) return undefined;
+  let base = upperAscii(nfcBase);
+  let quote = upperAscii(rawQuote);
   let multiplier = opts.multiplier;
   if (multiplier === undefined && isDerivative(market)) {
     const m = stripMultiplier(base);
@@ -287,9 +300,10 @@ export function withoutLocale(segments: readonly string[]): string[] {
 const MAX_URL_PART = 2048;
 
 /**
- * The URL's path as decoded segments (empty segments dropped), or `undefined` when the path is
- * malformed or hostile: undecodable escapes, an encoded `/` or `\` inside a segment (`%2F`), or
- * anything outside printable ASCII once decoded (unicode look-alikes never reach a parser).
+ * The URL's path as decoded, NFC-normalised segments (empty segments dropped), or `undefined` when
+ * the path is malformed or hostile: undecodable escapes, an encoded `/` or `\` inside a segment
+ * (`%2F`), or anything but printable ASCII and CJK characters once decoded (unicode look-alikes
+ * never reach a parser).
  */
 export function pathSegments(url: URL): string[] | undefined {
   if (url.pathname.length > MAX_URL_PART) return undefined;
@@ -302,7 +316,11 @@ export function pathSegments(url: URL): string[] | undefined {
     } catch {
       return undefined;
     }
-    if (!/^[\x21-\x7e]+$/.test(seg) || seg.includes('/') || seg.includes('\\')) return undefined;
+    // CJK allowed, every other non-ASCII refused, checked BEFORE and after NFC (so one token name
+    // has one spelling): NFC maps look-alikes such as the KELVIN SIGN to ASCII `K`.
+    if (!SEGMENT_RE.test(seg)) return undefined;
+    seg = seg.normalize('NFC');
+    if (!SEGMENT_RE.test(seg) || seg.includes('/') || seg.includes('\\')) return undefined;
     out.push(seg);
   }
   return out;

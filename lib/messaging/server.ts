@@ -8,9 +8,11 @@ import { CONTENT_SCRIPT_TYPES, type MessageType, type ProtocolMap, type Reply } 
 // Only the id list and the match-pattern matcher: the venue parsers stay out of the worker bundle.
 import { VENUE_IDS } from '../exchanges/define';
 import { isUrlMatched } from '../exchanges/match-pattern';
-import { ASSET_ID_RE, TICKER_RE } from '../settings/schema';
+import { ASSET_ID_RE } from '../settings/schema';
+import { isTickerText } from '../exchanges/ticker-text';
 
-const ticker = z.string().check(maxLen(20), z.regex(TICKER_RE));
+/** ASCII or CJK-named ticker, never all digits (lib/exchanges/ticker-text.ts); `../`, `?`, `#` refused. */
+const ticker = z.string().check(maxLen(40), z.refine(isTickerText));
 const venueId = z.enum(VENUE_IDS);
 
 const pair = z.object({

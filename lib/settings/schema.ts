@@ -5,6 +5,7 @@
  * Every field has its own `z.catch()`, so one bad value falls back alone and nothing else the
  * user saved is lost (GUIDE.md, "Libraries before hand-written code").
  */
+import { isTickerText, tickerFromText } from '../exchanges/ticker-text';
 import { maxLen, minLen, z } from '../sources/zod';
 
 export const SETTINGS_VERSION = 1;
@@ -16,15 +17,20 @@ export const SETTINGS_VERSION = 1;
  */
 export const MIGRATIONS: Record<number, (old: unknown) => unknown> = {};
 
+/** ASCII tickers; CJK-named ones are checked with `isTickerText` (lib/exchanges/ticker-text.ts). */
 export const TICKER_RE = /^[A-Z0-9]{1,20}$/;
 export const ASSET_ID_RE = /^[a-z0-9][a-z0-9-]{0,99}$/;
 
+/**
+ * A watchlist ticker: ASCII (`TAO`) or CJK-named (`人生K线`), see lib/exchanges/ticker-text.ts.
+ * Only ASCII a–z is upper-cased (`ß` no longer becomes `SS`); anything else is refused.
+ */
 const ticker = z.pipe(
   z.pipe(
     z.string(),
-    z.transform((s: string) => s.trim().toUpperCase()),
+    z.transform((s: string) => tickerFromText(s) ?? ''),
   ),
-  z.string().check(z.regex(TICKER_RE)),
+  z.string().check(z.refine(isTickerText)),
 );
 
 export const WatchItemSchema = z.object({

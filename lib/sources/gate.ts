@@ -24,16 +24,21 @@
  */
 import type { Candle, Result, SourceError, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
-import { candlesFromRows, defineVenueMarketData, fail, optNum, pairSymbol } from './venue-common';
+import { candlesFromRows, cleanTicker, defineVenueMarketData, fail, optNum, pairSymbol } from './venue-common';
+import { isTickerText } from '../exchanges/ticker-text';
 import { num, numOrNull, z } from './zod';
 
 const HOST = 'api.gateio.ws';
 /** enough daily candles for 200-day indicators after the open candle is dropped (Gate allows 1000) */
 const CANDLE_LIMIT = 250;
 
-/** Gate pair, e.g. `TAO_USDT`; undefined when either ticker is invalid. */
+/**
+ * Gate pair, e.g. `TAO_USDT`; undefined when either ticker is invalid. Gate also lists tokens
+ * named in CJK characters (`人生K线_USDT`): such a base is accepted as detected (already NFC and
+ * checked, lib/exchanges/ticker-text.ts); `apiUrl` percent-encodes it in the query.
+ */
 export function venueSymbol(base: string, quote: string): string | undefined {
-  return pairSymbol(base, quote, (b, q) => `${b}_${q}`);
+  return pairSymbol(base, quote, (b, q) => `${b}_${q}`, (t) => cleanTicker(t) ?? (isTickerText(t) ? t : undefined));
 }
 
 export function tickerUrl(pair: string): string {
