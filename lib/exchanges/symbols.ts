@@ -21,17 +21,15 @@
 import type { MarketKind } from '../types';
 import type { DetectedPair, VenueId } from './define';
 import { hostMatches } from './match-pattern';
-import { isTickerText, upperAscii } from './ticker-text';
+import { CJK, isTickerText, upperAscii } from './ticker-text';
 
 /** A normalised ticker: upper-case ASCII letters and digits, 1–20 characters. */
 export const TICKER_RE = /^[A-Z0-9]{1,20}$/;
 const RAW_TICKER_RE = /^[A-Za-z0-9]{1,24}$/;
-/** CJK scripts a token name may be written in: no letter case, no ASCII look-alikes (./ticker-text.ts). */
-const CJK = '\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\p{sc=Hangul}';
-const RAW_WIDE_TICKER_RE = new RegExp(`^(?=.*[${CJK}])[${CJK}A-Za-z0-9]{1,20}$`, 'u');
-const RAW_SYMBOL_RE = new RegExp(`^[${CJK}A-Za-z0-9._:/-]{1,64}$`, 'u');
+/** CJK scripts are allowed beside ASCII (./ticker-text.ts: no letter case, no ASCII look-alikes). */
+const RAW_SYMBOL_RE = new RegExp(`^[${CJK}\\w.:/-]{1,64}$`, 'u');
 /** Printable ASCII or CJK characters: what a decoded path segment may hold. */
-const SEGMENT_RE = new RegExp(`^[\\x21-\\x7e${CJK}]+$`, 'u');
+const SEGMENT_RE = new RegExp(`^[!-~${CJK}]+$`, 'u');
 
 /** True for a normalised ticker: ASCII or CJK-named, never all digits (./ticker-text.ts). */
 export function isTicker(s: unknown): s is string {
@@ -220,12 +218,11 @@ export function makePair(
   market: MarketKind,
   opts: PairOptions = {},
 ): DetectedPair | undefined {
-  // Base: ASCII, or NFC CJK (Gate's 人生K线); quote: ASCII only. Checked before any upper-casing.
-  const rawOk = (t: string) => RAW_TICKER_RE.test(t) || RAW_WIDE_TICKER_RE.test(t);
-  const nfcBase = rawOk(rawBase) ? rawBase.normalize('NFC') : '';
-  if (!rawOk(nfcBase) || !RAW_TICKER_RE.test(rawQuote)) return undefined;
-  let base = upperAscii(nfcBase);
+  // Base: ASCII, or CJK as the decoded path gave it (NFC, lib path checks); quote: ASCII only.
+  // Checked before any upper-casing (only ASCII a–z is ever upper-cased).
+  let base = upperAscii(rawBase);
   let quote = upperAscii(rawQuote);
+  if (!(RAW_TICKER_RE.test(rawBase) || isTickerText(base)) || !RAW_TICKER_RE.test(rawQuote)) return undefined;
   let multiplier = opts.multiplier;
   if (multiplier === undefined && isDerivative(market)) {
     const m = stripMultiplier(base);

@@ -11,15 +11,14 @@
  * - Never all digits: `/trade/75` on Hyperliquid is an index, not a ticker "75".
  * Nothing else passes: `../`, `?`, `#`, `%`, spaces and control characters are outside both sets.
  */
-const CJK = '\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\p{sc=Hangul}';
+export const CJK = '\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\p{sc=Hangul}';
 
-export const ASCII_TICKER_RE = /^[A-Z0-9]{1,20}$/;
-export const CJK_TICKER_RE = new RegExp(`^(?=.*[${CJK}])[${CJK}A-Z0-9]{1,20}$`, 'u');
+/** ASCII, or CJK with upper-case ASCII, 1–20 code points, not all digits (lookaheads). */
+const TICKER_TEXT_RE = new RegExp(`^(?!\\d+$)(?:[A-Z0-9]{1,20}|(?=.*[${CJK}])[${CJK}A-Z0-9]{1,20})$`, 'u');
 
 /** True for a normalised ticker (ASCII or CJK-named, see above). */
 export function isTickerText(s: unknown): s is string {
-  if (typeof s !== 'string' || s.length > 40 || /^\d+$/.test(s)) return false;
-  return ASCII_TICKER_RE.test(s) || (CJK_TICKER_RE.test(s) && s === s.normalize('NFC'));
+  return typeof s === 'string' && TICKER_TEXT_RE.test(s) && s === s.normalize('NFC');
 }
 
 /** Upper-cases ASCII a–z only: `'ß'.toUpperCase()` is `'SS'`, and CJK has no case to change. */
