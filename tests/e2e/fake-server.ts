@@ -18,6 +18,7 @@ export interface Recorded {
   cookie: string | undefined;
   headers: IncomingMessage['headers'];
   at: number;
+  method: string;
 }
 
 export interface Reply {
@@ -28,7 +29,8 @@ export interface Reply {
   delayMs?: number;
 }
 
-export type Handler = (req: { host: string; path: string; query: URLSearchParams; headers: IncomingMessage['headers'] }) => Reply | undefined | Promise<Reply | undefined>;
+/** `method` and `body` (the request body as text, '' for GET) serve JSON-RPC fakes (Subtensor). */
+export type Handler = (req: { host: string; path: string; query: URLSearchParams; headers: IncomingMessage['headers']; method: string; body: string }) => Reply | undefined | Promise<Reply | undefined>;
 
 export class FakeServer {
   readonly requests: Recorded[] = [];
@@ -71,12 +73,16 @@ export class FakeServer {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     const url = new URL(req.url ?? '/', `https://${host}`);
-    const rec: Recorded = { host, path: url.pathname, query: url.searchParams, cookie: req.headers.cookie, headers: req.headers, at: Date.now() };
+    const rec: Recorded = { host, path: url.pathname, query: url.searchParams, cookie: req.headers.cookie, headers: req.headers, at: Date.now(), method: req.method ?? 'GET' };
     this.requests.push(rec);
+    let reqBody = '';
+    if (req.method === 'POST') {
+      for await (const chunk of req) reqBody += String(chunk);
+    }
     let reply: Reply | undefined;
     for (const h of this.handlers) {
       if (h.host !== host) continue;
-      reply = await h.handler({ host, path: url.pathname, query: url.searchParams, headers: req.headers });
+      reply = await h.handler({ host, path: url.pathname, query: url.searchParams, headers: req.headers, method: req.method ?? 'GET', body: reqBody });
       if (reply) break;
     }
     reply ??= { status: 404, body: `no fake for ${host}${url.pathname}`, headers: { 'content-type': 'text/plain' } };

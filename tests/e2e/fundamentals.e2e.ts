@@ -108,7 +108,7 @@ describe('fundamentals on the overlay', () => {
     expect(await page.locator(`${PANEL} [data-metric^="network:"]`).count()).toBe(0);
     const notes = await page.locator(`${PANEL} .tl-notes`).innerText();
     expect(notes).toMatch(/No public unlock schedule for Render/);
-    expect(notes).toMatch(/Render publishes no public API for network usage/);
+    expect(notes).toMatch(/Render publishes no public API for frames rendered or node counts/);
     // DefiLlama answered 404 for the fees slug: no zero revenue either.
     for (const id of ['fees24h', 'revenue30d', 'fdvToRevenue']) {
       const v = await page.locator(metric(id)).count();
