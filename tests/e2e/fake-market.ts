@@ -5,6 +5,7 @@
  * token records with their own arithmetic, never by reading the extension's output back.
  */
 import type { FakeServer } from './fake-server';
+import { answerRpc, type FakeChain } from '../unit/helpers/fake-subtensor';
 
 export interface FakeToken {
   id: string; // CoinGecko id
@@ -121,9 +122,31 @@ export interface MarketOptions {
   nowMs?: () => number;
 }
 
-/** Installs handlers for CoinGecko, KuCoin and the Binance mirror on the fake server. */
+/** The fake Bittensor chain: 128 subnets (netuid 0 is root), 0.5 TAO per block. */
+export const CHAIN: FakeChain = { totalNetworks: 129, blockEmissionRao: 500_000_000, subnetworkN: Object.fromEntries(Array.from({ length: 129 }, (_, i) => [i, i === 0 ? 64 : 200 + i])) };
+/** subnets = TotalNetworks − 1; neurons = Σ SubnetworkN over netuids 1…128 */
+export const CHAIN_SUBNETS = 128;
+export const CHAIN_NEURONS = Array.from({ length: 128 }, (_, i) => 200 + i + 1).reduce((a, b) => a + b, 0);
+
+/**
+ * A Subtensor JSON-RPC node on both of its hosts (TAO's keyless network source): batched POSTs
+ * answered with SCALE little-endian values from `CHAIN`.
+ */
+export function installSubtensorFake(server: FakeServer): void {
+  const rpc = (method: string, body: string) =>
+    method === 'OPTIONS'
+      ? { status: 204, body: '', headers: { 'access-control-allow-headers': '*', 'access-control-allow-methods': 'POST' } }
+      : method === 'POST'
+        ? { body: JSON.parse(answerRpc(CHAIN, body)) as object }
+        : undefined;
+  server.on('entrypoint-finney.opentensor.ai', ({ method, body }) => rpc(method, body));
+  server.on('archive.chain.opentensor.ai', ({ method, body }) => rpc(method, body));
+}
+
+/** Installs handlers for CoinGecko, KuCoin, the Binance mirror and the Subtensor chain on the fake server. */
 export function installMarketFakes(server: FakeServer, opts: MarketOptions = {}): void {
   const now = opts.nowMs ?? Date.now;
+  installSubtensorFake(server);
   server.on('api.coingecko.com', ({ path, query }) => {
     if (opts.coingeckoDown) return { status: 429, body: { status: { error_code: 429, error_message: 'You have exceeded the Rate Limit' } }, headers: { 'retry-after': '60' } };
     if (path === '/api/v3/coins/markets') return { body: byCoingeckoIds(query.get('ids') ?? '').map((t) => coingeckoRow(t, now())) };

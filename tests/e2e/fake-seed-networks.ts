@@ -6,14 +6,8 @@
  */
 import type { FakeServer } from './fake-server';
 import { coingeckoRow, kucoinCandles, walk, type FakeToken } from './fake-market';
-import { answerRpc, type FakeChain } from '../unit/helpers/fake-subtensor';
 
 const DAY = 86_400_000;
-
-export const CHAIN: FakeChain = { totalNetworks: 129, blockEmissionRao: 500_000_000, subnetworkN: Object.fromEntries(Array.from({ length: 129 }, (_, i) => [i, i === 0 ? 64 : 200 + i])) };
-/** subnets = TotalNetworks − 1; neurons = Σ SubnetworkN over netuids 1…128 */
-export const CHAIN_SUBNETS = 128;
-export const CHAIN_NEURONS = Array.from({ length: 128 }, (_, i) => 200 + i + 1).reduce((a, b) => a + b, 0);
 
 export const SEED_TOKENS: Record<'IO' | 'ATH', FakeToken> = {
   IO: {
@@ -42,11 +36,6 @@ export interface SeedOptions {
 
 export function installSeedNetworkFakes(server: FakeServer, opts: SeedOptions = {}): void {
   const now = opts.nowMs ?? Date.now;
-  const rpc = (method: string, body: string) =>
-    method === 'OPTIONS' ? { status: 204, body: '', headers: { 'access-control-allow-headers': '*', 'access-control-allow-methods': 'POST' } } : method === 'POST' ? { body: JSON.parse(answerRpc(CHAIN, body)) as object } : undefined;
-  server.on('entrypoint-finney.opentensor.ai', ({ method, body }) => rpc(method, body));
-  server.on('archive.chain.opentensor.ai', ({ method, body }) => rpc(method, body));
-
   server.on('api.io.solutions', ({ path }) => {
     if (path === '/v1/io-explorer/network/inventory-aggregated') {
       return opts.ionetInventoryMalformed ? { body: { data: 'maintenance', message: 'try later' } } : { body: { data: { total: IONET.total, active: IONET.active, passive: IONET.total - IONET.active } } };

@@ -7,8 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { FakeServer } from './fake-server';
-import { installKucoinPages, installMarketFakes } from './fake-market';
-import { AETHIR_DAYS, CHAIN, CHAIN_NEURONS, CHAIN_SUBNETS, IONET, RENDER_EPOCHS, installSeedNetworkFakes } from './fake-seed-networks';
+import { CHAIN, CHAIN_NEURONS, CHAIN_SUBNETS, installKucoinPages, installMarketFakes } from './fake-market';
+import { AETHIR_DAYS, IONET, RENDER_EPOCHS, installSeedNetworkFakes } from './fake-seed-networks';
 import { launch, metric, PANEL, waitState, type Launched } from './browser';
 
 async function attr(page: Page, id: string, name: 'data-value' | 'data-source'): Promise<string | null> {
