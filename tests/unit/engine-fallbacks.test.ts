@@ -219,3 +219,23 @@ describe('network: the table of DePIN sources', () => {
     expect(NETWORK_SOURCES.taostats.cacheKey({ id: 'bittensor', symbol: 'TAO', name: 'Bittensor', via: 'override', alternatives: [] }, s)).not.toContain('secret');
   });
 });
+
+describe('fees: DefiLlama /overview/fees totals when the per-protocol summary fails', () => {
+  it('a failing summary is replaced by the overview row’s total24h / total30d, labelled; an unknown slug is not', async () => {
+    const overview = (u: URL) =>
+      reply({ protocols: [{ slug: 'filecoin', name: 'Filecoin', total24h: u.searchParams.get('dataType') === 'dailyRevenue' ? 40 : 400, total30d: u.searchParams.get('dataType') === 'dailyRevenue' ? 1200 : 12_000 }] });
+    const { engine, net } = setup(
+      byPath({
+        [P.cgMarkets]: ROUTES.coingeckoMarkets,
+        'api.llama.fi/summary/fees/filecoin': () => reply('<html>502 Bad Gateway</html>', 502),
+        'api.llama.fi/overview/fees': overview,
+      }),
+    );
+    const b = await engine.lookup('FIL', 'filecoin', true);
+    expect(metric(b, 'fees24h')).toMatchObject({ value: 400, source: 'defillama' });
+    expect(metric(b, 'fees30d')?.value).toBe(12_000);
+    expect(metric(b, 'revenue30d')?.value).toBe(1200);
+    expect(metric(b, 'revenue30d')?.note).toMatch(/overview total/);
+    expect(net.to('api.llama.fi').some((c) => c.url.pathname === '/overview/fees' && c.url.searchParams.get('dataType') === 'dailyRevenue')).toBe(true);
+  });
+});
