@@ -35,12 +35,14 @@ import { z } from './zod';
 
 export const SUBTENSOR_HOSTS = ['entrypoint-finney.opentensor.ai', 'archive.chain.opentensor.ai'] as const;
 
+/** twox128("SubtensorModule") */
+const PALLET = '0x658faa385070e074c85bf6b568cf0555';
 /** twox128("SubtensorModule") ++ twox128("TotalNetworks") */
-export const TOTAL_NETWORKS_KEY = '0x658faa385070e074c85bf6b568cf05555f3bb7bcd0a076a48abf8c256d221721';
+export const TOTAL_NETWORKS_KEY = `${PALLET}5f3bb7bcd0a076a48abf8c256d221721`;
 /** twox128("SubtensorModule") ++ twox128("SubnetworkN"); append the netuid as u16 LE (Identity hasher) */
-export const SUBNETWORK_N_PREFIX = '0x658faa385070e074c85bf6b568cf0555a1048e9d244171852dfe8db314dc68ca';
+export const SUBNETWORK_N_PREFIX = `${PALLET}a1048e9d244171852dfe8db314dc68ca`;
 /** twox128("SubtensorModule") ++ twox128("BlockEmission") */
-export const BLOCK_EMISSION_KEY = '0x658faa385070e074c85bf6b568cf055534ebdb22bbd04c61ef98f1974907c68d';
+export const BLOCK_EMISSION_KEY = `${PALLET}34ebdb22bbd04c61ef98f1974907c68d`;
 
 /** Netuids probed in the single-request path (1 … 255); more live subnets → key listing. */
 export const PROBED_NETUIDS = 255;
@@ -48,51 +50,42 @@ export const PROBED_NETUIDS = 255;
 export const BLOCKS_PER_DAY = 7_200;
 /** 1 TAO = 1e9 rao. */
 const RAO_PER_TAO = 1e9;
+/** keys listed per `state_getKeysPaged` call: far above Subtensor's subnet limit, so one page */
 const PAGE = 1000;
-const MAX_PAGES = 4;
 
 // ---------------------------------------------------------------------------------------------
 // SCALE (little-endian, fixed width)
 // ---------------------------------------------------------------------------------------------
 
-/** `"0x…"` → bytes; null for anything that is not an even-length hex string (max 64 KB). */
-export function hexToBytes(hex: string): Uint8Array | null {
-  if (typeof hex !== 'string' || !/^0x(?:[0-9a-fA-F]{2}){0,32768}$/.test(hex)) return null;
-  const out = new Uint8Array((hex.length - 2) / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(2 + i * 2, 4 + i * 2), 16);
-  return out;
-}
-
-function fixed(hex: string, width: number): Uint8Array | null {
-  const b = hexToBytes(hex);
-  return b && b.length === width ? b : null;
+/**
+ * A fixed-width SCALE unsigned integer: `"0x…"` of exactly `width` bytes, little-endian → BigInt;
+ * null for any other length or a non-hex character.
+ */
+export function decodeLE(hex: unknown, width: number): bigint | null {
+  if (typeof hex !== 'string' || !new RegExp(`^0x[0-9a-fA-F]{${width * 2}}$`).test(hex)) return null;
+  return BigInt(`0x${hex.slice(2).match(/../g)!.reverse().join('')}`);
 }
 
 /** SCALE u16 (2 bytes, little-endian); null when the value is not exactly 2 bytes. */
-export function decodeU16(hex: string): number | null {
-  const b = fixed(hex, 2);
-  return b ? b[0]! | (b[1]! << 8) : null;
+export function decodeU16(hex: unknown): number | null {
+  const v = decodeLE(hex, 2);
+  return v === null ? null : Number(v);
 }
 
 /** SCALE u64 (8 bytes, little-endian) as a BigInt; null when not exactly 8 bytes. */
-export function decodeU64(hex: string): bigint | null {
-  const b = fixed(hex, 8);
-  if (!b) return null;
-  let v = BigInt(0);
-  for (let i = 7; i >= 0; i--) v = (v << BigInt(8)) | BigInt(b[i]!);
-  return v;
+export function decodeU64(hex: unknown): bigint | null {
+  return decodeLE(hex, 8);
 }
 
 /** SCALE bool (one byte, 0x00 or 0x01); null for any other encoding. */
-export function decodeBool(hex: string): boolean | null {
-  const b = fixed(hex, 1);
-  return b && b[0]! <= 1 ? b[0] === 1 : null;
+export function decodeBool(hex: unknown): boolean | null {
+  const v = decodeLE(hex, 1);
+  return v === null || v > BigInt(1) ? null : v === BigInt(1);
 }
 
 /** SCALE u16 little-endian encoding, without `0x` (netuid 1 → `0100`). */
 export function encodeU16(n: number): string {
-  const h = (x: number) => x.toString(16).padStart(2, '0');
-  return h(n & 0xff) + h((n >> 8) & 0xff);
+  return ((n & 0xff) * 256 + ((n >> 8) & 0xff) + 0x10000).toString(16).slice(1);
 }
 
 /** SubnetworkN storage key of one netuid. */
@@ -116,16 +109,10 @@ export interface RpcCall {
   params: unknown[];
 }
 
-const rpcReplySchema = z.object({
-  id: z.union([z.number(), z.string()]),
-  result: z.optional(z.unknown()),
-  error: z.nullish(z.object({ code: z.optional(z.number()), message: z.optional(z.string()) })),
-});
-export const rpcBatchReplySchema = z.array(rpcReplySchema);
+export const rpcBatchReplySchema = z.array(z.object({ id: z.union([z.number(), z.string()]), result: z.optional(z.unknown()), error: z.optional(z.unknown()) }));
 
-const hexOrNull = z.nullable(z.string());
 const keysSchema = z.array(z.string());
-const changeSetsSchema = z.array(z.object({ block: z.nullish(z.string()), changes: z.array(z.tuple([z.string(), hexOrNull])) }));
+const changeSetsSchema = z.array(z.object({ changes: z.array(z.tuple([z.string(), z.nullable(z.string())])) }));
 
 /** JSON-RPC 2.0 batch body: ids are 1-based positions. */
 export function batchBody(calls: readonly RpcCall[]): string {
@@ -147,9 +134,8 @@ export async function rpcBatch(host: (typeof SUBTENSOR_HOSTS)[number], calls: re
   const out: unknown[] = [];
   for (let i = 0; i < calls.length; i++) {
     const r = replies.value.find((x) => Number(x.id) === i + 1);
-    if (!r) return fail('parse', `${host} sent no reply to ${calls[i]!.method}`);
-    if (r.error) return fail('http', `${host}: ${calls[i]!.method} failed (${String(r.error.message ?? r.error.code ?? 'error').slice(0, 80)})`);
-    out.push(r.result === undefined ? null : r.result);
+    if (!r || r.error != null) return fail(r ? 'http' : 'parse', `${host}: ${calls[i]!.method} ${r ? 'failed' : 'unanswered'}`);
+    out.push(r.result ?? null);
   }
   return { ok: true, value: out };
 }
@@ -207,25 +193,18 @@ export async function readChain(host: (typeof SUBTENSOR_HOSTS)[number], opts: Re
   );
   if (!first.ok) return first;
   const [totalRaw, emissionRaw, probed] = first.value;
-  const totalNetworks = typeof totalRaw === 'string' ? decodeU16(totalRaw) : null;
-  const blockEmissionRao = typeof emissionRaw === 'string' ? decodeU64(emissionRaw) : null;
+  const totalNetworks = decodeU16(totalRaw);
+  const blockEmissionRao = decodeU64(emissionRaw);
   const changes = changesOf(probed);
   if (!changes.ok) return changes;
   let sum = sumSubnetworkN(changes.value);
   if (totalNetworks !== null && sum.neurons !== null && sum.live < totalNetworks - 1) {
     // Some live subnet has a netuid above the probed range: list the real keys (second request).
-    const keys: string[] = [];
-    let start: string | null = null;
-    for (let page = 0; page < MAX_PAGES; page++) {
-      const listed = await rpcBatch(host, [{ method: 'state_getKeysPaged', params: start ? [SUBNETWORK_N_PREFIX, PAGE, start] : [SUBNETWORK_N_PREFIX, PAGE] }], opts);
-      if (!listed.ok) return listed;
-      const got = validate(keysSchema, listed.value[0]);
-      if (!got.ok) return got;
-      keys.push(...got.value);
-      if (got.value.length < PAGE) break;
-      start = got.value[got.value.length - 1]!;
-    }
-    const read = await rpcBatch(host, [{ method: 'state_queryStorageAt', params: [keys] }], opts);
+    const listed = await rpcBatch(host, [{ method: 'state_getKeysPaged', params: [SUBNETWORK_N_PREFIX, PAGE] }], opts);
+    if (!listed.ok) return listed;
+    const keys = validate(keysSchema, listed.value[0]);
+    if (!keys.ok) return keys;
+    const read = await rpcBatch(host, [{ method: 'state_queryStorageAt', params: [keys.value] }], opts);
     if (!read.ok) return read;
     const all = changesOf(read.value[0]);
     if (!all.ok) return all;
@@ -264,7 +243,7 @@ export async function fetchSubtensorNetwork(args: { nowMs?: number }, opts: Requ
     if (r.ok) {
       const figures = subtensorFigures(r.value, nowMs);
       if (figures.length > 0) return { ok: true, value: figures };
-      firstError ??= { kind: 'parse', message: `${host}: no storage value decoded` };
+      firstError ??= { kind: 'parse', message: `${host}: nothing decoded` };
       continue;
     }
     if (r.error.kind === 'blocked') return r;
