@@ -7,14 +7,15 @@ import { RSI, SMA } from 'technicalindicators';
 import { FakeServer } from './fake-server';
 import { installKucoinPages, installMarketFakes, TOKENS } from './fake-market';
 import { launch, metric, PANEL, type Launched } from './browser';
+import type { Page } from 'playwright-core';
 
 const API_HOSTS = ['api.coingecko.com', 'api.kucoin.com', 'data-api.binance.vision', 'api.coinpaprika.com', 'api.llama.fi', 'defillama-datasets.llama.fi'];
 
-async function attr(page: import('playwright-core').Page, sel: string, name: string): Promise<string | null> {
+async function attr(page: Page, sel: string, name: string): Promise<string | null> {
   return page.locator(sel).first().getAttribute(name);
 }
 
-async function waitState(page: import('playwright-core').Page, states: string[], timeout = 20_000): Promise<string> {
+async function waitState(page: Page, states: string[], timeout = 20_000): Promise<string> {
   await page.waitForFunction(
     ({ sel, states }) => {
       const host = document.querySelector('tokenlens-overlay');
