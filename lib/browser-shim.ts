@@ -7,6 +7,6 @@
  */
 import type { Browser } from 'webextension-polyfill';
 
-const g: { browser?: { runtime?: { id?: string } }; chrome?: unknown } = { browser: Reflect.get(globalThis, 'browser'), chrome: Reflect.get(globalThis, 'chrome') };
+const g = globalThis as typeof globalThis & { browser?: { runtime?: { id?: string } }; chrome?: unknown };
 const browser = (g.browser?.runtime?.id ? g.browser : g.chrome) as Browser;
 export default browser;

@@ -300,6 +300,7 @@ export function pathSegments(url: URL): string[] | undefined {
     try {
       seg = decodeURIComponent(raw);
     } catch {
+      // expected: a malformed %-escape in a page URL is not a pair
       return undefined;
     }
     if (!/^[\x21-\x7e]+$/.test(seg) || seg.includes('/') || seg.includes('\\')) return undefined;
@@ -340,6 +341,7 @@ export function venueParser(
       const pair = parse(url, segments);
       return pair && isTicker(pair.base) && isTicker(pair.quote) ? pair : undefined;
     } catch {
+      // expected: parsers see hostile URLs; a throw means "no pair", never a crash in the page
       return undefined;
     }
   };
