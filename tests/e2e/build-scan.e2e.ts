@@ -13,6 +13,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, inflateRawSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { contentScriptModules } from '../unit/helpers/module-graph';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const OUT = join(ROOT, '.output');
@@ -211,6 +212,34 @@ describe('bundle budgets (QUALITY.md, gzip -9)', () => {
     const bytes = gz([join(CHROME, 'background.js')]);
     console.log(`worker: ${bytes} B gzip (budget ${40 * KIB})`);
     expect(bytes).toBeLessThanOrEqual(40 * KIB);
+  });
+});
+
+/**
+ * The content-script hygiene test (tests/unit/content-script-hygiene.test.ts) scans the files of
+ * the overlay's import graph. Here a real build with sourcemaps (TL_SOURCEMAP=1, its own output
+ * folder) says which repo files the bundle actually holds: each must be in that graph, so the
+ * unit test's list can never miss a file that ships.
+ */
+describe('content-script bundle vs the hygiene test’s module graph', () => {
+  const OUT_DIR = '.output/sourcemap';
+  let sources: string[] = [];
+  beforeAll(() => {
+    const r = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, env: { ...process.env, TL_SOURCEMAP: '1', TL_OUT_DIR: OUT_DIR }, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`sourcemap build failed: ${r.stderr || r.stdout}`);
+    const dir = join(ROOT, OUT_DIR, 'chrome-mv3', 'content-scripts');
+    const maps = readdirSync(dir).filter((f) => f.endsWith('.js.map'));
+    sources = maps.flatMap((m) => {
+      const map = JSON.parse(readFileSync(join(dir, m), 'utf8')) as { sources: string[] };
+      return map.sources.map((s) => relative(ROOT, resolve(dir, s)).split('\\').join('/'));
+    });
+  }, 240_000);
+
+  it('every repo file in the bundle is in the graph the hygiene test scans', () => {
+    const repoFiles = sources.filter((f) => !f.startsWith('..') && !f.includes('node_modules') && /\.(ts|tsx|css)$/.test(f));
+    expect(repoFiles.length).toBeGreaterThan(10);
+    const graph = new Set(contentScriptModules('entrypoints/overlay.content/index.tsx'));
+    expect(repoFiles.filter((f) => !graph.has(f.replace(/\?.*$/, '')))).toEqual([]);
   });
 });
 
