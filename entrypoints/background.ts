@@ -12,6 +12,9 @@ import { createSettingsStore } from '../lib/settings/store';
 import { HostGate } from '../lib/engine/rate-limit';
 import { runAlerts } from '../lib/alerts/runner';
 import type { Firing } from '../lib/alerts/rules';
+import { createLogger } from '../lib/log';
+
+const log = createLogger('worker');
 
 const ALERT_ALARM = 'tokenlens-alerts';
 /** minutes between alert checks (Chrome's minimum alarm period is 30 s; 5 min is plenty) */
@@ -29,7 +32,9 @@ export default defineBackground(() => {
     let store: CacheStore;
     try {
       store = typeof indexedDB === 'undefined' ? memoryStore() : idbStore();
-    } catch {
+    } catch (e) {
+      // Private windows and some Firefox profiles refuse IndexedDB: the cache lives in memory.
+      log.warn('IndexedDB unavailable, caching in memory', e);
       store = memoryStore();
     }
     const gate = new HostGate(store);

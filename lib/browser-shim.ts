@@ -5,6 +5,8 @@
  * the content script uses: runtime.sendMessage, runtime.onMessage (answered through
  * `sendResponse`, which both browsers support), runtime.id and storage.local.
  */
-const g: { browser?: { runtime?: { id?: string } }; chrome?: unknown } = { browser: Reflect.get(globalThis, 'browser'), chrome: Reflect.get(globalThis, 'chrome') };
-const browser = (g.browser?.runtime?.id ? g.browser : g.chrome) as typeof import('webextension-polyfill');
+import type { Browser } from 'webextension-polyfill';
+
+const g = globalThis as typeof globalThis & { browser?: { runtime?: { id?: string } }; chrome?: unknown };
+const browser = (g.browser?.runtime?.id ? g.browser : g.chrome) as Browser;
 export default browser;

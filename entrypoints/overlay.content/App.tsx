@@ -182,7 +182,7 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
       };
       attach(15);
     }
-    // Ages tick once a minute while visible; no data polling.
+    // Ages ("2 min ago") tick every 30 s while visible; no data polling.
     ctx.setInterval(() => {
       if (document.visibilityState === 'visible') setNow(Date.now());
     }, 30_000);

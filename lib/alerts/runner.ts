@@ -3,6 +3,7 @@
  * persist the new state, and only then notify (lib/alerts/rules.ts explains why in that order).
  */
 import type { Bundle } from '../engine/bundle';
+import { createLogger } from '../log';
 import { evaluate, parseRules, parseState, type AlertInputs, type AlertLogEntry, type Firing } from './rules';
 
 export interface AlertStore {
@@ -40,6 +41,8 @@ export function inputsFromBundle(b: Bundle): AlertInputs {
   };
 }
 
+const log = createLogger('alerts');
+
 let running: Promise<AlertLogEntry[]> | undefined;
 
 /** One round; concurrent calls (alarm + button) share it. Never throws. */
@@ -60,15 +63,18 @@ async function round(deps: AlertDeps): Promise<AlertLogEntry[]> {
     let prices: Record<string, number | null> = {};
     try {
       prices = await deps.prices(symbols);
-    } catch {
-      /* unknown this round */
+    } catch (e) {
+      // Prices unknown this round: price rules keep their state and are checked next round.
+      log.warn('price check failed', e);
     }
     await Promise.all(
       symbols.map(async (s) => {
         try {
           const fromBundle = needsBundle.has(s) ? inputsFromBundle(await deps.lookup(s)) : {};
           inputs[s] = { ...fromBundle, priceUsd: prices[s] ?? null };
-        } catch {
+        } catch (e) {
+          // Bundle rules of this ticker wait for the next round; its price rules still run.
+          log.warn(`lookup of ${s} failed`, e);
           inputs[s] = { priceUsd: prices[s] ?? null };
         }
       }),
@@ -82,7 +88,9 @@ async function round(deps: AlertDeps): Promise<AlertLogEntry[]> {
       let notified = false;
       try {
         notified = await deps.notify(f);
-      } catch {
+      } catch (e) {
+        // The firing is logged (and shown on the options page) even when the browser refuses.
+        log.warn('notification failed', e);
         notified = false;
       }
       entries.push({ atMs: nowMs, ruleId: f.rule.id, title: f.title, message: f.message, notified });
@@ -92,7 +100,9 @@ async function round(deps: AlertDeps): Promise<AlertLogEntry[]> {
       await deps.store.set({ [ALERT_KEYS.log]: [...entries, ...log].slice(0, 50) });
     }
     return entries;
-  } catch {
+  } catch (e) {
+    // Storage failed: nothing fired this round, and the state is unchanged for the next one.
+    log.error('alert round failed', e);
     return [];
   }
 }

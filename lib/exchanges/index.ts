@@ -65,6 +65,7 @@ function toUrl(input: unknown): URL | undefined {
     if (typeof input !== 'string' || input.length > MAX_URL_LENGTH) return undefined;
     return new URL(input);
   } catch {
+    // expected: the URL comes from the page; a malformed one is simply not a trading page
     return undefined;
   }
 }
@@ -93,6 +94,7 @@ export function detectPair(url: string | URL): DetectedPair | undefined {
     if (!venue) return undefined;
     return checked(venue, venue.detectPair(u));
   } catch {
+    // expected: a venue parser that throws on a hostile URL means "no pair", never a crash
     return undefined;
   }
 }
@@ -110,6 +112,7 @@ export function pairFromPageText(venueId: VenueId, text: string, url: string | U
     if (!venue?.pairFromPage || venueForUrl(u)?.id !== venue.id) return undefined;
     return checked(venue, venue.pairFromPage.parse(text.slice(0, 200), u));
   } catch {
+    // expected: page text is the exchange's; anything a parser cannot take is "no pair"
     return undefined;
   }
 }

@@ -84,6 +84,7 @@ function toUrl(url: string | URL): URL | undefined {
   try {
     return new URL(url);
   } catch {
+    // expected: not a URL, so it matches no pattern
     return undefined;
   }
 }

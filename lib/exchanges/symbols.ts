@@ -311,6 +311,7 @@ export function pathSegments(url: URL): string[] | undefined {
     try {
       seg = decodeURIComponent(raw);
     } catch {
+      // expected: a malformed %-escape in a page URL is not a pair
       return undefined;
     }
     // CJK allowed, every other non-ASCII refused, checked BEFORE and after NFC (so one token name
@@ -355,6 +356,7 @@ export function venueParser(
       const pair = parse(url, segments);
       return pair && isTicker(pair.base) && isTicker(pair.quote) ? pair : undefined;
     } catch {
+      // expected: parsers see hostile URLs; a throw means "no pair", never a crash in the page
       return undefined;
     }
   };

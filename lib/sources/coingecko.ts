@@ -150,6 +150,7 @@ function httpsImage(url: string | null | undefined): string | null {
     const u = new URL(url);
     return u.protocol === 'https:' && !u.username && !u.password ? u.toString() : null;
   } catch {
+    // expected: an image field that is not a URL shows no logo
     return null;
   }
 }

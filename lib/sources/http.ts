@@ -3,8 +3,9 @@
  * a hard timeout, a size cap, and every failure turned into a typed `SourceError`.
  * Sources receive `fetch` by injection so unit tests run without a network.
  */
-import type { Result, SourceError } from '../types';
+import type { Result } from '../types';
 import type { z } from './zod';
+import { fail as err } from './result';
 
 export type FetchFn = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -77,10 +78,6 @@ export function isAllowedUrl(url: string): boolean {
   } catch {
     return false;
   }
-}
-
-function err(kind: SourceError['kind'], message: string, extra: Partial<SourceError> = {}): { ok: false; error: SourceError } {
-  return { ok: false, error: { kind, message, ...extra } };
 }
 
 /** Parses a `Retry-After` header (seconds or an HTTP date) into milliseconds from `nowMs`. */

@@ -4,22 +4,20 @@
  * Pure: each venue keeps its own URLs, wire schemas, parsers and error mapping; this module only
  * holds what was written out the same way in each of them.
  *
- * Tickers: every venue checks 1–20 ASCII letters/digits BEFORE upper-casing ({@link strictTicker};
- * `cleanTicker` is the same rule), so Unicode that upper-cases to ASCII (`ß`, `ı`) is refused.
+ * Tickers: every venue checks 1–20 ASCII letters/digits BEFORE upper-casing ({@link strictTicker}),
+ * so Unicode that upper-cases to ASCII (`ß`, `ı`) is refused.
  * Two generations of venue files still differ on one point, kept apart on purpose (so that no
  * venue's candles changed when the copies were merged):
  * - candles: kucoin/binance/okx/bybit drop negative numbers and keep the LAST row sent for an open
  *   time ({@link ascendingNonNegative}); the others keep negatives and the FIRST row ({@link ascending}).
  */
-import type { Candle, Result, SourceError, SourceId, Ticker24h } from '../types';
+import type { Candle, Result, SourceId, Ticker24h } from '../types';
 import { getJson } from './http';
 import type { VenueMarketData } from './market-data';
 import { numOrNull, z } from './zod';
+import { fail } from './result';
 
-/** A typed failure; `extra` adds `status` / `retryAfterMs`. */
-export function fail(kind: SourceError['kind'], message: string, extra: Partial<SourceError> = {}): { ok: false; error: SourceError } {
-  return { ok: false, error: { kind, message, ...extra } };
-}
+export { fail };
 
 /**
  * `numOrNull` that also accepts a MISSING key: missing, null, "" or non-finite → null. zod 4 treats
@@ -32,12 +30,6 @@ export const optNum = z.pipe(z.optional(numOrNull), z.transform((v: number | nul
 // Tickers and pair symbols
 
 const ASCII_TICKER_RE = /^[A-Za-z0-9]{1,20}$/;
-
-/** The ticker upper-cased, or undefined unless that is 1–20 ASCII letters/digits. */
-export function cleanTicker(value: unknown): string | undefined {
-  // Same rule as strictTicker: `ß` must not become `SS`, nor `ı` become `I`.
-  return strictTicker(value);
-}
 
 /**
  * The ticker upper-cased, or undefined unless it is 1–20 ASCII letters/digits AS SENT (checked
@@ -56,7 +48,7 @@ export function pairSymbol(
   base: unknown,
   quote: unknown,
   join: (base: string, quote: string) => string,
-  clean: (ticker: unknown) => string | undefined = cleanTicker,
+  clean: (ticker: unknown) => string | undefined = strictTicker,
 ): string | undefined {
   const b = clean(base);
   const q = clean(quote);

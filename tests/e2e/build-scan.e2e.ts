@@ -11,8 +11,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { inflateRawSync } from 'node:zlib';
+import { gzipSync, inflateRawSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { contentScriptModules } from '../unit/helpers/module-graph';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const OUT = join(ROOT, '.output');
@@ -182,6 +183,63 @@ describe('built JS (QUALITY.md, "No remote code and no eval", "API text is inert
       );
     });
     expect(bad, 'HTML sinks or eval in product source').toEqual([]);
+  });
+});
+
+/**
+ * QUALITY.md performance budgets, enforced on the production build rather than only printed by
+ * the bench: `gzip -9` of the content script (JS and CSS) ≤ 20 KiB, of the worker ≤ 40 KiB.
+ * Sizes are one gzip member per file, as `gzip -9c <files> | wc -c` counts them.
+ */
+describe('bundle budgets (QUALITY.md, gzip -9)', () => {
+  const KIB = 1024;
+  // The gzip tool when present (the measure QUALITY.md names), else zlib at level 9.
+  const gz = (files: string[]) => {
+    const r = spawnSync('gzip', ['-9c', ...files], { maxBuffer: 64 * 1024 * 1024 });
+    return r.status === 0 ? r.stdout.length : files.reduce((n, f) => n + gzipSync(readFileSync(f), { level: 9 }).length, 0);
+  };
+
+  it('content script ≤ 20 KiB', () => {
+    const dir = join(CHROME, 'content-scripts');
+    const files = readdirSync(dir).filter((f) => /\.(js|css)$/.test(f)).map((f) => join(dir, f));
+    expect(files.length).toBeGreaterThan(0);
+    const bytes = gz(files);
+    console.log(`content script: ${bytes} B gzip (budget ${20 * KIB})`);
+    expect(bytes).toBeLessThanOrEqual(20 * KIB);
+  });
+
+  it('worker ≤ 40 KiB', () => {
+    const bytes = gz([join(CHROME, 'background.js')]);
+    console.log(`worker: ${bytes} B gzip (budget ${40 * KIB})`);
+    expect(bytes).toBeLessThanOrEqual(40 * KIB);
+  });
+});
+
+/**
+ * The content-script hygiene test (tests/unit/content-script-hygiene.test.ts) scans the files of
+ * the overlay's import graph. Here a real build with sourcemaps (TL_SOURCEMAP=1, its own output
+ * folder) says which repo files the bundle actually holds: each must be in that graph, so the
+ * unit test's list can never miss a file that ships.
+ */
+describe('content-script bundle vs the hygiene test’s module graph', () => {
+  const OUT_DIR = '.output/sourcemap';
+  let sources: string[] = [];
+  beforeAll(() => {
+    const r = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, env: { ...process.env, TL_SOURCEMAP: '1', TL_OUT_DIR: OUT_DIR }, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`sourcemap build failed: ${r.stderr || r.stdout}`);
+    const dir = join(ROOT, OUT_DIR, 'chrome-mv3', 'content-scripts');
+    const maps = readdirSync(dir).filter((f) => f.endsWith('.js.map'));
+    sources = maps.flatMap((m) => {
+      const map = JSON.parse(readFileSync(join(dir, m), 'utf8')) as { sources: string[] };
+      return map.sources.map((s) => relative(ROOT, resolve(dir, s)).split('\\').join('/'));
+    });
+  }, 240_000);
+
+  it('every repo file in the bundle is in the graph the hygiene test scans', () => {
+    const repoFiles = sources.filter((f) => !f.startsWith('..') && !f.includes('node_modules') && /\.(ts|tsx|css)$/.test(f));
+    expect(repoFiles.length).toBeGreaterThan(10);
+    const graph = new Set(contentScriptModules('entrypoints/overlay.content/index.tsx'));
+    expect(repoFiles.filter((f) => !graph.has(f.replace(/\?.*$/, '')))).toEqual([]);
   });
 });
 

@@ -10,8 +10,6 @@ import { installKucoinPages, installMarketFakes, TOKENS } from './fake-market';
 import { filFundamentals, installFilFundamentals } from './fake-fundamentals';
 import { launch, metric, PANEL, type Launched } from './browser';
 
-const DAY = 86_400_000;
-
 async function val(page: Page, id: string): Promise<string | null> {
   return page.locator(metric(id)).first().getAttribute('data-value');
 }

@@ -2,19 +2,20 @@
  * Issue 2 end to end: the production build in real Chromium on a KuCoin trade page, with
  * KuCoin, CoinGecko and the Binance mirror served by local fakes.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RSI, SMA } from 'technicalindicators';
 import { FakeServer } from './fake-server';
 import { installKucoinPages, installMarketFakes, TOKENS } from './fake-market';
 import { launch, metric, PANEL, type Launched } from './browser';
+import type { Page } from 'playwright-core';
 
 const API_HOSTS = ['api.coingecko.com', 'api.kucoin.com', 'data-api.binance.vision', 'api.coinpaprika.com', 'api.llama.fi', 'defillama-datasets.llama.fi'];
 
-async function attr(page: import('playwright-core').Page, sel: string, name: string): Promise<string | null> {
+async function attr(page: Page, sel: string, name: string): Promise<string | null> {
   return page.locator(sel).first().getAttribute(name);
 }
 
-async function waitState(page: import('playwright-core').Page, states: string[], timeout = 20_000): Promise<string> {
+async function waitState(page: Page, states: string[], timeout = 20_000): Promise<string> {
   await page.waitForFunction(
     ({ sel, states }) => {
       const host = document.querySelector('tokenlens-overlay');
@@ -39,14 +40,11 @@ function expectedTechnicals(closes: number[]) {
 describe('KuCoin overlay (production build, real Chromium)', () => {
   const server = new FakeServer();
   let b: Launched;
-  let coingeckoDown = false;
 
   beforeAll(async () => {
     const port = await server.start();
     installKucoinPages(server);
     installMarketFakes(server, {});
-    // CoinGecko outage switch, checked per request (later handlers win).
-    server.on('api.coingecko.com', () => (coingeckoDown ? { status: 429, body: { error: 'rate limited' }, headers: { 'retry-after': '1' } } : undefined));
     // No fundamentals in these tests: DefiLlama answers "not found" like for an unknown slug.
     server.on('api.llama.fi', () => ({ status: 404, body: 'Not found', headers: { 'content-type': 'text/plain' } }));
     b = await launch(port);
@@ -55,10 +53,6 @@ describe('KuCoin overlay (production build, real Chromium)', () => {
   afterAll(async () => {
     await b?.close();
     await server.stop();
-  });
-
-  afterEach(() => {
-    coingeckoDown = false;
   });
 
   it('shows TAO/USDT numbers with their sources, and an SPA switch shows RENDER’s, never TAO’s', async () => {
@@ -96,16 +90,32 @@ describe('KuCoin overlay (production build, real Chromium)', () => {
     // people-formatted text
     await expect.poll(() => page.locator(`${metric('marketCap')} .tl-value`).innerText()).toBe('$3.65B');
 
-    // SPA switch without reload
-    await page.evaluate(() => (window as any).__nav('/trade/RENDER-USDT'));
-    await page.waitForFunction(() => document.querySelector('tokenlens-overlay')?.shadowRoot?.querySelector('[data-asset="RENDER"]'), null, { polling: 50 });
-    // Until RENDER's numbers arrive, nothing of TAO's may be on screen under RENDER.
-    const seen = await page.evaluate(() => {
+    // SPA switch without reload. A MutationObserver on the panel records, at every change from
+    // the switch until RENDER is ready, any TAO figure shown while the panel is not TAO's, so
+    // the check covers the whole switch, not one moment of it.
+    const taoFigures = [tao.venuePrice, tao.marketCap, tao.fdv, tao.circulating, tao.venueVolQuote].map(String);
+    await page.evaluate((figures) => {
       const root = document.querySelector('tokenlens-overlay')!.shadowRoot!;
-      return root.querySelector('[data-metric="price"]')?.getAttribute('data-value') ?? null;
-    });
-    expect(seen === null || Number(seen) === TOKENS.RENDER!.venuePrice).toBe(true);
-    await waitState(page, ['ready']);
+      const w = window as unknown as { __stale: string[]; __checks: number };
+      w.__stale = [];
+      w.__checks = 0;
+      const look = () => {
+        w.__checks++;
+        const panel = root.querySelector('[data-tokenlens="overlay"]');
+        const asset = panel?.getAttribute('data-asset');
+        if (!panel || asset === 'TAO') return;
+        for (const el of panel.querySelectorAll('[data-metric]')) {
+          const v = el.getAttribute('data-value');
+          if (v && figures.includes(v)) w.__stale.push(`${asset} ${el.getAttribute('data-metric')}=${v}`);
+        }
+      };
+      new MutationObserver(look).observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+    }, taoFigures);
+    await page.evaluate(() => (window as any).__nav('/trade/RENDER-USDT'));
+    await page.waitForFunction(() => document.querySelector('tokenlens-overlay')?.shadowRoot?.querySelector('[data-asset="RENDER"][data-state="ready"]'), null, { polling: 50, timeout: 20_000 });
+    const watched = await page.evaluate(() => ({ stale: (window as any).__stale as string[], checks: (window as any).__checks as number }));
+    expect(watched.checks).toBeGreaterThan(0);
+    expect(watched.stale).toEqual([]);
     expect(Number(await attr(page, metric('price'), 'data-value'))).toBe(TOKENS.RENDER!.venuePrice);
     expect(Number(await attr(page, metric('marketCap'), 'data-value'))).toBe(TOKENS.RENDER!.marketCap);
     expect(errors).toEqual([]);
@@ -191,12 +201,31 @@ describe('KuCoin overlay (production build, real Chromium)', () => {
     expect(await page.locator('li[data-symbol="DOGE"]').count()).toBe(0);
     await page.close();
   });
-  // Last: the 429 makes the worker remember a (short) CoinGecko ban.
+
+});
+
+// Its own browser: the 429 makes the worker remember a (short) CoinGecko ban, which must not
+// leak into the other tests, and nothing is cached for NEAR in a fresh profile.
+describe('KuCoin overlay with CoinGecko refusing (own browser)', () => {
+  const server = new FakeServer();
+  let b: Launched;
+
+  beforeAll(async () => {
+    const port = await server.start();
+    installKucoinPages(server);
+    installMarketFakes(server, {});
+    server.on('api.coingecko.com', () => ({ status: 429, body: { error: 'rate limited' }, headers: { 'retry-after': '1' } }));
+    server.on('api.llama.fi', () => ({ status: 404, body: 'Not found', headers: { 'content-type': 'text/plain' } }));
+    b = await launch(port);
+  });
+
+  afterAll(async () => {
+    await b?.close();
+    await server.stop();
+  });
+
   it('CoinGecko answering 429 leaves the exchange figures on screen, state partial, with a note', async () => {
-    coingeckoDown = true;
     const page = await b.context.newPage();
-    // NEAR is in no default watchlist and has not been fetched in this browser yet, so nothing
-    // is cached for it (the popup's watchlist rows have fetched TAO, RENDER and FIL by now).
     await page.goto('https://www.kucoin.com/trade/NEAR-USDT');
     expect(await waitState(page, ['partial', 'ready', 'error'])).toBe('partial');
     expect(Number(await attr(page, metric('price'), 'data-value'))).toBe(TOKENS.NEAR!.venuePrice);
@@ -206,5 +235,4 @@ describe('KuCoin overlay (production build, real Chromium)', () => {
     expect(notes).toMatch(/429|rate-limited/);
     await page.close();
   });
-
 });

@@ -13,7 +13,6 @@ import { killWorker, launch, type Launched } from './browser';
 describe('extension pages', () => {
   const server = new FakeServer();
   let b: Launched;
-  const origPrice = TOKENS.TAO!.cgPrice;
 
   beforeAll(async () => {
     const port = await server.start();
@@ -24,7 +23,6 @@ describe('extension pages', () => {
   });
 
   afterAll(async () => {
-    TOKENS.TAO!.cgPrice = origPrice;
     await b?.close();
     await server.stop();
   });
@@ -101,38 +99,44 @@ describe('extension pages', () => {
     }
     await page.close();
   });
-  // Last: it moves the fake price, and the worker's cache then holds the moved price.
+  // Moves NEAR's fake price only (no other test here reads NEAR), and puts it back: the tests
+  // of this file pass in any order.
   it('an alert fires once when the price crosses its level, not again on replay or worker restart', async () => {
-    TOKENS.TAO!.cgPrice = 450;
+    const near = TOKENS.NEAR!;
+    const nearPrice = near.cgPrice;
+    near.cgPrice = 4.5;
     const page = await options();
-    await page.getByLabel('Alert token').fill('TAO');
-    await page.getByRole('combobox', { name: 'Alert condition' }).selectOption('priceAbove');
-    await page.getByRole('textbox', { name: 'Alert level' }).fill('500');
-    await page.getByRole('button', { name: 'Add alert' }).click();
-    await page.waitForSelector('ul[aria-label="Alert rules"] li');
-    let n = 0;
-    const status = page.locator('section[aria-labelledby="tl-alerts-h"] [role="status"]');
-    const check = async () => {
-      n++;
-      await page.getByRole('button', { name: 'Check alerts now' }).click();
-      await expect.poll(() => status.innerText(), { timeout: 20_000 }).toMatch(new RegExp(`^Check ${n}:`));
-      return status.innerText();
-    };
-    expect(await check()).toMatch(/nothing new/);
-    TOKENS.TAO!.cgPrice = 512.5;
-    expect(await check()).toMatch(/1 alert\(s\) fired/);
-    expect(await check()).toMatch(/nothing new/);
-    // Kill the service worker (CDP Target.closeTarget): state persisted, no second firing.
-    await killWorker(b, page);
-    expect(await check()).toMatch(/nothing new/);
-    await expect.poll(() => page.locator('ul[aria-label="Recent alert firings"] li').count()).toBe(1);
-    expect(await page.locator('ul[aria-label="Recent alert firings"] li').innerText()).toMatch(/TAO is at \$512.5/);
-    // crossing back re-arms, crossing again fires again
-    TOKENS.TAO!.cgPrice = 480;
-    expect(await check()).toMatch(/nothing new/);
-    TOKENS.TAO!.cgPrice = 530;
-    expect(await check()).toMatch(/1 alert\(s\) fired/);
-    await page.close();
+    try {
+      await page.getByLabel('Alert token').fill('NEAR');
+      await page.getByRole('combobox', { name: 'Alert condition' }).selectOption('priceAbove');
+      await page.getByRole('textbox', { name: 'Alert level' }).fill('5');
+      await page.getByRole('button', { name: 'Add alert' }).click();
+      await page.waitForSelector('ul[aria-label="Alert rules"] li');
+      let n = 0;
+      const status = page.locator('section[aria-labelledby="tl-alerts-h"] [role="status"]');
+      const check = async () => {
+        n++;
+        await page.getByRole('button', { name: 'Check alerts now' }).click();
+        await expect.poll(() => status.innerText(), { timeout: 20_000 }).toMatch(new RegExp(`^Check ${n}:`));
+        return status.innerText();
+      };
+      expect(await check()).toMatch(/nothing new/);
+      near.cgPrice = 5.125;
+      expect(await check()).toMatch(/1 alert\(s\) fired/);
+      expect(await check()).toMatch(/nothing new/);
+      // Kill the service worker (CDP Target.closeTarget): state persisted, no second firing.
+      await killWorker(b, page);
+      expect(await check()).toMatch(/nothing new/);
+      await expect.poll(() => page.locator('ul[aria-label="Recent alert firings"] li').count()).toBe(1);
+      expect(await page.locator('ul[aria-label="Recent alert firings"] li').innerText()).toMatch(/NEAR is at \$5.125/);
+      // crossing back re-arms, crossing again fires again
+      near.cgPrice = 4.8;
+      expect(await check()).toMatch(/nothing new/);
+      near.cgPrice = 5.3;
+      expect(await check()).toMatch(/1 alert\(s\) fired/);
+    } finally {
+      near.cgPrice = nearPrice;
+      await page.close();
+    }
   });
-
 });

@@ -1,6 +1,11 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SwrCache, memoryStore, idbStore, type CachePolicy, type CacheStore } from '../../lib/engine/cache';
 import type { Result } from '../../lib/types';
+
+// Timeout tests run on a fake clock; a failing one must not leave it on for the next.
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 const num: CachePolicy<number> = {
   key: 'k',
@@ -115,11 +120,18 @@ describe('SwrCache', () => {
       set: () => new Promise(() => undefined),
       del: () => new Promise(() => undefined),
     };
+    vi.useFakeTimers();
     const cache = new SwrCache({ store: hanging, storeTimeoutMs: 50 });
-    const t0 = Date.now();
-    const r = await cache.get(num, async () => ok(3));
+    let settled = false;
+    const pending = cache.get(num, async () => ok(3)).finally(() => (settled = true));
+    // The read waits for the store's answer at most 50 ms (fake clock), then for the write 50 ms.
+    await vi.advanceTimersByTimeAsync(49);
+    expect(settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(51);
+    expect(settled).toBe(true);
+    vi.useRealTimers();
+    const r = await pending;
     expect(r).toMatchObject({ ok: true, value: 3 });
-    expect(Date.now() - t0).toBeLessThan(2000);
     const fetcher = vi.fn(async () => ok(4));
     const again = await cache.get(num, fetcher);
     expect(again).toMatchObject({ value: 3, from: 'cache' });

@@ -4,7 +4,7 @@
  * fixture table, hostile input and property tests (QUALITY.md: parsers are total; tickers are
  * validated, never concatenated raw).
  */
-import { readFileSync } from 'node:fs';
+import { fixtureText } from './helpers/fixtures';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectPair, pairFromPageText, venueForUrl, venues, type DetectedPair, type VenueId } from '../../lib/exchanges';
@@ -36,7 +36,7 @@ function expectWellFormed(pair: DetectedPair): void {
 
 // ------------------------------------------------------------------------------------------
 describe('shared fixture table (tests/fixtures/exchange-urls.csv)', () => {
-  const text = readFileSync(new URL('../fixtures/exchange-urls.csv', import.meta.url), 'utf8');
+  const text = fixtureText('exchange-urls.csv');
   const [header, ...lines] = text.split(/\r?\n/).filter((l) => l.trim() !== '');
   const rows = lines.map((l) => {
     const [url, venue, base, quote, market, multiplier] = l.split(',').map((c) => c.trim());

@@ -1,6 +1,11 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { apiUrl, fetchText, getJson, isAllowedUrl, parseJson, parseRetryAfter, segment } from '../../lib/sources/http';
 import { z } from '../../lib/sources/zod';
+
+// Timeout tests run on a fake clock; a failing one must not leave it on for the next.
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('http', () => {
   it('refuses hosts outside the allowlist without calling fetch', async () => {
@@ -20,11 +25,16 @@ describe('http', () => {
   });
 
   it('aborts a never-resolving fetch at the timeout', async () => {
+    vi.useFakeTimers();
     const fetch = vi.fn(() => new Promise<Response>(() => undefined));
-    const t0 = Date.now();
-    const r = await fetchText('https://api.llama.fi/x', { fetch, timeoutMs: 100 });
-    expect(r).toMatchObject({ ok: false, error: { kind: 'timeout' } });
-    expect(Date.now() - t0).toBeLessThan(1000);
+    let settled = false;
+    const pending = fetchText('https://api.llama.fi/x', { fetch, timeoutMs: 100 }).finally(() => (settled = true));
+    await vi.advanceTimersByTimeAsync(99);
+    expect(settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(settled).toBe(true);
+    vi.useRealTimers();
+    expect(await pending).toMatchObject({ ok: false, error: { kind: 'timeout', message: 'no answer from api.llama.fi within 100 ms' } });
   });
 
   it('maps 429 and 418 to rate-limited with the Retry-After in milliseconds', async () => {

@@ -60,7 +60,7 @@ describe('worker message checks', () => {
     expect(await dispatch({ type: 'toString', data: {} }, popup, handlers(), ctx)).toBeUndefined();
     expect(await dispatch({ type: '__proto__' }, popup, handlers(), ctx)).toBeUndefined();
     const h = handlers();
-    (h as any).suggest = async () => {
+    h.suggest = async () => {
       throw new Error('boom');
     };
     expect(await dispatch({ type: 'suggest', data: { query: 'tao' } }, popup, h, ctx)).toEqual({ ok: false, error: 'boom' });

@@ -2,11 +2,11 @@
  * CoinGecko source: normalisers on recorded and documented bodies (tests/fixtures/market/), the
  * key/host choice, and the fetch functions against an injected fake `fetch`.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../lib/types';
-import { validate, type FetchFn } from '../../lib/sources/http';
+import { validate } from '../../lib/sources/http';
+import { fakeFetch, reply, type FetchCall } from './helpers/fake-fetch';
+import { fixtureJson, fixtureText as loadFixtureText } from './helpers/fixtures';
 import {
   COINGECKO_MAX_IDS,
   CoingeckoMarketChartSchema,
@@ -24,36 +24,13 @@ import { normaliseKucoinCandles, readKucoinEnvelope, KucoinCandlesSchema, Kucoin
 
 const DAY = 86_400_000;
 
-function fixtureText(name: string): string {
-  return readFileSync(resolve(process.cwd(), 'tests/fixtures/market', name), 'utf8');
-}
-function fixture(name: string): unknown {
-  return JSON.parse(fixtureText(name));
-}
+const fixtureText = (name: string): string => loadFixtureText(`market/${name}`);
+const fixture = (name: string): unknown => fixtureJson(`market/${name}`);
 function ok<T>(r: Result<T>): T {
   if (!r.ok) throw new Error(`expected ok, got ${r.error.kind}: ${r.error.message}`);
   return r.value;
 }
-interface Call {
-  url: URL;
-  init: RequestInit | undefined;
-}
-function fakeFetch(respond: (url: URL) => Response): { fetch: FetchFn; calls: Call[] } {
-  const calls: Call[] = [];
-  const fetch: FetchFn = async (input, init) => {
-    const url = new URL(input);
-    calls.push({ url, init });
-    return respond(url);
-  };
-  return { fetch, calls };
-}
-function reply(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
-}
-function headersOf(call: Call): Record<string, string> {
-  const h = call.init?.headers;
-  return h && !Array.isArray(h) && !(h instanceof Headers) ? h : {};
-}
+const headersOf = (call: FetchCall): Record<string, string> => call.headers;
 
 const markets = (name: string) => normaliseCoingeckoMarkets(ok(validate(CoingeckoMarketsSchema, fixture(name))));
 

@@ -2,11 +2,11 @@
  * CoinPaprika source (keyless fallback): normalisers on the fixtures (tests/fixtures/market/) and
  * the fetch functions against an injected fake `fetch`.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../lib/types';
-import { validate, type FetchFn } from '../../lib/sources/http';
+import { validate } from '../../lib/sources/http';
+import { fakeFetch } from './helpers/fake-fetch';
+import { fixtureText as loadFixtureText } from './helpers/fixtures';
 import {
   CoinpaprikaSearchSchema,
   CoinpaprikaTickerSchema,
@@ -16,20 +16,10 @@ import {
   normaliseCoinpaprikaTicker,
 } from '../../lib/sources/coinpaprika';
 
-function fixtureText(name: string): string {
-  return readFileSync(resolve(process.cwd(), 'tests/fixtures/market', name), 'utf8');
-}
+const fixtureText = (name: string): string => loadFixtureText(`market/${name}`);
 function ok<T>(r: Result<T>): T {
   if (!r.ok) throw new Error(`expected ok, got ${r.error.kind}: ${r.error.message}`);
   return r.value;
-}
-function fakeFetch(respond: () => Response): { fetch: FetchFn; calls: Array<{ url: URL; init: RequestInit | undefined }> } {
-  const calls: Array<{ url: URL; init: RequestInit | undefined }> = [];
-  const fetch: FetchFn = async (input, init) => {
-    calls.push({ url: new URL(input), init });
-    return respond();
-  };
-  return { fetch, calls };
 }
 const reply = (body: string, status = 200, headers: Record<string, string> = {}) => new Response(body, { status, headers });
 

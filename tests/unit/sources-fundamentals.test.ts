@@ -3,11 +3,11 @@
  * the network registry. Fixtures and their origins: tests/fixtures/fundamentals/PROVENANCE.md.
  * Expected values below were worked out by reading those fixtures.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { FetchFn, RequestOptions } from '../../lib/sources/http';
+import type { RequestOptions } from '../../lib/sources/http';
+import { fakeFetch, reply, textReply, type FetchCall } from './helpers/fake-fetch';
+import { fixtureText } from './helpers/fixtures';
 import type { Result } from '../../lib/types';
 import {
   CHAINS_URL,
@@ -43,29 +43,12 @@ import { llamaOverrides, networkSources, noPublicNetworkSource, resolveLlamaSlug
 // ---------------------------------------------------------------------------------------------
 
 /** Fixtures are read relative to the repository root (vitest runs there). */
-const fixture = (name: string): string => readFileSync(resolve(process.cwd(), 'tests/fixtures/fundamentals', name), 'utf8');
+const fixture = (name: string): string => fixtureText(`fundamentals/${name}`);
 
 const utc = (y: number, m: number, d: number, h = 0, mi = 0, s = 0): number => Date.UTC(y, m - 1, d, h, mi, s);
 
-interface Call {
-  url: string;
-  init: RequestInit | undefined;
-}
-
-/** A fetch that records calls and answers from `route(url)`. */
-function fakeFetch(route: (url: URL) => Response): { opts: RequestOptions; calls: Call[] } {
-  const calls: Call[] = [];
-  const fetch: FetchFn = async (input, init) => {
-    calls.push({ url: input, init });
-    return route(new URL(input));
-  };
-  return { opts: { fetch, timeoutMs: 2000 }, calls };
-}
-
-const jsonResponse = (text: string, status = 200): Response =>
-  new Response(text, { status, headers: { 'content-type': 'application/json' } });
-const textResponse = (text: string, status: number, type = 'text/plain'): Response =>
-  new Response(text, { status, headers: { 'content-type': type } });
+const jsonResponse = (text: string, status = 200): Response => reply(text, status);
+const textResponse = textReply;
 
 const CLOUDFLARE_403 =
   '<!DOCTYPE html><html><head><title>Attention Required! | Cloudflare</title></head><body>Sorry, you have been blocked</body></html>';
@@ -80,14 +63,7 @@ function expectErr<T>(r: Result<T>, kind: string): void {
   if (!r.ok) expect(r.error.kind).toBe(kind);
 }
 
-function headersOf(call: Call | undefined): Record<string, string> {
-  const h = new Headers(call?.init?.headers);
-  const out: Record<string, string> = {};
-  h.forEach((v, k) => {
-    out[k] = v;
-  });
-  return out;
-}
+const headersOf = (call: FetchCall | undefined): Record<string, string> => call?.headers ?? {};
 
 // ---------------------------------------------------------------------------------------------
 // DefiLlama fees
@@ -205,7 +181,7 @@ describe('DefiLlama fees: fetching', () => {
     const r = await fetchFeesSeries({ slug: 'filecoin', dataType: 'dailyRevenue' }, opts);
     expect(r.ok).toBe(true);
     expect(calls).toHaveLength(1);
-    const u = new URL(calls[0]!.url);
+    const u = new URL(calls[0]!.href);
     expect(u.protocol).toBe('https:');
     expect(u.host).toBe('api.llama.fi');
     expect(u.pathname).toBe('/summary/fees/filecoin');
@@ -261,15 +237,15 @@ describe('DefiLlama fees: fetching', () => {
     );
     expect(expectOk(await fetchFeeProtocols(opts))).toHaveLength(13);
     expect(expectOk(await fetchFeeChains(opts))).toHaveLength(5);
-    const overview = new URL(calls[0]!.url);
+    const overview = new URL(calls[0]!.href);
     expect(overview.host).toBe('api.llama.fi');
     expect(overview.pathname).toBe('/overview/fees');
     expect(overview.searchParams.get('excludeTotalDataChart')).toBe('true');
     expect(overview.searchParams.get('excludeTotalDataChartBreakdown')).toBe('true');
     expect(overview.searchParams.get('dataType')).toBe('dailyFees');
-    expect(calls[0]!.url).toBe(FEES_OVERVIEW_URL);
-    expect(calls[1]!.url).toBe(CHAINS_URL);
-    expect(new URL(calls[1]!.url).pathname).toBe('/v2/chains');
+    expect(calls[0]!.href).toBe(FEES_OVERVIEW_URL);
+    expect(calls[1]!.href).toBe(CHAINS_URL);
+    expect(new URL(calls[1]!.href).pathname).toBe('/v2/chains');
     expect(calls.every((c) => c.init?.credentials === 'omit')).toBe(true);
   });
 
@@ -407,8 +383,8 @@ describe('DefiLlama emissions', () => {
     );
     expect(expectOk(await fetchEmissions({ slug: 'ondo-finance' }, opts)).cliffs).toHaveLength(5);
     expect(expectOk(await fetchEmissionsList(opts))).toEqual(['bittensor']);
-    expect(calls.map((c) => new URL(c.url).host)).toEqual(['defillama-datasets.llama.fi', 'defillama-datasets.llama.fi']);
-    expect(calls.map((c) => new URL(c.url).pathname)).toEqual(['/emissions/ondo-finance', '/emissionsProtocolsList']);
+    expect(calls.map((c) => new URL(c.href).host)).toEqual(['defillama-datasets.llama.fi', 'defillama-datasets.llama.fi']);
+    expect(calls.map((c) => new URL(c.href).pathname)).toEqual(['/emissions/ondo-finance', '/emissionsProtocolsList']);
     expect(calls.every((c) => c.init?.credentials === 'omit')).toBe(true);
     expectErr(await fetchEmissions({ slug: '../../etc/passwd' }, opts), 'not-found');
     expect(calls).toHaveLength(2);
@@ -462,7 +438,7 @@ describe('Akash Console API', () => {
     );
     const figures = expectOk(await fetchAkashNetwork({ nowMs: NOW }, opts));
     expect(figures.map((f) => f.key)).toEqual(['providers', 'gpus', 'activeLeases']);
-    expect(calls.map((c) => c.url).sort()).toEqual([
+    expect(calls.map((c) => c.href).sort()).toEqual([
       'https://console-api.akash.network/v1/dashboard-data',
       'https://console-api.akash.network/v1/network-capacity',
     ]);
@@ -514,7 +490,7 @@ describe('Filfox overview', () => {
   it('fetch URL; HTML page → parse error', async () => {
     const { opts, calls } = fakeFetch(() => jsonResponse(fixture('filfox_overview_mainnet_recorded.json')));
     expect(expectOk(await fetchFilfoxNetwork({}, opts))).toHaveLength(2);
-    expect(calls[0]!.url).toBe('https://filfox.info/api/v1/overview');
+    expect(calls[0]!.href).toBe('https://filfox.info/api/v1/overview');
     expect(calls[0]!.init?.credentials).toBe('omit');
     const html = fakeFetch(() => textResponse('<html>maintenance</html>', 200, 'text/html'));
     expectErr(await fetchFilfoxNetwork({}, html.opts), 'parse');
@@ -555,7 +531,7 @@ describe('Helium entity API', () => {
     expect(expectOk(await fetchHeliumHotspots({ nowMs: NOW }, opts))).toEqual([
       { key: 'hotspots', label: 'onboarded hotspots (IoT + MOBILE)', value: 371234 + 27654, asOfMs: NOW },
     ]);
-    const urls = calls.map((c) => new URL(c.url));
+    const urls = calls.map((c) => new URL(c.href));
     expect(urls.every((u) => u.host === 'entities.nft.helium.io' && u.pathname === '/v2/hotspots/pagination-metadata')).toBe(true);
     expect(urls.map((u) => u.searchParams.get('subnetwork')).sort()).toEqual(['iot', 'mobile']);
     expect(calls.every((c) => c.init?.credentials === 'omit')).toBe(true);
@@ -595,7 +571,7 @@ describe('DePINscan projects', () => {
   it('fetch URL; invalid query not fetched; non-array → parse', async () => {
     const { opts, calls } = fakeFetch(() => jsonResponse(fixture('depinscan_projects_synthetic.json')));
     expect(expectOk(await fetchDepinscanDevices({ geckoId: 'helium', nowMs: NOW }, opts))[0]?.value).toBe(987654);
-    expect(calls[0]!.url).toBe('https://metrics-api.w3bstream.com/project');
+    expect(calls[0]!.href).toBe('https://metrics-api.w3bstream.com/project');
     expect(calls[0]!.init?.credentials).toBe('omit');
     expectErr(await fetchDepinscanDevices({ geckoId: '../x' }, opts), 'not-found');
     expectErr(await fetchDepinscanDevices({}, opts), 'not-found');
@@ -635,11 +611,11 @@ describe('Taostats subnets', () => {
     const key = 'tao-0000aaaa-1111-2222-3333-444455556666:abcdef01';
     const { opts, calls } = fakeFetch(() => jsonResponse(fixture('taostats_subnet_latest_synthetic.json')));
     expect(expectOk(await fetchTaostatsSubnets({ apiKey: key, nowMs: NOW }, opts))[0]?.value).toBe(5);
-    const u = new URL(calls[0]!.url);
+    const u = new URL(calls[0]!.href);
     expect(u.host).toBe('api.taostats.io');
     expect(u.pathname).toBe('/api/subnet/latest/v1');
-    expect(calls[0]!.url).not.toContain('tao-0000');
-    expect(calls[0]!.url).not.toContain(encodeURIComponent(key));
+    expect(calls[0]!.href).not.toContain('tao-0000');
+    expect(calls[0]!.href).not.toContain(encodeURIComponent(key));
     expect(headersOf(calls[0]).authorization).toBe(key);
     expect(calls[0]!.init?.credentials).toBe('omit');
   });
@@ -859,7 +835,7 @@ describe('property: parsers never throw, never pollute, only yield finite number
         await fetchEmissions({ slug }, opts);
         if (!/^[a-z0-9][a-z0-9-._]{0,99}$/i.test(slug)) expect(calls).toHaveLength(0);
         for (const c of calls) {
-          const u = new URL(c.url);
+          const u = new URL(c.href);
           expect(['api.llama.fi', 'defillama-datasets.llama.fi']).toContain(u.host);
           expect(u.pathname.split('/').filter(Boolean)).toHaveLength(u.host === 'api.llama.fi' ? 3 : 2);
         }

@@ -3,11 +3,11 @@
  * transcribed and generated fixtures (tests/fixtures/market/PROVENANCE.md), and the fetch
  * functions against an injected fake `fetch` (URLs, cookies, errors, hostile tickers).
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Candle, Result } from '../../lib/types';
 import { validate, type FetchFn } from '../../lib/sources/http';
+import { fakeFetch, reply } from './helpers/fake-fetch';
+import { fixtureJson, fixtureText as loadFixtureText } from './helpers/fixtures';
 import type { VenueMarketData } from '../../lib/sources/market-data';
 import * as kucoin from '../../lib/sources/kucoin';
 import * as binance from '../../lib/sources/binance';
@@ -18,33 +18,8 @@ const DAY = 86_400_000;
 /** 13:00 UTC on the generated series' last (still open) day. */
 const NOW = Date.UTC(2026, 6, 28, 13, 0, 0);
 
-function fixtureText(name: string): string {
-  return readFileSync(resolve(process.cwd(), 'tests/fixtures/market', name), 'utf8');
-}
-function fixture(name: string): unknown {
-  return JSON.parse(fixtureText(name));
-}
-
-interface Call {
-  url: URL;
-  init: RequestInit | undefined;
-}
-/** A fake `fetch` that records every call and answers with `respond()` (a fresh Response each time). */
-function fakeFetch(respond: (url: URL) => Response | Promise<Response>): { fetch: FetchFn; calls: Call[] } {
-  const calls: Call[] = [];
-  const fetch: FetchFn = async (input, init) => {
-    const url = new URL(input);
-    calls.push({ url, init });
-    return respond(url);
-  };
-  return { fetch, calls };
-}
-function reply(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(typeof body === 'string' ? body : JSON.stringify(body), {
-    status,
-    headers: { 'content-type': 'application/json', ...headers },
-  });
-}
+const fixtureText = (name: string): string => loadFixtureText(`market/${name}`);
+const fixture = (name: string): unknown => fixtureJson(`market/${name}`);
 function ok<T>(r: Result<T>): T {
   if (!r.ok) throw new Error(`expected ok, got ${r.error.kind}: ${r.error.message}`);
   return r.value;

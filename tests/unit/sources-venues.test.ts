@@ -3,7 +3,6 @@
  * (tests/fixtures/venues, origins in its PROVENANCE.md), URL building through an injected fetch,
  * error mapping, and property tests that hostile JSON never throws nor pollutes prototypes.
  */
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as bitget from '../../lib/sources/bitget';
@@ -16,31 +15,16 @@ import type { VenueMarketData } from '../../lib/sources/market-data';
 import * as mexc from '../../lib/sources/mexc';
 import { venueMarketData as registry } from '../../lib/sources/venue-registry';
 import type { Candle, Result, Ticker24h } from '../../lib/types';
+import { fakeFetch as sharedFakeFetch, reply } from './helpers/fake-fetch';
+import { fixtureJson, fixtureText as loadFixtureText } from './helpers/fixtures';
 
 const NOW = Date.UTC(2025, 10, 11, 0, 18, 0);
 
-function fixture(name: string): unknown {
-  return JSON.parse(readFileSync(new URL(`../fixtures/venues/${name}`, import.meta.url), 'utf8')) as unknown;
-}
+const fixture = (name: string): unknown => fixtureJson(`venues/${name}`);
+const fixtureText = (name: string): string => loadFixtureText(`venues/${name}`);
 
-function fixtureText(name: string): string {
-  return readFileSync(new URL(`../fixtures/venues/${name}`, import.meta.url), 'utf8');
-}
-
-interface Call {
-  url: string;
-  init: RequestInit | undefined;
-}
-
-/** A fetch that records its calls and answers `body` with `status` and `headers`. */
-function fakeFetch(body: string, status = 200, headers: Record<string, string> = {}): { fetch: FetchFn; calls: Call[] } {
-  const calls: Call[] = [];
-  const fetch: FetchFn = async (url, init) => {
-    calls.push({ url, init });
-    return new Response(body, { status, headers: { 'content-type': 'application/json', ...headers } });
-  };
-  return { fetch, calls };
-}
+/** Every request answers `body` with `status` and `headers` (JSON unless told). */
+const fakeFetch = (body: string, status = 200, headers: Record<string, string> = {}) => sharedFakeFetch(() => reply(body, status, headers));
 
 function opts(fetch: FetchFn): RequestOptions {
   return { fetch, timeoutMs: 2_000 };
@@ -208,7 +192,7 @@ describe.each(VENUES)('$id: requests and errors', (v) => {
     const { fetch, calls } = fakeFetch(fixtureText(v.ticker.fixture));
     const r = await v.mod.venueMarketData.fetchTicker(...v.pair, opts(fetch), NOW);
     expect(calls).toHaveLength(1);
-    const url = new URL(calls[0]!.url);
+    const url = new URL(calls[0]!.href);
     expect(url.protocol).toBe('https:');
     expect(url.host).toBe(v.host);
     expect(url.pathname).toBe(v.ticker.path);
@@ -224,7 +208,7 @@ describe.each(VENUES)('$id: requests and errors', (v) => {
     const { fetch, calls } = fakeFetch(fixtureText(v.candles.fixture));
     const r = await v.mod.venueMarketData.fetchDailyCandles(...v.pair, opts(fetch), NOW);
     expect(calls).toHaveLength(1);
-    const url = new URL(calls[0]!.url);
+    const url = new URL(calls[0]!.href);
     expect(url.host).toBe(v.host);
     expect(url.pathname).toBe(v.candles.path);
     expect(Object.fromEntries(url.searchParams)).toEqual(v.candles.params);

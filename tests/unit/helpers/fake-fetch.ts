@@ -7,6 +7,8 @@ import type { FetchFn, RequestOptions } from '../../../lib/sources/http';
 
 export interface FetchCall {
   url: URL;
+  /** the URL exactly as the code under test passed it */
+  href: string;
   init: RequestInit | undefined;
   /** request headers, names lower-cased */
   headers: Record<string, string>;
@@ -35,7 +37,7 @@ export function fakeFetch(route: Route): FakeFetch {
   const calls: FetchCall[] = [];
   const fetch: FetchFn = async (input, init) => {
     const url = new URL(input);
-    calls.push({ url, init, headers: headersOf(init) });
+    calls.push({ url, href: input, init, headers: headersOf(init) });
     return (await route(url, init)) ?? new Response('not found', { status: 404 });
   };
   return { fetch, calls, opts: { fetch, timeoutMs: 2_000 }, to: (host) => calls.filter((c) => c.url.hostname === host) };
