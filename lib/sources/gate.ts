@@ -24,7 +24,7 @@
  */
 import type { Candle, Result, SourceError, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
-import { candlesFromRows, cleanTicker, defineVenueMarketData, fail, optNum, pairSymbol } from './venue-common';
+import { candlesFromRows, defineVenueMarketData, fail, optNum, pairSymbol, strictTicker } from './venue-common';
 import { isTickerText } from '../exchanges/ticker-text';
 import { num, numOrNull, z } from './zod';
 
@@ -38,7 +38,7 @@ const CANDLE_LIMIT = 250;
  * checked, lib/exchanges/ticker-text.ts); `apiUrl` percent-encodes it in the query.
  */
 export function venueSymbol(base: string, quote: string): string | undefined {
-  return pairSymbol(base, quote, (b, q) => `${b}_${q}`, (t) => cleanTicker(t) ?? (isTickerText(t) ? t : undefined));
+  return pairSymbol(base, quote, (b, q) => `${b}_${q}`, (t) => strictTicker(t) ?? (isTickerText(t) ? t : undefined));
 }
 
 export function tickerUrl(pair: string): string {
