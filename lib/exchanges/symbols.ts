@@ -10,26 +10,26 @@
  * tokens flagged and never read as their underlying. When nothing fits the answer is
  * `undefined`: a wrong asset is worse than none (the overlay would show someone else's FDV).
  *
- * Every ticker that leaves this module matches /^[A-Z0-9]{1,20}$/ or, for tokens named in CJK
- * characters (Gate lists `人生K线_USDT`), `WIDE_TICKER_RE` (QUALITY.md: "a ticker is validated and
+ * Every ticker that leaves this module matches /^[A-Z0-9]{1,20}$/ or, for tokens named in
+ * Chinese characters (Gate lists `人生K线_USDT`), ./ticker-text.ts's Han rule (QUALITY.md: "a ticker is validated and
  * encoded, never concatenated raw"). Input is checked *before* it is upper-cased, because
  * `'ß'.toUpperCase()` is `'SS'` and would turn garbage into a ticker; only ASCII a–z is ever
- * upper-cased (Han, Kana and Hangul have no case; other scripts, including look-alike Latin,
- * Greek and Cyrillic letters, are refused). A ticker that is all digits (`/trade/75`) is an index
+ * upper-cased (Han has no case; other scripts, including look-alike Latin, Greek and Cyrillic
+ * letters, are refused). A ticker that is all digits (`/trade/75`) is an index
  * or an id, not a symbol: refused.
  */
 import type { MarketKind } from '../types';
 import type { DetectedPair, VenueId } from './define';
 import { hostMatches } from './match-pattern';
-import { CJK, isTickerText, upperAscii } from './ticker-text';
+import { isTickerText, upperAscii } from './ticker-text';
 
 /** A normalised ticker: upper-case ASCII letters and digits, 1–20 characters. */
 export const TICKER_RE = /^[A-Z0-9]{1,20}$/;
 const RAW_TICKER_RE = /^[A-Za-z0-9]{1,24}$/;
-/** CJK scripts are allowed beside ASCII (./ticker-text.ts: no letter case, no ASCII look-alikes). */
-const RAW_SYMBOL_RE = new RegExp(`^[${CJK}\\w.:/-]{1,64}$`, 'u');
-/** Printable ASCII or CJK characters: what a decoded path segment may hold. */
-const SEGMENT_RE = new RegExp(`^[!-~${CJK}]+$`, 'u');
+/** Han characters are allowed beside ASCII (./ticker-text.ts: no letter case, no ASCII look-alikes). */
+const RAW_SYMBOL_RE = /^[\p{sc=Han}\w.:/-]{1,64}$/u;
+/** Printable ASCII or Han characters: what a decoded path segment may hold. */
+const SEGMENT_RE = /^[!-~\p{sc=Han}]+$/u;
 
 /** True for a normalised ticker: ASCII or CJK-named, never all digits (./ticker-text.ts). */
 export function isTicker(s: unknown): s is string {
@@ -218,7 +218,7 @@ export function makePair(
   market: MarketKind,
   opts: PairOptions = {},
 ): DetectedPair | undefined {
-  // Base: ASCII, or CJK as the decoded path gave it (NFC, lib path checks); quote: ASCII only.
+  // Base: ASCII, or Han as the decoded path gave it (NFC, lib path checks); quote: ASCII only.
   // Checked before any upper-casing (only ASCII a–z is ever upper-cased).
   let base = upperAscii(rawBase);
   let quote = upperAscii(rawQuote);
@@ -299,7 +299,7 @@ const MAX_URL_PART = 2048;
 /**
  * The URL's path as decoded, NFC-normalised segments (empty segments dropped), or `undefined` when
  * the path is malformed or hostile: undecodable escapes, an encoded `/` or `\` inside a segment
- * (`%2F`), or anything but printable ASCII and CJK characters once decoded (unicode look-alikes
+ * (`%2F`), or anything but printable ASCII and Han characters once decoded (unicode look-alikes
  * never reach a parser).
  */
 export function pathSegments(url: URL): string[] | undefined {
@@ -314,7 +314,7 @@ export function pathSegments(url: URL): string[] | undefined {
       // expected: a malformed %-escape in a page URL is not a pair
       return undefined;
     }
-    // CJK allowed, every other non-ASCII refused, checked BEFORE and after NFC (so one token name
+    // Han allowed, every other non-ASCII refused, checked BEFORE and after NFC (so one token name
     // has one spelling): NFC maps look-alikes such as the KELVIN SIGN to ASCII `K`.
     if (!SEGMENT_RE.test(seg)) return undefined;
     seg = seg.normalize('NFC');

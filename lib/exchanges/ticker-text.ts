@@ -4,24 +4,24 @@
  * both import it, and neither may pull the other's code.
  *
  * - ASCII: upper-case letters and digits, 1–20 characters (`TAO`, `1000SATS`).
- * - CJK-named tokens (Gate lists `人生K线_USDT`): NFC, at least one Han, Hiragana, Katakana or
- *   Hangul character, the rest of them or upper-case ASCII letters and digits, 1–20 code points.
- *   These scripts have no letter case and no ASCII look-alikes; Latin, Greek and Cyrillic letters
- *   outside ASCII are refused (homoglyphs such as `ВТС` or the KELVIN SIGN never become tickers).
+ * - Tokens named in Chinese characters (Gate lists `人生K线_USDT`): NFC, at least one Han
+ *   character, the rest Han or upper-case ASCII letters and digits, 1–20 code points. Han has no
+ *   letter case and no ASCII look-alikes; every other non-ASCII letter is refused (homoglyphs such
+ *   as Cyrillic `ВТС` or the KELVIN SIGN never become tickers). Kana and Hangul are not accepted:
+ *   no listing needing them was found, and each accepted script widens what a page can inject.
  * - Never all digits: `/trade/75` on Hyperliquid is an index, not a ticker "75".
  * Nothing else passes: `../`, `?`, `#`, `%`, spaces and control characters are outside both sets.
  */
-export const CJK = '\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\p{sc=Hangul}';
 
-/** ASCII, or CJK with upper-case ASCII, 1–20 code points, not all digits (lookaheads). */
-const TICKER_TEXT_RE = new RegExp(`^(?!\\d+$)(?:[A-Z0-9]{1,20}|(?=.*[${CJK}])[${CJK}A-Z0-9]{1,20})$`, 'u');
+/** ASCII, or Han with upper-case ASCII, 1–20 code points, not all digits. */
+const TICKER_TEXT_RE = /^(?!\d+$)(?:[A-Z0-9]{1,20}|(?=.*\p{sc=Han})[\p{sc=Han}A-Z0-9]{1,20})$/u;
 
-/** True for a normalised ticker (ASCII or CJK-named, see above). */
+/** True for a normalised ticker (ASCII or Han-named, see above). */
 export function isTickerText(s: unknown): s is string {
   return typeof s === 'string' && TICKER_TEXT_RE.test(s) && s === s.normalize('NFC');
 }
 
-/** Upper-cases ASCII a–z only: `'ß'.toUpperCase()` is `'SS'`, and CJK has no case to change. */
+/** Upper-cases ASCII a–z only: `'ß'.toUpperCase()` is `'SS'`, and Han has no case to change. */
 export function upperAscii(s: string): string {
   return s.replace(/[a-z]+/g, (m) => m.toUpperCase());
 }
@@ -33,7 +33,7 @@ export function upperAscii(s: string): string {
  */
 export function tickerFromText(text: string): string | undefined {
   const t = text.trim();
-  if (t.length > 40 || !new RegExp(`^[${CJK}A-Za-z0-9]+$`, 'u').test(t)) return undefined;
+  if (t.length > 40 || !/^[\p{sc=Han}A-Za-z0-9]+$/u.test(t)) return undefined;
   const n = upperAscii(t.normalize('NFC'));
   return isTickerText(n) ? n : undefined;
 }

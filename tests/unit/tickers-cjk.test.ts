@@ -24,11 +24,15 @@ describe('Gate tokens named in Chinese characters', () => {
     expect(detectPair(`https://www.gate.com/zh/trade/${enc('币安人生')}_usdt`)).toEqual({ venue: 'gate', base: '币安人生', quote: 'USDT', market: 'spot' });
   });
 
-  it('NFC-normalised: a decomposed Hangul name is the same ticker as the composed one', () => {
-    const composed = '한국';
-    const decomposed = composed.normalize('NFD');
-    expect(decomposed).not.toBe(composed);
-    expect(detectPair(`https://www.gate.io/trade/${enc(decomposed)}_USDT`)?.base).toBe(composed);
+  it('NFC-normalised: a CJK compatibility ideograph is the same ticker as its unified form', () => {
+    const compat = '\uF900人'; // U+F900 normalises (NFC) to U+8C48 豈
+    expect(compat.normalize('NFC')).toBe('\u8C48人');
+    expect(detectPair(`https://www.gate.io/trade/${enc(compat)}_USDT`)?.base).toBe('\u8C48人');
+  });
+
+  it('only Han: Kana and Hangul names are not accepted (no listing needed them)', () => {
+    expect(detectPair(`https://www.gate.io/trade/${enc('한국')}_USDT`)).toBeUndefined();
+    expect(detectPair(`https://www.gate.io/trade/${enc('ねこ')}_USDT`)).toBeUndefined();
   });
 
   it('bounded length: 20 code points at most', () => {
@@ -72,7 +76,7 @@ describe('the worker and the settings accept the same tickers, and refuse the sa
   const pair = (base: string) => ({ pair: { venue: 'gate', base, quote: 'USDT', market: 'perp' } });
   it('messages: a CJK base passes; hostile, lower-case, digit-only or look-alike bases do not', () => {
     expect(requestSchemas.getBundle.safeParse(pair(NAME)).success).toBe(true);
-    for (const b of ['../', '?', '#', 'a/b', '75', 'ВТС', '人生k线', '한국'.normalize('NFD'), 'tao', '', '人'.repeat(21)]) {
+    for (const b of ['../', '?', '#', 'a/b', '75', 'ВТС', '人生k线', '\uF900', 'tao', '', '人'.repeat(21)]) {
       expect(requestSchemas.getBundle.safeParse(pair(b)).success, b).toBe(false);
     }
     expect(requestSchemas.compare.safeParse({ symbols: ['TAO', NAME] }).success).toBe(true);
