@@ -2,7 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { existsSync } from 'node:fs';
 import { API_HOSTS } from './lib/sources/http';
-import { stripTestUrls } from './scripts/strip-test-urls';
+import { contentScriptExcludeMatches } from './lib/exchanges/manifest';
 import { contentScriptBrowser } from './scripts/content-script-browser';
 
 // Dev mode (`npm run dev`): WXT starts Chrome, or Debian's Chromium where Chrome is absent.
@@ -20,7 +20,7 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   outDir: process.env.TL_OUT_DIR || (isBench ? '.output/bench' : '.output'),
   vite: () => ({
-    plugins: [preact(), stripTestUrls(), contentScriptBrowser()],
+    plugins: [preact(), contentScriptBrowser()],
     build: {
       target: 'es2022',
       sourcemap: process.env.TL_SOURCEMAP === '1',
@@ -31,6 +31,16 @@ export default defineConfig({
     },
     define: { __TL_BENCH__: JSON.stringify(isBench) },
   }),
+  hooks: {
+    // The overlay's `exclude_matches` (account, asset, API and withdrawal pages) are written
+    // here rather than in the entrypoint's options: options stay in the content-script bundle,
+    // and the page has no use for these lists (QUALITY.md budget: 20 KB gzip).
+    'build:manifestGenerated': (_wxt, manifest) => {
+      for (const cs of manifest.content_scripts ?? []) {
+        if (cs.js?.some((f) => f.includes('overlay'))) cs.exclude_matches = [...contentScriptExcludeMatches];
+      }
+    },
+  },
   webExt: {
     startUrls: ['https://www.kucoin.com/trade/TAO-USDT'],
     ...(chromeBinary ? { binaries: { chrome: chromeBinary } } : {}),

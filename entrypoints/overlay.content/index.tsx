@@ -14,10 +14,10 @@ import { venues } from '../../lib/exchanges';
 import { OverlayApp } from './App';
 
 export default defineContentScript({
-  // Derived from the venue table: trade pages only, account/asset/API/withdrawal pages excluded
+  // Derived from the venue table: trade pages only. Account/asset/API/withdrawal pages are
+  // excluded by `exclude_matches`, which wxt.config.ts adds to this entry of the manifest
   // (QUALITY.md, "Minimal manifest").
   matches: [...new Set(venues.flatMap((v) => v.matches))],
-  excludeMatches: [...new Set(venues.flatMap((v) => v.excludeMatches ?? []))],
   cssInjectionMode: 'manual',
   runAt: 'document_idle',
   main(ctx: ContentScriptContext) {

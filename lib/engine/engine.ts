@@ -12,7 +12,7 @@
  * - ./first-usable.ts   the one fallback rule all chains share
  */
 import type { Bundle, WatchRow } from './bundle';
-import type { RevalidateMode } from './cache';
+import type { CacheResult, RevalidateMode } from './cache';
 import { assemble } from './assemble';
 import { coingeckoKey, feedContext, type EngineDeps } from './context';
 import { FRESHNESS } from './freshness';
@@ -27,7 +27,7 @@ import { suggestFromList } from '../assets/suggest';
 import { fetchCoingeckoCoinsList } from '../sources/coingecko';
 import type { DetectedPair } from '../exchanges/define';
 import type { Settings } from '../settings/schema';
-import type { CoinSearchHit } from '../types';
+import type { CoinSearchHit, MarketSnapshot } from '../types';
 
 export type { EngineDeps } from './context';
 
@@ -113,18 +113,7 @@ export function createEngine(deps: EngineDeps) {
       const s = await deps.settings();
       const resolved = await resolveAll(symbols, s);
       const market = await primeMarkets(ctx, resolved.flatMap((x) => (x.r.asset ? [x.r.asset.id] : [])), s, force ? 'force' : 'await');
-      return resolved.map(({ sym, r }) => {
-        const m = market?.ok ? market.value.find((x) => x.id === r.asset?.id) : undefined;
-        return {
-          symbol: sym,
-          assetId: r.asset?.id ?? null,
-          name: m?.name ?? r.asset?.name ?? null,
-          priceUsd: m?.priceUsd ?? null,
-          change24hPct: m?.change24hPct ?? null,
-          asOfMs: m && market?.ok ? market.fetchedAtMs : null,
-          ...(m ? {} : { error: r.asset ? (market && !market.ok ? `CoinGecko: ${market.error.message}` : 'no market data') : (r.problem?.message ?? 'unknown ticker') }),
-        };
-      });
+      return resolved.map(({ sym, r }) => watchRow(sym, r, market));
     },
 
     /**
@@ -135,22 +124,42 @@ export function createEngine(deps: EngineDeps) {
       const s = await deps.settings();
       const resolved = await resolveAll(symbols, s);
       await primeMarkets(ctx, resolved.flatMap((x) => (x.r.asset ? [x.r.asset.id] : [])), s);
-      const out: Bundle[] = new Array(resolved.length);
-      let next = 0;
-      const worker = async () => {
-        while (next < resolved.length) {
-          const i = next++;
-          const { sym, r } = resolved[i]!;
-          const pair: Bundle['pair'] = { venue: null, base: canonicalTicker(sym), quote: 'USD', market: 'spot' };
-          out[i] = r.asset
-            ? await bundleFor(pair, r.asset, refresh)
-            : assemble({ pair, asset: null, assetProblem: r.problem ?? { kind: 'unknown', message: `No listed asset has the ticker ${sym}.` }, nowMs: ctx.now() });
-        }
-      };
-      await Promise.all([worker(), worker(), worker(), worker()]);
-      return out;
+      return mapLimited(resolved, 4, ({ sym, r }) => {
+        const pair: Bundle['pair'] = { venue: null, base: canonicalTicker(sym), quote: 'USD', market: 'spot' };
+        return r.asset
+          ? bundleFor(pair, r.asset, refresh)
+          : Promise.resolve(assemble({ pair, asset: null, assetProblem: r.problem ?? { kind: 'unknown', message: `No listed asset has the ticker ${sym}.` }, nowMs: ctx.now() }));
+      });
     },
   };
 }
 
 export type Engine = ReturnType<typeof createEngine>;
+
+/** One watchlist row from the batched market answer; a row without a price says why. */
+function watchRow(symbol: string, r: Resolved, market: CacheResult<MarketSnapshot[]> | undefined): WatchRow {
+  const m = market?.ok ? market.value.find((x) => x.id === r.asset?.id) : undefined;
+  return {
+    symbol,
+    assetId: r.asset?.id ?? null,
+    name: m?.name ?? r.asset?.name ?? null,
+    priceUsd: m?.priceUsd ?? null,
+    change24hPct: m?.change24hPct ?? null,
+    asOfMs: m && market?.ok ? market.fetchedAtMs : null,
+    ...(m ? {} : { error: r.asset ? (market && !market.ok ? `CoinGecko: ${market.error.message}` : 'no market data') : (r.problem?.message ?? 'unknown ticker') }),
+  };
+}
+
+/** `fn` over `items` with at most `limit` running at once; results in input order. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}

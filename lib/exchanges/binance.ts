@@ -50,35 +50,20 @@ function parse(url: URL, all: string[]): DetectedPair | undefined {
   return undefined;
 }
 
+/**
+ * Account, asset, API and withdrawal pages on the venue's hosts: the manifest's `exclude_matches`
+ * (lib/exchanges/manifest.ts). Apart from the venue object, so the content script does not carry it.
+ */
+// `/*/futures/*` reaches `/zh-CN/my/wallet/futures/balance`; `/my/…` is wallet, orders, API
+// management and security.
+export const binanceExcludeMatches: readonly string[] = [
+  ...segmentExcludes([ORIGIN], ['my']),
+  ...patternsFor([ORIGIN], withLocale(['/futures/funding-history/*'])),
+];
+
 export const binanceVenue = defineVenue({
   id: 'binance',
   label: 'Binance',
   matches: patternsFor([ORIGIN], withLocale(['/trade/*', '/futures/*', '/delivery/*'])),
-  // `/*/futures/*` reaches `/zh-CN/my/wallet/futures/balance`; `/my/…` is wallet, orders, API
-  // management and security.
-  excludeMatches: [
-    ...segmentExcludes([ORIGIN], ['my']),
-    ...patternsFor([ORIGIN], withLocale(['/futures/funding-history/*'])),
-  ],
   detectPair: venueParser(['www.binance.com'], parse),
-  testUrls: [
-    ['https://www.binance.com/en/trade/TAO_USDT?type=spot', { base: 'TAO', quote: 'USDT', market: 'spot' }],
-    ['https://www.binance.com/trade/BTC_FDUSD?ref=CPA_00ABC&utm_medium=web', { base: 'BTC', quote: 'FDUSD', market: 'spot' }],
-    ['https://www.binance.com/zh-CN/trade/ETH_BTC?type=cross', { base: 'ETH', quote: 'BTC', market: 'margin' }],
-    ['https://www.binance.com/en/trade/SOL_USDC?type=isolated', { base: 'SOL', quote: 'USDC', market: 'margin' }],
-    ['https://www.binance.com/en/trade/1000SATS_USDT', { base: '1000SATS', quote: 'USDT', market: 'spot' }],
-    ['https://www.binance.com/en/trade/BTCUP_USDT', { base: 'BTCUP', quote: 'USDT', market: 'spot', leveraged: true }],
-    ['https://www.binance.com/pt-BR/futures/TAOUSDT', { base: 'TAO', quote: 'USDT', market: 'perp' }],
-    ['https://www.binance.com/en/futures/1MBABYDOGEUSDT', { base: 'BABYDOGE', quote: 'USDT', market: 'perp', multiplier: 1000000 }],
-    ['https://www.binance.com/en/futures/BTCUSDT_250328', { base: 'BTC', quote: 'USDT', market: 'future' }],
-    ['https://www.binance.com/en/delivery/btcusd_perpetual', { base: 'BTC', quote: 'USD', market: 'perp' }],
-    ['https://www.binance.com/en/delivery/ethusd_quarter', { base: 'ETH', quote: 'USD', market: 'future' }],
-    ['https://www.binance.com/zh-CN/my/wallet/futures/balance', undefined],
-    ['https://www.binance.com/en/my/settings/api-management', undefined],
-    ['https://www.binance.com/en/futures/funding-history/perpetual/real-time-funding-rate', undefined],
-    ['https://www.binance.com/en/futures/funding-history', undefined],
-    ['https://www.binance.com/en/trade/TAO_USDT?type=grid2', undefined],
-    ['https://www.binance.com/en/price/bittensor', undefined],
-    ['https://www.binance.com/en/futures/home', undefined],
-  ],
 });

@@ -48,26 +48,16 @@ function parse(url: URL, s: string[]): DetectedPair | undefined {
   return makePair('bitfinex', base, quote, market, { aliases: ALIASES });
 }
 
+/**
+ * Account, asset, API and withdrawal pages on the venue's hosts: the manifest's `exclude_matches`
+ * (lib/exchanges/manifest.ts). Apart from the venue object, so the content script does not carry it.
+ */
+// The trading host serves trade views only; wallets and API keys are on other hosts.
+export const bitfinexExcludeMatches: readonly string[] = [];
+
 export const bitfinexVenue = defineVenue({
   id: 'bitfinex',
   label: 'Bitfinex',
   matches: ['https://trading.bitfinex.com/t/*'],
-  // The trading host serves trade views only; wallets and API keys are on other hosts.
-  excludeMatches: [],
   detectPair: venueParser(['trading.bitfinex.com'], parse),
-  testUrls: [
-    ['https://trading.bitfinex.com/t/BTC:USD?type=exchange', { base: 'BTC', quote: 'USD', market: 'spot' }],
-    ['https://trading.bitfinex.com/t/ETH:UST?type=margin', { base: 'ETH', quote: 'USDT', market: 'margin' }],
-    ['https://trading.bitfinex.com/t/BTCUSD', { base: 'BTC', quote: 'USD', market: 'spot' }],
-    ['https://trading.bitfinex.com/t/btceur?type=exchange&refcode=AbC12', { base: 'BTC', quote: 'EUR', market: 'spot' }],
-    ['https://trading.bitfinex.com/t/DOGE:USD', { base: 'DOGE', quote: 'USD', market: 'spot' }],
-    ['https://trading.bitfinex.com/t/BTC%3AUST', { base: 'BTC', quote: 'USDT', market: 'spot' }],
-    ['https://trading.bitfinex.com/t/BTCF0:USTF0', { base: 'BTC', quote: 'USDT', market: 'perp' }],
-    ['https://trading.bitfinex.com/t/ETHF0:USTF0?type=exchange', { base: 'ETH', quote: 'USDT', market: 'perp' }],
-    ['https://trading.bitfinex.com/t/TESTBTC:TESTUSD', undefined],
-    ['https://trading.bitfinex.com/t/BTCF0:UST', undefined],
-    ['https://trading.bitfinex.com/t/BTCUSDT', undefined],
-    ['https://trading.bitfinex.com/t', undefined],
-    ['https://trading.bitfinex.com/f/USD', undefined],
-  ],
 });

@@ -38,31 +38,18 @@ function parse(_url: URL, all: string[]): DetectedPair | undefined {
   return undefined;
 }
 
+/**
+ * Account, asset, API and withdrawal pages on the venue's hosts: the manifest's `exclude_matches`
+ * (lib/exchanges/manifest.ts). Apart from the venue object, so the content script does not carry it.
+ */
+export const bitgetExcludeMatches: readonly string[] = [
+  ...patternsFor([ORIGIN], withLocale(['/spot/deposit*', '/spot/withdraw*'])),
+  ...segmentExcludes([ORIGIN], ['asset', 'assets', 'account']),
+];
+
 export const bitgetVenue = defineVenue({
   id: 'bitget',
   label: 'Bitget',
   matches: patternsFor([ORIGIN], withLocale(['/spot/*', '/futures/*', '/mix/*'])),
-  excludeMatches: [
-    ...patternsFor([ORIGIN], withLocale(['/spot/deposit*', '/spot/withdraw*'])),
-    ...segmentExcludes([ORIGIN], ['asset', 'assets', 'account']),
-  ],
   detectPair: venueParser(['www.bitget.com'], parse),
-  testUrls: [
-    ['https://www.bitget.com/spot/TAOUSDT', { base: 'TAO', quote: 'USDT', market: 'spot' }],
-    ['https://www.bitget.com/en/spot/TAOUSDT_SPBL?type=spot', { base: 'TAO', quote: 'USDT', market: 'spot' }],
-    ['https://www.bitget.com/zh-CN/spot/ethbtc?channelCode=42xn&vipCode=sq59', { base: 'ETH', quote: 'BTC', market: 'spot' }],
-    ['https://www.bitget.com/spot/1INCHUSDT', { base: '1INCH', quote: 'USDT', market: 'spot' }],
-    ['https://www.bitget.com/futures/usdt/TAOUSDT', { base: 'TAO', quote: 'USDT', market: 'perp' }],
-    ['https://www.bitget.com/en/futures/usdt/BTCUSDT_UMCBL', { base: 'BTC', quote: 'USDT', market: 'perp' }],
-    ['https://www.bitget.com/futures/usdc/BTCPERP', { base: 'BTC', quote: 'USDC', market: 'perp' }],
-    ['https://www.bitget.com/futures/coin/BTCUSD', { base: 'BTC', quote: 'USD', market: 'perp' }],
-    ['https://www.bitget.com/en/mix/usdt/BTCUSDT_UMCBL', { base: 'BTC', quote: 'USDT', market: 'perp' }],
-    ['https://www.bitget.com/futures/usdt/1000BONKUSDT', { base: 'BONK', quote: 'USDT', market: 'perp', multiplier: 1000 }],
-    ['https://www.bitget.com/en/spot/deposit', undefined],
-    ['https://www.bitget.com/spot/withdraw', undefined],
-    ['https://www.bitget.com/en/asset/spot/', undefined],
-    ['https://www.bitget.com/asset/withdraw/USDT', undefined],
-    ['https://www.bitget.com/futures/usdt', undefined],
-    ['https://www.bitget.com/futures/usdt/TAOUSDC', undefined],
-  ],
 });

@@ -54,29 +54,15 @@ function parse(_url: URL, all: string[]): DetectedPair | undefined {
   return undefined;
 }
 
+/**
+ * Account, asset, API and withdrawal pages on the venue's hosts: the manifest's `exclude_matches`
+ * (lib/exchanges/manifest.ts). Apart from the venue object, so the content script does not carry it.
+ */
+export const bybitExcludeMatches: readonly string[] = segmentExcludes([ORIGIN], ['assets', 'user']);
+
 export const bybitVenue = defineVenue({
   id: 'bybit',
   label: 'Bybit',
   matches: patternsFor([ORIGIN], withLocale(['/trade/*'])),
-  excludeMatches: segmentExcludes([ORIGIN], ['assets', 'user']),
   detectPair: venueParser(['www.bybit.com'], parse),
-  testUrls: [
-    ['https://www.bybit.com/trade/spot/TAO/USDT', { base: 'TAO', quote: 'USDT', market: 'spot' }],
-    ['https://www.bybit.com/en/trade/spot/TAO/USDC?affiliate_id=12345&group_id=0', { base: 'TAO', quote: 'USDC', market: 'spot' }],
-    ['https://www.bybit.com/zh-MY/trade/spot/btc3l/usdt', { base: 'BTC3L', quote: 'USDT', market: 'spot', leveraged: true }],
-    ['https://www.bybit.com/trade/usdt/TAOUSDT', { base: 'TAO', quote: 'USDT', market: 'perp' }],
-    ['https://www.bybit.com/en/trade/usdt/1000PEPEUSDT', { base: 'PEPE', quote: 'USDT', market: 'perp', multiplier: 1000 }],
-    ['https://www.bybit.com/trade/usdt/BTCUSDT-26DEC25', { base: 'BTC', quote: 'USDT', market: 'future' }],
-    ['https://www.bybit.com/trade/usdc/ETH-PERP', { base: 'ETH', quote: 'USDC', market: 'perp' }],
-    ['https://www.bybit.com/trade/usdc/solperp', { base: 'SOL', quote: 'USDC', market: 'perp' }],
-    ['https://www.bybit.com/trade/futures/usdc/BTC-PERP', { base: 'BTC', quote: 'USDC', market: 'perp' }],
-    ['https://www.bybit.com/trade/futures/usdc/BTC-26DEC25', { base: 'BTC', quote: 'USDC', market: 'future' }],
-    ['https://www.bybit.com/trade/inverse/BTCUSD', { base: 'BTC', quote: 'USD', market: 'perp' }],
-    ['https://www.bybit.com/trade/inverse/futures/BTCUSDZ25', { base: 'BTC', quote: 'USD', market: 'future' }],
-    ['https://www.bybit.com/trade/usdc/assets/unifiedtranslog', undefined],
-    ['https://www.bybit.com/user/assets/withdraw', undefined],
-    ['https://www.bybit.com/trade/option/usdc/BTC', undefined],
-    ['https://www.bybit.com/trade/spot', undefined],
-    ['https://www.bybit.com/en/trade/usdt/funding-rate', undefined],
-  ],
 });

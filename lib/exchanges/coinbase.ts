@@ -29,25 +29,16 @@ function parse(_url: URL, all: string[]): DetectedPair | undefined {
   return undefined;
 }
 
+/**
+ * Account, asset, API and withdrawal pages on the venue's hosts: the manifest's `exclude_matches`
+ * (lib/exchanges/manifest.ts). Apart from the venue object, so the content script does not carry it.
+ */
+// Portfolio and order pages live under the same prefix.
+export const coinbaseExcludeMatches: readonly string[] = patternsFor([ORIGIN], withLocale(['/advanced-trade/portfolio*', '/advanced-trade/orders*']));
+
 export const coinbaseVenue = defineVenue({
   id: 'coinbase',
   label: 'Coinbase',
   matches: patternsFor([ORIGIN], withLocale(['/advanced-trade/*'])),
-  // Portfolio and order pages live under the same prefix.
-  excludeMatches: patternsFor([ORIGIN], withLocale(['/advanced-trade/portfolio*', '/advanced-trade/orders*'])),
   detectPair: venueParser(['www.coinbase.com'], parse),
-  testUrls: [
-    ['https://www.coinbase.com/advanced-trade/spot/TAO-USD', { base: 'TAO', quote: 'USD', market: 'spot' }],
-    ['https://www.coinbase.com/advanced-trade/spot/ETH-USDC', { base: 'ETH', quote: 'USDC', market: 'spot' }],
-    ['https://www.coinbase.com/en-gb/advanced-trade/spot/btc-gbp?referral=abc', { base: 'BTC', quote: 'GBP', market: 'spot' }],
-    ['https://www.coinbase.com/advanced-trade/SOL-USD', { base: 'SOL', quote: 'USD', market: 'spot' }],
-    ['https://www.coinbase.com/advanced-trade/perpetuals/BTC-PERP-INTX', { base: 'BTC', quote: 'USDC', market: 'perp' }],
-    ['https://www.coinbase.com/advanced-trade/perpetuals/ETH-PERP', { base: 'ETH', quote: 'USDC', market: 'perp' }],
-    ['https://www.coinbase.com/advanced-trade/futures/BIT-27DEC24-CDE', undefined],
-    ['https://www.coinbase.com/advanced-trade/price-alerts', undefined],
-    ['https://www.coinbase.com/advanced-trade/portfolio', undefined],
-    ['https://www.coinbase.com/price/bittensor', undefined],
-    ['https://www.coinbase.com/prices', undefined],
-    ['https://www.coinbase.com/settings/api', undefined],
-  ],
 });

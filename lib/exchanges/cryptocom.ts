@@ -32,25 +32,16 @@ function parse(_url: URL, all: string[]): DetectedPair | undefined {
   return undefined;
 }
 
+/**
+ * Account, asset, API and withdrawal pages on the venue's hosts: the manifest's `exclude_matches`
+ * (lib/exchanges/manifest.ts). Apart from the venue object, so the content script does not carry it.
+ */
+// Only trade views live under /exchange/trade/; account pages are elsewhere.
+export const cryptocomExcludeMatches: readonly string[] = [];
+
 export const cryptocomVenue = defineVenue({
   id: 'cryptocom',
   label: 'Crypto.com',
   matches: patternsFor(ORIGINS, ['/exchange/trade/*', '/*/exchange/trade/*']),
-  // Only trade views live under /exchange/trade/; account pages are elsewhere.
-  excludeMatches: [],
   detectPair: venueParser(HOSTS, parse),
-  testUrls: [
-    ['https://crypto.com/exchange/trade/spot/TAO_USD', { base: 'TAO', quote: 'USD', market: 'spot' }],
-    ['https://crypto.com/exchange/trade/spot/STX_USDT', { base: 'STX', quote: 'USDT', market: 'spot' }],
-    ['https://crypto.com/exchange/trade/ELA_USD', { base: 'ELA', quote: 'USD', market: 'spot' }],
-    ['https://crypto.com/eea/exchange/trade/spot/BTC_EUR', { base: 'BTC', quote: 'EUR', market: 'spot' }],
-    ['https://crypto.com/exchange/trade/perps/BTCUSD-PERP', { base: 'BTC', quote: 'USD', market: 'perp' }],
-    ['https://crypto.com/exchange/trade/ETHUSD-PERP?ref=abc', { base: 'ETH', quote: 'USD', market: 'perp' }],
-    ['https://crypto.com/exchange/trade/BTCUSD-250328', { base: 'BTC', quote: 'USD', market: 'future' }],
-    ['https://crypto.com/exchange/trade', undefined],
-    ['https://crypto.com/exchange/trade/spot', undefined],
-    ['https://crypto.com/exchange/user/assets/withdraw', undefined],
-    ['https://crypto.com/price/bittensor', undefined],
-    ['https://crypto.com/exchange/trade/BTCUSD', undefined],
-  ],
 });

@@ -45,8 +45,6 @@ export interface VenueDefinition {
   label: string;
   /** match patterns for the content script (trade pages only) */
   matches: string[];
-  /** match patterns of account/asset/API/withdrawal pages on the same hosts */
-  excludeMatches?: string[];
   /** pure URL parser: a pair, or undefined for non-market pages; never throws */
   detectPair(url: URL): DetectedPair | undefined;
   /**
@@ -54,8 +52,6 @@ export interface VenueDefinition {
    * one narrow CSS selector whose text holds the symbol, and how to read it.
    */
   pairFromPage?: { selector: string; parse(text: string, url: URL): DetectedPair | undefined };
-  /** URLs this venue must match (with expected results), used by the table-driven tests */
-  testUrls: Array<[url: string, expected: Omit<DetectedPair, 'venue'> | undefined]>;
 }
 
 export function defineVenue(v: VenueDefinition): VenueDefinition {

@@ -31,25 +31,15 @@ function parse(_url: URL, all: string[]): DetectedPair | undefined {
   return undefined;
 }
 
+/**
+ * Account, asset, API and withdrawal pages on the venue's hosts: the manifest's `exclude_matches`
+ * (lib/exchanges/manifest.ts). Apart from the venue object, so the content script does not carry it.
+ */
+export const gateExcludeMatches: readonly string[] = segmentExcludes(ORIGINS, ['myaccount', 'account']);
+
 export const gateVenue = defineVenue({
   id: 'gate',
   label: 'Gate',
   matches: patternsFor(ORIGINS, withLocale(['/trade/*', '/margin-trade/*', '/futures/*', '/futures_trade/*', '/futures-delivery/*'])),
-  excludeMatches: segmentExcludes(ORIGINS, ['myaccount', 'account']),
   detectPair: venueParser(HOSTS, parse),
-  testUrls: [
-    ['https://www.gate.io/trade/TAO_USDT', { base: 'TAO', quote: 'USDT', market: 'spot' }],
-    ['https://www.gate.com/zh-tw/trade/btc_usdt?ref=VLBAXYZ', { base: 'BTC', quote: 'USDT', market: 'spot' }],
-    ['https://www.gate.io/trade/ETH5S_USDT', { base: 'ETH5S', quote: 'USDT', market: 'spot', leveraged: true }],
-    ['https://www.gate.io/margin-trade/SOL_USDT', { base: 'SOL', quote: 'USDT', market: 'margin' }],
-    ['https://www.gate.com/futures/USDT/TAO_USDT', { base: 'TAO', quote: 'USDT', market: 'perp' }],
-    ['https://www.gate.io/en/futures/BTC/BTC_USD', { base: 'BTC', quote: 'USD', market: 'perp' }],
-    ['https://www.gate.io/futures_trade/USDT/1000PEPE_USDT', { base: 'PEPE', quote: 'USDT', market: 'perp', multiplier: 1000 }],
-    ['https://www.gate.com/futures-delivery/usdt/SOL_USDT_20260710', { base: 'SOL', quote: 'USDT', market: 'future' }],
-    ['https://www.gate.io/futures/USDT', undefined],
-    ['https://www.gate.io/trade', undefined],
-    ['https://www.gate.io/myaccount/withdraw/USDT', undefined],
-    ['https://www.gate.com/zh/myaccount/apikeys', undefined],
-    ['https://www.gate.io/price/bittensor-tao', undefined],
-  ],
 });

@@ -58,28 +58,17 @@ function parse(url: URL, all: string[]): DetectedPair | undefined {
   return undefined;
 }
 
+/**
+ * Account, asset, API and withdrawal pages on the venue's hosts: the manifest's `exclude_matches`
+ * (lib/exchanges/manifest.ts). Apart from the venue object, so the content script does not carry it.
+ */
+// `/*/exchange/*` and `/*/futures/*` reach far; deposits, withdrawals, API keys and the
+// user centre live under these sections.
+export const htxExcludeMatches: readonly string[] = segmentExcludes(ORIGINS, ['finance', 'user', 'assets', 'apikey', 'account']);
+
 export const htxVenue = defineVenue({
   id: 'htx',
   label: 'HTX',
   matches: patternsFor(ORIGINS, withLocale(['/trade/*', '/exchange/*', '/futures/*'])),
-  // `/*/exchange/*` and `/*/futures/*` reach far; deposits, withdrawals, API keys and the
-  // user centre live under these sections.
-  excludeMatches: segmentExcludes(ORIGINS, ['finance', 'user', 'assets', 'apikey', 'account']),
   detectPair: venueParser(HOSTS, parse),
-  testUrls: [
-    ['https://www.htx.com/trade/tao_usdt', { base: 'TAO', quote: 'USDT', market: 'spot' }],
-    ['https://www.htx.com/en-us/trade/btc_usdt?type=spot&invite_code=abc12', { base: 'BTC', quote: 'USDT', market: 'spot' }],
-    ['https://www.huobi.com/zh-cn/exchange/eth_btc/', { base: 'ETH', quote: 'BTC', market: 'spot' }],
-    ['https://www.htx.com/futures/linear_swap/exchange#contract_code=TAO-USDT', { base: 'TAO', quote: 'USDT', market: 'perp' }],
-    ['https://www.htx.com/en-us/futures/linear_swap/exchange/#contract_code=SOL-USDT&contract_type=swap&type=cross', { base: 'SOL', quote: 'USDT', market: 'perp' }],
-    ['https://www.htx.com/futures/linear_swap/exchange/?contract_code=ETH-USDT', { base: 'ETH', quote: 'USDT', market: 'perp' }],
-    ['https://www.htx.com/futures/linear_swap/exchange#contract_code=BTC-USDT&contract_type=quarter', { base: 'BTC', quote: 'USDT', market: 'future' }],
-    ['https://www.htx.com/futures/swap/exchange#contract_code=BTC-USD', { base: 'BTC', quote: 'USD', market: 'perp' }],
-    ['https://www.htx.com/futures/exchange#symbol=BTC&contract_type=quarter', { base: 'BTC', quote: 'USD', market: 'future' }],
-    ['https://www.htx.com/futures/linear_swap/exchange', undefined],
-    ['https://www.htx.com/futures/copy-trading/trader/12345', undefined],
-    ['https://www.htx.com/en-us/finance/withdraw/usdt', undefined],
-    ['https://www.htx.com/en-us/user/api/', undefined],
-    ['https://www.htx.com/trade', undefined],
-  ],
 });

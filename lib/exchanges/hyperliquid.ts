@@ -49,27 +49,18 @@ function fromTitle(text: string, url: URL): DetectedPair | undefined {
   return undefined;
 }
 
+/**
+ * Account, asset, API and withdrawal pages on the venue's hosts: the manifest's `exclude_matches`
+ * (lib/exchanges/manifest.ts). Apart from the venue object, so the content script does not carry it.
+ */
+// Portfolio, vaults and API pages are outside `/trade`.
+export const hyperliquidExcludeMatches: readonly string[] = [];
+
 export const hyperliquidVenue = defineVenue({
   id: 'hyperliquid',
   label: 'Hyperliquid',
   // `/trade*` includes bare `/trade`, where the page itself says which market is open.
   matches: ['https://app.hyperliquid.xyz/trade*'],
-  // Portfolio, vaults and API pages are outside `/trade`.
-  excludeMatches: [],
   detectPair: venueParser(['app.hyperliquid.xyz'], parse),
   pairFromPage: { selector: 'head > title', parse: fromTitle },
-  testUrls: [
-    ['https://app.hyperliquid.xyz/trade/HYPE/USDC', { base: 'HYPE', quote: 'USDC', market: 'spot' }],
-    ['https://app.hyperliquid.xyz/trade/PURR/USDC?ref=ABC', { base: 'PURR', quote: 'USDC', market: 'spot' }],
-    ['https://app.hyperliquid.xyz/trade/TAO', { base: 'TAO', quote: 'USDC', market: 'perp' }],
-    ['https://app.hyperliquid.xyz/trade/BTC', { base: 'BTC', quote: 'USDC', market: 'perp' }],
-    ['https://app.hyperliquid.xyz/trade/kPEPE', { base: 'PEPE', quote: 'USDC', market: 'perp', multiplier: 1000 }],
-    ['https://app.hyperliquid.xyz/trade/kpepe', { base: 'PEPE', quote: 'USDC', market: 'perp', multiplier: 1000 }],
-    ['https://app.hyperliquid.xyz/trade/KAS', { base: 'KAS', quote: 'USDC', market: 'perp' }],
-    ['https://app.hyperliquid.xyz/trade/xyz:TSLA', undefined],
-    ['https://app.hyperliquid.xyz/trade/@107', undefined],
-    ['https://app.hyperliquid.xyz/trade', undefined],
-    ['https://app.hyperliquid.xyz/portfolio', undefined],
-    ['https://app.hyperliquid.xyz/vaults/0x1234', undefined],
-  ],
 });

@@ -47,10 +47,6 @@ export const venues = [
   tradingviewVenue,
 ] as const satisfies readonly VenueDefinition[];
 
-/** Content-script `matches`: the union of every venue's trade-page patterns, de-duplicated. */
-export const contentScriptMatches: readonly string[] = Array.from(new Set(venues.flatMap((v) => v.matches)));
-/** Content-script `exclude_matches`: account, asset, API and withdrawal pages. */
-export const contentScriptExcludeMatches: readonly string[] = Array.from(new Set(venues.flatMap((v) => v.excludeMatches ?? [])));
 
 /** (pattern host, venue) pairs, from each venue's `matches`. */
 const HOSTS: ReadonlyArray<readonly [string, VenueDefinition]> = venues.flatMap((v) =>

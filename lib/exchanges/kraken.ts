@@ -39,26 +39,16 @@ function parse(url: URL, s: string[]): DetectedPair | undefined {
   return parseSymbol('kraken', sym, 'spot', { separators: '-', concat: false });
 }
 
+/**
+ * Account, asset, API and withdrawal pages on the venue's hosts: the manifest's `exclude_matches`
+ * (lib/exchanges/manifest.ts). Apart from the venue object, so the content script does not carry it.
+ */
+// Both prefixes hold trade views only (settings, funding and portfolio live elsewhere).
+export const krakenExcludeMatches: readonly string[] = [];
+
 export const krakenVenue = defineVenue({
   id: 'kraken',
   label: 'Kraken',
   matches: ['https://pro.kraken.com/app/trade/*', 'https://futures.kraken.com/trade/futures/*'],
-  // Both prefixes hold trade views only (settings, funding and portfolio live elsewhere).
-  excludeMatches: [],
   detectPair: venueParser(['pro.kraken.com', 'futures.kraken.com'], parse),
-  testUrls: [
-    ['https://pro.kraken.com/app/trade/tao-usd', { base: 'TAO', quote: 'USD', market: 'spot' }],
-    ['https://pro.kraken.com/app/trade/xbt-usd', { base: 'BTC', quote: 'USD', market: 'spot' }],
-    ['https://pro.kraken.com/app/trade/XDG-EUR', { base: 'DOGE', quote: 'EUR', market: 'spot' }],
-    ['https://pro.kraken.com/app/trade/eth-xbt', { base: 'ETH', quote: 'BTC', market: 'spot' }],
-    ['https://pro.kraken.com/app/trade/futures-btc-usd-perp', { base: 'BTC', quote: 'USD', market: 'perp' }],
-    ['https://futures.kraken.com/trade/futures/PF_XBTUSD', { base: 'BTC', quote: 'USD', market: 'perp' }],
-    ['https://futures.kraken.com/trade/futures/PI_ETHUSD', { base: 'ETH', quote: 'USD', market: 'perp' }],
-    ['https://futures.kraken.com/trade/futures/FI_XBTUSD_250328', { base: 'BTC', quote: 'USD', market: 'future' }],
-    ['https://pro.kraken.com/app/trade', undefined],
-    ['https://pro.kraken.com/app/portfolio/spot', undefined],
-    ['https://pro.kraken.com/app/settings/api', undefined],
-    ['https://futures.kraken.com/trade/futures', undefined],
-    ['https://futures.kraken.com/trade/futures/PF_XBTUSD_250328', undefined],
-  ],
 });

@@ -37,6 +37,14 @@ function parse(url: URL, all: string[]): DetectedPair | undefined {
   return undefined;
 }
 
+/**
+ * Account, asset, API and withdrawal pages on the venue's hosts: the manifest's `exclude_matches`
+ * (lib/exchanges/manifest.ts). Apart from the venue object, so the content script does not carry it.
+ */
+// `/*/trade/*` also reaches `/order/trade/…` (order history) and would reach any
+// `/assets/…/trade/…` or `/account/…/trade/…` page.
+export const kucoinExcludeMatches: readonly string[] = segmentExcludes(['https://www.kucoin.com'], ['account', 'assets', 'order', 'account-security']);
+
 export const kucoinVenue = defineVenue({
   id: 'kucoin',
   label: 'KuCoin',
@@ -44,29 +52,5 @@ export const kucoinVenue = defineVenue({
     ...patternsFor(['https://www.kucoin.com'], withLocale(['/trade/*'])),
     'https://futures.kucoin.com/trade/*',
   ],
-  // `/*/trade/*` also reaches `/order/trade/…` (order history) and would reach any
-  // `/assets/…/trade/…` or `/account/…/trade/…` page.
-  excludeMatches: segmentExcludes(['https://www.kucoin.com'], ['account', 'assets', 'order', 'account-security']),
   detectPair: venueParser(HOSTS, parse),
-  testUrls: [
-    ['https://www.kucoin.com/trade/TAO-USDT', { base: 'TAO', quote: 'USDT', market: 'spot' }],
-    ['https://www.kucoin.com/zh-hant/trade/btc-usdt?rcode=rJ2ABC7&utm_source=tw', { base: 'BTC', quote: 'USDT', market: 'spot' }],
-    ['https://www.kucoin.com/en-US/trade/ETH-BTC', { base: 'ETH', quote: 'BTC', market: 'spot' }],
-    ['https://www.kucoin.com/trade/ETH3L-USDT', { base: 'ETH3L', quote: 'USDT', market: 'spot', leveraged: true }],
-    ['https://www.kucoin.com/trade/JUP-USDT', { base: 'JUP', quote: 'USDT', market: 'spot' }],
-    ['https://www.kucoin.com/trade/1INCH-USDT', { base: '1INCH', quote: 'USDT', market: 'spot' }],
-    ['https://www.kucoin.com/trade/margin/BTC-USDT', { base: 'BTC', quote: 'USDT', market: 'margin' }],
-    ['https://www.kucoin.com/futures/trade/XBTUSDTM', { base: 'BTC', quote: 'USDT', market: 'perp' }],
-    ['https://www.kucoin.com/ru/futures/trade/XBTUSDM', { base: 'BTC', quote: 'USD', market: 'perp' }],
-    ['https://www.kucoin.com/futures/trade/1000PEPEUSDTM', { base: 'PEPE', quote: 'USDT', market: 'perp', multiplier: 1000 }],
-    ['https://futures.kucoin.com/trade/ETHUSDTM', { base: 'ETH', quote: 'USDT', market: 'perp' }],
-    ['https://www.kucoin.com/trade', undefined],
-    ['https://www.kucoin.com/trade/TAOUSDT', undefined],
-    ['https://www.kucoin.com/futures/trade/XBTUSDT', undefined],
-    ['https://www.kucoin.com/order/trade', undefined],
-    ['https://www.kucoin.com/order/trade/history', undefined],
-    ['https://www.kucoin.com/assets/withdraw/USDT', undefined],
-    ['https://www.kucoin.com/account/api', undefined],
-    ['https://www.kucoin.com/price/TAO', undefined],
-  ],
 });

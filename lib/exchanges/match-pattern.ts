@@ -105,7 +105,12 @@ export function isUrlMatched(url: string | URL, matches: readonly string[], excl
   return matches.some((p) => urlMatchesPattern(u, p)) && !excludeMatches.some((p) => urlMatchesPattern(u, p));
 }
 
-/** Cross product `origins × paths`, e.g. (`https://www.gate.io`, `/trade/*`). */
+/**
+ * Cross product `origins × paths`, e.g. (`https://www.gate.io`, `/trade/*`). These three builders
+ * are marked free of side effects (Rollup's `__NO_SIDE_EFFECTS__`): a venue's exclusion list
+ * that only the manifest uses is then dropped from the content-script bundle.
+ */
+/* @__NO_SIDE_EFFECTS__ */
 export function patternsFor(origins: readonly string[], paths: readonly string[]): string[] {
   return origins.flatMap((o) => paths.map((p) => `${o}${p}`));
 }
@@ -113,8 +118,9 @@ export function patternsFor(origins: readonly string[], paths: readonly string[]
 /**
  * `/trade/*` → [`/trade/*`, `/*\/trade/*`]: the bare path and the same path behind a locale
  * prefix (`/en/trade/*`, `/zh-CN/trade/*`). Match patterns cannot say "one two-letter segment",
- * so the prefix is `*`; that is why venues with localised paths also carry `excludeMatches`.
+ * so the prefix is `*`; that is why venues with localised paths also carry exclusions.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function withLocale(paths: readonly string[]): string[] {
   return paths.flatMap((p) => [p, `/*${p}`]);
 }
@@ -124,6 +130,7 @@ export function withLocale(paths: readonly string[]): string[] {
  * `https://host/assets/*` and `https://host/*\/assets/*`. The trailing slash keeps a pair such as
  * `/trade/api3-usdt` from being excluded by the `api` segment.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function segmentExcludes(origins: readonly string[], segments: readonly string[]): string[] {
   return patternsFor(origins, segments.flatMap((s) => [`/${s}/*`, `/*/${s}/*`]));
 }

@@ -20,6 +20,12 @@ function parse(url: URL, all: string[]): DetectedPair | undefined {
   return undefined;
 }
 
+/**
+ * Account, asset, API and withdrawal pages on the venue's hosts: the manifest's `exclude_matches`
+ * (lib/exchanges/manifest.ts). Apart from the venue object, so the content script does not carry it.
+ */
+export const mexcExcludeMatches: readonly string[] = segmentExcludes(['https://www.mexc.com', 'https://futures.mexc.com'], ['assets', 'user', 'account']);
+
 export const mexcVenue = defineVenue({
   id: 'mexc',
   label: 'MEXC',
@@ -27,20 +33,5 @@ export const mexcVenue = defineVenue({
     ...patternsFor(['https://www.mexc.com'], withLocale(['/exchange/*', '/futures/*'])),
     ...patternsFor(['https://futures.mexc.com'], withLocale(['/exchange/*'])),
   ],
-  excludeMatches: segmentExcludes(['https://www.mexc.com', 'https://futures.mexc.com'], ['assets', 'user', 'account']),
   detectPair: venueParser(['www.mexc.com', 'futures.mexc.com'], parse),
-  testUrls: [
-    ['https://www.mexc.com/exchange/TAO_USDT', { base: 'TAO', quote: 'USDT', market: 'spot' }],
-    ['https://www.mexc.com/en-GB/exchange/BTC_USDC?_from=market', { base: 'BTC', quote: 'USDC', market: 'spot' }],
-    ['https://www.mexc.com/zh-CN/exchange/BTC3L_USDT', { base: 'BTC3L', quote: 'USDT', market: 'spot', leveraged: true }],
-    ['https://futures.mexc.com/exchange/TAO_USDT', { base: 'TAO', quote: 'USDT', market: 'perp' }],
-    ['https://futures.mexc.com/exchange/SOL_USDT?inviteCode=7zeuU9AdFM', { base: 'SOL', quote: 'USDT', market: 'perp' }],
-    ['https://www.mexc.com/futures/TAO_USDT?type=linear_swap', { base: 'TAO', quote: 'USDT', market: 'perp' }],
-    ['https://www.mexc.com/ru-RU/futures/BTC_USD', { base: 'BTC', quote: 'USD', market: 'perp' }],
-    ['https://www.mexc.com/exchange', undefined],
-    ['https://www.mexc.com/assets/deposit/USDT', undefined],
-    ['https://www.mexc.com/user/openapi', undefined],
-    ['https://www.mexc.com/price/TAO', undefined],
-    ['https://futures.mexc.com/exchange', undefined],
-  ],
 });

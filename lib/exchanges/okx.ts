@@ -30,26 +30,16 @@ function parse(_url: URL, all: string[]): DetectedPair | undefined {
   return parseSymbol('okx', symbol, section.market, { separators: '-', concat: false });
 }
 
+/**
+ * Account, asset, API and withdrawal pages on the venue's hosts: the manifest's `exclude_matches`
+ * (lib/exchanges/manifest.ts). Apart from the venue object, so the content script does not carry it.
+ */
+// The locale form `/*/trade-…/*` could reach pages under the asset and account sections.
+export const okxExcludeMatches: readonly string[] = segmentExcludes(ORIGINS, ['balance', 'account']);
+
 export const okxVenue = defineVenue({
   id: 'okx',
   label: 'OKX',
   matches: patternsFor(ORIGINS, withLocale(['/trade-spot/*', '/trade-margin/*', '/trade-swap/*', '/trade-futures/*'])),
-  // The locale form `/*/trade-…/*` could reach pages under the asset and account sections.
-  excludeMatches: segmentExcludes(ORIGINS, ['balance', 'account']),
   detectPair: venueParser(HOSTS, parse),
-  testUrls: [
-    ['https://www.okx.com/trade-spot/tao-usdt', { base: 'TAO', quote: 'USDT', market: 'spot' }],
-    ['https://www.okx.com/zh-hans/trade-spot/btc-usdc?channelid=ACE123', { base: 'BTC', quote: 'USDC', market: 'spot' }],
-    ['https://my.okx.com/en-eu/trade-spot/eth-eur', { base: 'ETH', quote: 'EUR', market: 'spot' }],
-    ['https://www.okx.com/trade-margin/sol-usdt', { base: 'SOL', quote: 'USDT', market: 'margin' }],
-    ['https://www.okx.com/trade-swap/tao-usdt-swap', { base: 'TAO', quote: 'USDT', market: 'perp' }],
-    ['https://www.okx.com/en/trade-swap/BTC-USD-SWAP', { base: 'BTC', quote: 'USD', market: 'perp' }],
-    ['https://www.okx.com/trade-futures/btc-usd-250328', { base: 'BTC', quote: 'USD', market: 'future' }],
-    ['https://www.okx.com/zh-hans/trade-events/btc-updown-5min', undefined],
-    ['https://www.okx.com/trade-option/btc-usd-250328-100000-c', undefined],
-    ['https://www.okx.com/trade-swap/tao-usdt', undefined],
-    ['https://www.okx.com/trade-spot', undefined],
-    ['https://www.okx.com/balance/withdrawal', undefined],
-    ['https://www.okx.com/account/my-api', undefined],
-  ],
 });

@@ -87,33 +87,17 @@ function fromSymbolButton(text: string, url: URL): DetectedPair | undefined {
   return symbolText(t, ':');
 }
 
+/**
+ * Account, asset, API and withdrawal pages on the venue's hosts: the manifest's `exclude_matches`
+ * (lib/exchanges/manifest.ts). Apart from the venue object, so the content script does not carry it.
+ */
+// Charts and symbol pages only; account settings live under `/u/` and `/settings/`.
+export const tradingviewExcludeMatches: readonly string[] = [];
+
 export const tradingviewVenue = defineVenue({
   id: 'tradingview',
   label: 'TradingView',
   matches: ['https://*.tradingview.com/chart/*', 'https://*.tradingview.com/symbols/*'],
-  // Charts and symbol pages only; account settings live under `/u/` and `/settings/`.
-  excludeMatches: [],
   detectPair: venueParser(['*.tradingview.com'], parse),
   pairFromPage: { selector: '#header-toolbar-symbol-search', parse: fromSymbolButton },
-  testUrls: [
-    ['https://www.tradingview.com/chart/?symbol=KUCOIN:TAOUSDT', { base: 'TAO', quote: 'USDT', market: 'spot' }],
-    ['https://www.tradingview.com/chart/aBc123Xy/?symbol=BINANCE%3ATAOUSDT.P', { base: 'TAO', quote: 'USDT', market: 'perp' }],
-    ['https://in.tradingview.com/chart/?symbol=BYBIT:1000PEPEUSDT.P', { base: 'PEPE', quote: 'USDT', market: 'perp', multiplier: 1000 }],
-    ['https://www.tradingview.com/chart/?symbol=COINBASE:BTCUSD&aff_id=1234', { base: 'BTC', quote: 'USD', market: 'spot' }],
-    ['https://www.tradingview.com/symbols/TAOUSDT/', { base: 'TAO', quote: 'USDT', market: 'spot' }],
-    ['https://www.tradingview.com/symbols/BINANCE-SOLUSDT/', { base: 'SOL', quote: 'USDT', market: 'spot' }],
-    ['https://www.tradingview.com/symbols/TAOUSDT/?exchange=KUCOIN', { base: 'TAO', quote: 'USDT', market: 'spot' }],
-    ['https://uk.tradingview.com/symbols/BTCUSDT/ideas/', { base: 'BTC', quote: 'USDT', market: 'spot' }],
-    ['https://www.tradingview.com/symbols/ETHUSD/', { base: 'ETH', quote: 'USD', market: 'spot' }],
-    ['https://www.tradingview.com/chart/?symbol=KRAKEN:XBTUSD', { base: 'BTC', quote: 'USD', market: 'spot' }],
-    ['https://www.tradingview.com/chart/?symbol=NASDAQ:AAPL', undefined],
-    ['https://www.tradingview.com/chart/?symbol=SPX', undefined],
-    ['https://www.tradingview.com/chart/?symbol=CRYPTOCAP:TOTAL', undefined],
-    ['https://www.tradingview.com/chart/?symbol=FX:EURUSD', undefined],
-    ['https://www.tradingview.com/symbols/NASDAQ-AAPL/', undefined],
-    ['https://www.tradingview.com/symbols/EURUSD/', undefined],
-    ['https://www.tradingview.com/symbols/AMEX-GBTC/', undefined],
-    ['https://www.tradingview.com/chart/', undefined],
-    ['https://www.tradingview.com/u/someone/', undefined],
-  ],
 });

@@ -17,25 +17,17 @@ function parse(url: URL, s: string[]): DetectedPair | undefined {
   return pair && QUOTES.has(pair.quote) ? pair : undefined;
 }
 
+/**
+ * Account, asset, API and withdrawal pages on the venue's hosts: the manifest's `exclude_matches`
+ * (lib/exchanges/manifest.ts). Apart from the venue object, so the content script does not carry it.
+ */
+// `/exchange*` holds the trading view only; balances and deposits are under `/investments`
+// and `/balances`.
+export const upbitExcludeMatches: readonly string[] = [];
+
 export const upbitVenue = defineVenue({
   id: 'upbit',
   label: 'Upbit',
   matches: ['https://upbit.com/exchange*', 'https://www.upbit.com/exchange*'],
-  // `/exchange*` holds the trading view only; balances and deposits are under `/investments`
-  // and `/balances`.
-  excludeMatches: [],
   detectPair: venueParser(['upbit.com', 'www.upbit.com'], parse),
-  testUrls: [
-    ['https://upbit.com/exchange?code=CRIX.UPBIT.KRW-TAO', { base: 'TAO', quote: 'KRW', market: 'spot' }],
-    ['https://upbit.com/exchange?code=CRIX.UPBIT.KRW-BTC', { base: 'BTC', quote: 'KRW', market: 'spot' }],
-    ['https://upbit.com/exchange?code=CRIX.UPBIT.BTC-ETH', { base: 'ETH', quote: 'BTC', market: 'spot' }],
-    ['https://www.upbit.com/exchange?code=CRIX.UPBIT.USDT-SOL&utm_source=x', { base: 'SOL', quote: 'USDT', market: 'spot' }],
-    ['https://upbit.com/exchange?code=crix.upbit.krw-tokamak', { base: 'TOKAMAK', quote: 'KRW', market: 'spot' }],
-    ['https://upbit.com/exchange?code=CRIX.UPBIT.KRW-XRP&tab=chart', { base: 'XRP', quote: 'KRW', market: 'spot' }],
-    ['https://upbit.com/exchange', undefined],
-    ['https://upbit.com/exchange?code=CRIX.BITHUMB.KRW-BTC', undefined],
-    ['https://upbit.com/exchange?code=CRIX.UPBIT.EUR-BTC', undefined],
-    ['https://upbit.com/balances', undefined],
-    ['https://upbit.com/investments/balance', undefined],
-  ],
 });

@@ -6,7 +6,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import background from '../../entrypoints/background';
-import { contentScriptExcludeMatches, contentScriptMatches } from '../../lib/exchanges';
+import { contentScriptExcludeMatches, contentScriptMatches } from '../../lib/exchanges/manifest';
 import { byPath, fakeFetch, reply } from './helpers/fake-fetch';
 
 const ID = fakeBrowser.runtime.id;

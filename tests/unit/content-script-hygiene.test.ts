@@ -32,6 +32,8 @@ describe('content-script hygiene', () => {
     }
     // and the worker's code is not in it
     for (const f of bundled) expect(f).not.toMatch(/^lib\/(sources|engine\/(?!bundle)|settings\/store|alerts)/);
+    // nor test data, nor the manifest-only exclusion lists
+    for (const f of bundled) expect(f).not.toMatch(/^tests\/|^lib\/exchanges\/manifest\.ts$/);
   });
 
   it.each(files)('%s reads nothing from the page but the URL', (file) => {

@@ -4,7 +4,8 @@
  * `exclude_matches` for account, asset, API and withdrawal pages).
  */
 import { describe, expect, it } from 'vitest';
-import { contentScriptExcludeMatches, contentScriptMatches, venueForUrl, venues, type VenueId } from '../../lib/exchanges';
+import { venueForUrl, venues, type VenueId } from '../../lib/exchanges';
+import { contentScriptExcludeMatches, contentScriptMatches, EXCLUDE_MATCHES } from '../../lib/exchanges/manifest';
 import {
   hostMatches,
   isUrlMatched,
@@ -14,6 +15,7 @@ import {
   urlMatchesPattern,
   withLocale,
 } from '../../lib/exchanges/match-pattern';
+import { testUrlsOf } from '../fixtures/venue-urls';
 
 /**
  * Written independently of lib/exchanges/match-pattern.ts, from Chrome's documented grammar
@@ -78,7 +80,7 @@ describe('registry', () => {
   it('every matches/excludeMatches entry is a valid Chrome match pattern, https and host-specific', () => {
     for (const v of venues) {
       expect(v.matches.length, v.id).toBeGreaterThan(0);
-      for (const p of [...v.matches, ...(v.excludeMatches ?? [])]) {
+      for (const p of [...v.matches, ...EXCLUDE_MATCHES[v.id]]) {
         expect(isValidChromeMatchPattern(p), `${v.id}: ${p}`).toBe(true);
         expect(parseMatchPattern(p), `${v.id}: ${p}`).toBeDefined();
         expect(p.startsWith('https://'), `${v.id}: ${p}`).toBe(true);
@@ -105,18 +107,18 @@ describe('registry', () => {
 
   it('contentScriptMatches and contentScriptExcludeMatches are the de-duplicated unions', () => {
     expect(new Set(contentScriptMatches)).toEqual(new Set(venues.flatMap((v) => v.matches)));
-    expect(new Set(contentScriptExcludeMatches)).toEqual(new Set(venues.flatMap((v) => v.excludeMatches ?? [])));
+    expect(new Set(contentScriptExcludeMatches)).toEqual(new Set(venues.flatMap((v) => EXCLUDE_MATCHES[v.id])));
     expect(contentScriptMatches).not.toContain('<all_urls>');
   });
 });
 
 describe.each(venues.map((v) => [v.id, v] as const))('patterns of %s', (id, venue) => {
-  const positives = venue.testUrls.filter(([, e]) => e !== undefined).map(([u]) => u);
-  const negatives = venue.testUrls.filter(([, e]) => e === undefined).map(([u]) => u);
+  const positives = testUrlsOf(venue).filter(([, e]) => e !== undefined).map(([u]) => u);
+  const negatives = testUrlsOf(venue).filter(([, e]) => e === undefined).map(([u]) => u);
 
   it.each(positives)('covers market page %s and does not exclude it', (url) => {
     expect(venue.matches.some((p) => urlMatchesPattern(url, p)), 'no matches pattern covers it').toBe(true);
-    const excludedBy = (venue.excludeMatches ?? []).filter((p) => urlMatchesPattern(url, p));
+    const excludedBy = EXCLUDE_MATCHES[venue.id].filter((p) => urlMatchesPattern(url, p));
     expect(excludedBy).toEqual([]);
     // and no other venue's exclusions hide it either (the manifest merges them all)
     expect(isUrlMatched(url, contentScriptMatches, contentScriptExcludeMatches)).toBe(true);
@@ -127,20 +129,20 @@ describe.each(venues.map((v) => [v.id, v] as const))('patterns of %s', (id, venu
     if (url === '(none)') return;
     const covered = venue.matches.some((p) => urlMatchesPattern(url, p));
     if (covered) {
-      expect((venue.excludeMatches ?? []).some((p) => urlMatchesPattern(url, p)), 'covered by matches but not excluded').toBe(true);
+      expect(EXCLUDE_MATCHES[venue.id].some((p) => urlMatchesPattern(url, p)), 'covered by matches but not excluded').toBe(true);
     }
-    expect(isUrlMatched(url, venue.matches, venue.excludeMatches)).toBe(false);
+    expect(isUrlMatched(url, venue.matches, EXCLUDE_MATCHES[venue.id])).toBe(false);
   });
 
   it('testUrls name only this venue`s hosts', () => {
-    for (const [u] of venue.testUrls) expect(venueForUrl(u)?.id, u).toBe(id);
+    for (const [u] of testUrlsOf(venue)) expect(venueForUrl(u)?.id, u).toBe(id);
   });
 });
 
 it('the sensitive-page rule is exercised: some account pages really are reached by matches', () => {
   // Without this the exclusion test above could pass vacuously.
   const reached = venues.flatMap((v) =>
-    v.testUrls
+    testUrlsOf(v)
       .filter(([u, e]) => e === undefined && SENSITIVE.test(new URL(u).pathname))
       .filter(([u]) => v.matches.some((p) => urlMatchesPattern(u, p)))
       .map(([u]) => u),

@@ -17,6 +17,7 @@ import {
   stripMultiplier,
   withoutLocale,
 } from '../../lib/exchanges/symbols';
+import { testUrlsOf } from '../fixtures/venue-urls';
 
 const TICKER = /^[A-Z0-9]{1,20}$/;
 const MARKETS = new Set(['spot', 'margin', 'perp', 'future']);
@@ -64,12 +65,12 @@ describe('shared fixture table (tests/fixtures/exchange-urls.csv)', () => {
 // ------------------------------------------------------------------------------------------
 describe.each(venues.map((v) => [v.id, v] as const))('venue %s', (id, venue) => {
   it('has at least six test URLs, with both markets and non-markets', () => {
-    expect(venue.testUrls.length).toBeGreaterThanOrEqual(6);
-    expect(venue.testUrls.some(([, e]) => e !== undefined)).toBe(true);
-    expect(venue.testUrls.some(([, e]) => e === undefined)).toBe(true);
+    expect(testUrlsOf(venue).length).toBeGreaterThanOrEqual(6);
+    expect(testUrlsOf(venue).some(([, e]) => e !== undefined)).toBe(true);
+    expect(testUrlsOf(venue).some(([, e]) => e === undefined)).toBe(true);
   });
 
-  it.each(venue.testUrls.map(([url, expected]) => ({ url, expected })))('$url', ({ url, expected }) => {
+  it.each(testUrlsOf(venue).map(([url, expected]) => ({ url, expected })))('$url', ({ url, expected }) => {
     const want = expected ? { venue: id, ...expected } : undefined;
     // through the registry (hostname dispatch) and through the venue's own parser
     expect(detectPair(url)).toStrictEqual(want);
@@ -79,7 +80,7 @@ describe.each(venues.map((v) => [v.id, v] as const))('venue %s', (id, venue) => 
   });
 
   it("rejects every other venue's test URLs when called directly (cross-negatives)", () => {
-    const foreign = venues.filter((v) => v.id !== id).flatMap((v) => v.testUrls.map(([u]) => u));
+    const foreign = venues.filter((v) => v.id !== id).flatMap((v) => testUrlsOf(v).map(([u]) => u));
     expect(foreign.length).toBeGreaterThan(100);
     for (const url of foreign) expect(venue.detectPair(new URL(url)), url).toBeUndefined();
   });
@@ -87,9 +88,9 @@ describe.each(venues.map((v) => [v.id, v] as const))('venue %s', (id, venue) => 
   it('checks the host: its own market URLs moved to any other host are rejected', () => {
     const otherHosts = [
       'evil.example',
-      ...venues.filter((v) => v.id !== id).flatMap((v) => v.testUrls.map(([u]) => new URL(u).hostname)),
+      ...venues.filter((v) => v.id !== id).flatMap((v) => testUrlsOf(v).map(([u]) => new URL(u).hostname)),
     ];
-    for (const [url, expected] of venue.testUrls) {
+    for (const [url, expected] of testUrlsOf(venue)) {
       if (!expected) continue;
       for (const host of new Set(otherHosts)) {
         const moved = new URL(url);
@@ -230,7 +231,7 @@ describe('hostile and invalid input', () => {
 
 // ------------------------------------------------------------------------------------------
 describe('property tests (fast-check)', () => {
-  const hosts = [...new Set(venues.flatMap((v) => v.testUrls.map(([u]) => new URL(u).host)))];
+  const hosts = [...new Set(venues.flatMap((v) => testUrlsOf(v).map(([u]) => new URL(u).host)))];
   const keywords = [
     'trade', 'futures', 'delivery', 'spot', 'usdt', 'usdc', 'coin', 'inverse', 'exchange', 'linear_swap',
     'swap', 'trade-spot', 'trade-swap', 'trade-futures', 'trade-margin', 'advanced-trade', 'perpetuals',

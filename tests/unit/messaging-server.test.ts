@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { dispatch, senderProblem, type Handlers, type SenderContext } from '../../lib/messaging/server';
-import { contentScriptExcludeMatches, contentScriptMatches, venues } from '../../lib/exchanges';
+import { venues } from '../../lib/exchanges';
+import { contentScriptExcludeMatches, contentScriptMatches } from '../../lib/exchanges/manifest';
 import { VENUE_IDS } from '../../lib/exchanges/define';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
