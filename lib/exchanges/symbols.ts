@@ -21,20 +21,20 @@
 import type { MarketKind } from '../types';
 import type { DetectedPair, VenueId } from './define';
 import { hostMatches } from './match-pattern';
-import { isTickerText, upperAscii } from './ticker-text';
+import { isTickerText } from './ticker-text';
 
 /** A normalised ticker: upper-case ASCII letters and digits, 1–20 characters. */
 export const TICKER_RE = /^[A-Z0-9]{1,20}$/;
 const RAW_TICKER_RE = /^[A-Za-z0-9]{1,24}$/;
+/** A base as sent: ASCII letters and digits, or Han beside them (Gate's `人生K线`). */
+const RAW_BASE_RE = /^[\p{sc=Han}A-Za-z0-9]{1,24}$/u;
 /** Han characters are allowed beside ASCII (./ticker-text.ts: no letter case, no ASCII look-alikes). */
 const RAW_SYMBOL_RE = /^[\p{sc=Han}\w.:/-]{1,64}$/u;
-/** Printable ASCII or Han characters: what a decoded path segment may hold. */
-const SEGMENT_RE = /^[!-~\p{sc=Han}]+$/u;
+/** Printable ASCII but `/` and `\\`, or Han: what a decoded path segment may hold. */
+const SEGMENT_RE = /^[!-.0-[\]-~\p{sc=Han}]+$/u;
 
-/** True for a normalised ticker: ASCII or CJK-named, never all digits (./ticker-text.ts). */
-export function isTicker(s: unknown): s is string {
-  return isTickerText(s);
-}
+/** True for a normalised ticker: ASCII or Han-named, never all digits (./ticker-text.ts). */
+export const isTicker: (s: unknown) => s is string = isTickerText;
 
 /**
  * Quote assets recognised at the end of a concatenated symbol, longest first (so `TUSD` wins
@@ -151,8 +151,9 @@ export interface Stripped {
  */
 export function stripDecorations(symbol: string): Stripped {
   // Non-ASCII input is returned untouched (never upper-cased), so the parsers reject it.
+  // RAW_SYMBOL_RE leaves only ASCII and Han, which has no case: upper-casing cannot change them.
   if (!RAW_SYMBOL_RE.test(symbol)) return { symbol };
-  let s = upperAscii(symbol);
+  let s = symbol.toUpperCase();
   let market: MarketKind | undefined;
   for (let i = 0; i < 3; i++) {
     let m: RegExpExecArray | null;
@@ -218,11 +219,11 @@ export function makePair(
   market: MarketKind,
   opts: PairOptions = {},
 ): DetectedPair | undefined {
-  // Base: ASCII, or Han as the decoded path gave it (NFC, lib path checks); quote: ASCII only.
-  // Checked before any upper-casing (only ASCII a–z is ever upper-cased).
-  let base = upperAscii(rawBase);
-  let quote = upperAscii(rawQuote);
-  if (!(RAW_TICKER_RE.test(rawBase) || isTickerText(base)) || !RAW_TICKER_RE.test(rawQuote)) return undefined;
+  // Base: ASCII, or Han as the decoded path gave it (NFC, see pathSegments); quote: ASCII only.
+  // Checked before upper-casing, which then changes ASCII a–z only (Han has no case).
+  if (!RAW_BASE_RE.test(rawBase) || !RAW_TICKER_RE.test(rawQuote)) return undefined;
+  let base = rawBase.toUpperCase();
+  let quote = rawQuote.toUpperCase();
   let multiplier = opts.multiplier;
   if (multiplier === undefined && isDerivative(market)) {
     const m = stripMultiplier(base);
@@ -314,11 +315,11 @@ export function pathSegments(url: URL): string[] | undefined {
       // expected: a malformed %-escape in a page URL is not a pair
       return undefined;
     }
-    // Han allowed, every other non-ASCII refused, checked BEFORE and after NFC (so one token name
-    // has one spelling): NFC maps look-alikes such as the KELVIN SIGN to ASCII `K`.
+    // Han allowed, every other non-ASCII refused, checked BEFORE NFC (so one token name has one
+    // spelling): NFC maps look-alikes such as the KELVIN SIGN to ASCII `K`. NFC of printable ASCII
+    // and Han stays printable ASCII and Han (compatibility ideographs become unified ones).
     if (!SEGMENT_RE.test(seg)) return undefined;
-    seg = seg.normalize('NFC');
-    if (!SEGMENT_RE.test(seg) || seg.includes('/') || seg.includes('\\')) return undefined;
+    seg = seg.normalize(); // NFC: the default form
     out.push(seg);
   }
   return out;

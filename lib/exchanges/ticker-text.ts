@@ -13,12 +13,13 @@
  * Nothing else passes: `../`, `?`, `#`, `%`, spaces and control characters are outside both sets.
  */
 
-/** ASCII, or Han with upper-case ASCII, 1–20 code points, not all digits. */
-const TICKER_TEXT_RE = /^(?!\d+$)(?:[A-Z0-9]{1,20}|(?=.*\p{sc=Han})[\p{sc=Han}A-Z0-9]{1,20})$/u;
+/** Upper-case ASCII letters, digits and Han, 1–20 code points (`u` flag), not all digits. */
+const TICKER_TEXT_RE = /^(?!\d+$)[\p{sc=Han}A-Z0-9]{1,20}$/u;
 
 /** True for a normalised ticker (ASCII or Han-named, see above). */
 export function isTickerText(s: unknown): s is string {
-  return typeof s === 'string' && TICKER_TEXT_RE.test(s) && s === s.normalize('NFC');
+  // `normalize()` with no argument is NFC (ECMA-262 String.prototype.normalize).
+  return typeof s === 'string' && TICKER_TEXT_RE.test(s) && s === s.normalize();
 }
 
 /** Upper-cases ASCII a–z only: `'ß'.toUpperCase()` is `'SS'`, and Han has no case to change. */
