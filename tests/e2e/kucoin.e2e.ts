@@ -37,22 +37,41 @@ function expectedTechnicals(closes: number[]) {
   return { sma, rsi };
 }
 
-describe('KuCoin overlay (production build, real Chromium)', () => {
+/**
+ * A KuCoin page world for one describe block: fake pages and market APIs, no fundamentals
+ * (DefiLlama answers "not found" like for an unknown slug), `extra` handlers on top, and a
+ * browser of its own, closed after the block.
+ */
+function kucoinWorld(extra: (server: FakeServer) => void = () => undefined): { server: FakeServer; browser: () => Launched } {
   const server = new FakeServer();
-  let b: Launched;
-
+  let b: Launched | undefined;
   beforeAll(async () => {
     const port = await server.start();
     installKucoinPages(server);
     installMarketFakes(server, {});
-    // No fundamentals in these tests: DefiLlama answers "not found" like for an unknown slug.
     server.on('api.llama.fi', () => ({ status: 404, body: 'Not found', headers: { 'content-type': 'text/plain' } }));
+    extra(server);
     b = await launch(port);
   });
-
   afterAll(async () => {
     await b?.close();
     await server.stop();
+  });
+  return {
+    server,
+    browser: () => {
+      if (!b) throw new Error('the browser is not launched yet');
+      return b;
+    },
+  };
+}
+
+describe('KuCoin overlay (production build, real Chromium)', () => {
+  const world = kucoinWorld();
+  const server = world.server;
+  let b: Launched;
+  beforeAll(() => {
+    b = world.browser();
   });
 
   it('shows TAO/USDT numbers with their sources, and an SPA switch shows RENDER’s, never TAO’s', async () => {
@@ -207,21 +226,10 @@ describe('KuCoin overlay (production build, real Chromium)', () => {
 // Its own browser: the 429 makes the worker remember a (short) CoinGecko ban, which must not
 // leak into the other tests, and nothing is cached for NEAR in a fresh profile.
 describe('KuCoin overlay with CoinGecko refusing (own browser)', () => {
-  const server = new FakeServer();
+  const world = kucoinWorld((server) => server.on('api.coingecko.com', () => ({ status: 429, body: { error: 'rate limited' }, headers: { 'retry-after': '1' } })));
   let b: Launched;
-
-  beforeAll(async () => {
-    const port = await server.start();
-    installKucoinPages(server);
-    installMarketFakes(server, {});
-    server.on('api.coingecko.com', () => ({ status: 429, body: { error: 'rate limited' }, headers: { 'retry-after': '1' } }));
-    server.on('api.llama.fi', () => ({ status: 404, body: 'Not found', headers: { 'content-type': 'text/plain' } }));
-    b = await launch(port);
-  });
-
-  afterAll(async () => {
-    await b?.close();
-    await server.stop();
+  beforeAll(() => {
+    b = world.browser();
   });
 
   it('CoinGecko answering 429 leaves the exchange figures on screen, state partial, with a note', async () => {
