@@ -9,6 +9,7 @@ import { SwrCache, idbStore, memoryStore, type CacheStore } from '../lib/engine/
 import { createEngine, type Engine } from '../lib/engine/engine';
 import { dispatch, type Handlers } from '../lib/messaging/server';
 import { createSettingsStore } from '../lib/settings/store';
+import { createOverlayPrefs } from '../lib/settings/overlay-prefs';
 import { HostGate } from '../lib/engine/rate-limit';
 import { runAlerts } from '../lib/alerts/runner';
 import type { Firing } from '../lib/alerts/rules';
@@ -23,6 +24,7 @@ export default defineBackground(() => {
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && ('settings' in changes || 'settings$' in changes)) settings.invalidate();
   });
+  const overlayPrefs = createOverlayPrefs(browser.storage.local, settings.read);
   let engine: Engine | undefined;
   const getEngine = (): Engine => {
     if (engine) return engine;
@@ -65,6 +67,8 @@ export default defineBackground(() => {
     lookup: (d) => getEngine().lookup(d.query, d.assetId, d.refresh ?? false),
     suggest: (d) => getEngine().suggest(d.query),
     quotes: (d) => getEngine().quotes(d.symbols),
+    getOverlayPrefs: (d) => overlayPrefs.get(d.venue),
+    setOverlayLayout: (d) => overlayPrefs.setLayout(d.venue, d.layout),
     chooseAsset: async (d) => {
       await settings.update((s) => {
         s.assetChoices[`${d.venue}:${d.ticker}`] = d.assetId;

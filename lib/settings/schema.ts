@@ -77,6 +77,8 @@ export const SettingsSchema = z.object({
   venuesOff: z.catch(z.array(z.string().check(maxLen(20))), []),
   /** metric groups hidden in the overlay */
   groupsOff: z.catch(z.array(z.string().check(maxLen(20))), []),
+  /** colour of a rise in the overlay: 'auto' follows the UI language (red in CJK locales) */
+  upColor: z.catch(z.enum(['auto', 'green', 'red']), 'auto'),
   /** the user's pick for an ambiguous ticker: key `<venue>:<TICKER>` → CoinGecko id */
   assetChoices: z.pipe(
     z.catch(z.record(z.string().check(maxLen(40)), z.string()), {}),
@@ -101,6 +103,7 @@ export function defaultSettings(): Settings {
     apiKeys: { coingecko: '', coingeckoPlan: 'demo', taostats: '' },
     venuesOff: [],
     groupsOff: [],
+    upColor: 'auto',
     assetChoices: {},
   };
 }
