@@ -3,7 +3,7 @@
  * Settings live in one versioned storage item (lib/settings/options.ts); every write is validated.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { loadSettings, settingsItem, updateSettings, type Settings } from '../../lib/settings/options';
+import { readSettings, updateSettings, watchSettings, type Settings } from '../../lib/settings/options';
 import { TICKER_RE } from '../../lib/settings/schema';
 import { exportWatchlists, importWatchlists } from '../../lib/settings/watchlist-io';
 import { send, type WatchRow } from '../../lib/messaging/protocol';
@@ -12,6 +12,15 @@ import { Alerts } from './Alerts';
 import { Display } from './Display';
 import { browser } from 'wxt/browser';
 
+/** A UI string from _locales (issue 9); the English text until the message exists there. */
+function t(key: string, english: string): string {
+  try {
+    return (browser.i18n.getMessage as (k: string) => string)(key) || english;
+  } catch {
+    return english;
+  }
+}
+
 export function App() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [ticker, setTicker] = useState('');
@@ -19,11 +28,34 @@ export function App() {
   const [rows, setRows] = useState<WatchRow[]>([]);
   const [dragFrom, setDragFrom] = useState<number | null>(null);
 
+  const [readFailed, setReadFailed] = useState(false);
+
   useEffect(() => {
-    void loadSettings().then(setSettings);
+    // A failed read shows a notice and retries (1 s, 2 s, 4 s … 30 s); the page offers nothing
+    // to edit meanwhile, so defaults are never written over what the user saved (issue 11, medium 3).
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const attempt = (n: number) =>
+      void readSettings().then(
+        (s) => {
+          if (stopped) return;
+          setSettings(s);
+          setReadFailed(false);
+        },
+        () => {
+          if (stopped) return;
+          setReadFailed(true);
+          timer = setTimeout(() => attempt(n + 1), Math.min(30_000, 1000 * 2 ** n));
+        },
+      );
+    attempt(0);
     // Another tab or the worker may change settings: follow them.
-    const unwatch = settingsItem.watch(() => void loadSettings().then(setSettings));
-    return unwatch;
+    const unwatch = watchSettings(() => void readSettings().then(setSettings, () => undefined));
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+      unwatch();
+    };
   }, []);
 
   const list = settings?.watchlists.find((w) => w.id === settings.activeWatchlistId) ?? settings?.watchlists[0];
@@ -33,10 +65,22 @@ export function App() {
     void send('quotes', { symbols: list.items.map((i) => i.symbol) }).then((r) => r.ok && setRows(r.data));
   }, [list?.id, list?.items.map((i) => i.symbol).join(',')]);
 
-  if (!settings) return <main class="tl-options">Loading…</main>;
+  if (!settings)
+    return (
+      <main class="tl-options">
+        {readFailed ? <p role="alert" class="tl-err">{t('settings_readFailed', 'Could not read your settings. Nothing was changed; trying again…')}</p> : 'Loading…'}
+      </main>
+    );
 
   const save = async (change: (s: Settings) => void, note?: string) => {
-    const next = await updateSettings(change);
+    let next: Settings;
+    try {
+      next = await updateSettings(change);
+    } catch {
+      // the read before the write failed, or the write itself: nothing was changed
+      setMessage({ ok: false, text: t('settings_saveFailed', 'Could not read or save your settings, so nothing was changed. Try again.') });
+      return;
+    }
     setSettings(next);
     if (note) setMessage({ ok: true, text: note });
   };

@@ -6,6 +6,8 @@ export const STORAGE_KEYS = {
   /** the settings item (lib/settings/options.ts) and WXT's version marker next to it */
   settings: 'settings',
   settingsMeta: 'settings$',
+  /** the API keys: in the vault ONLY (lib/settings/user-area.ts), never in storage.local */
+  secrets: 'secrets',
   /** alert rules, their last-fired state and the log (lib/alerts/runner.ts) */
   alerts: 'alerts',
   alertState: 'alertState',
@@ -17,3 +19,6 @@ export const STORAGE_KEYS = {
 /** The overlay's layout on one venue: `overlay:<venue>`, written by the worker only. */
 export const OVERLAY_LAYOUT_PREFIX = 'overlay:';
 export const overlayLayoutKey = (venue: string): string => `${OVERLAY_LAYOUT_PREFIX}${venue}`;
+
+/** Keys that live in the vault alone (extension-origin IndexedDB), never in storage.local. */
+export const VAULT_ONLY: ReadonlySet<string> = new Set([STORAGE_KEYS.secrets]);
