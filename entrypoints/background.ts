@@ -14,6 +14,7 @@ import { idbVault } from '../lib/settings/vault';
 import { STORAGE_KEYS, VAULT_ONLY } from '../lib/settings/keys';
 import { defaultSettings } from '../lib/settings/schema';
 import { createOverlayPrefs } from '../lib/settings/overlay-prefs';
+import { chooseAsset } from '../lib/settings/asset-choice';
 import { HostGate } from '../lib/engine/rate-limit';
 import { runAlerts } from '../lib/alerts/runner';
 import type { Firing } from '../lib/alerts/rules';
@@ -102,12 +103,7 @@ export default defineBackground(() => {
     quotes: (d) => getEngine().quotes(d.symbols),
     getOverlayPrefs: (d) => overlayPrefs.get(d.venue),
     setOverlayLayout: (d) => overlayPrefs.setLayout(d.venue, d.layout),
-    chooseAsset: async (d) => {
-      await settings.update((s) => {
-        s.assetChoices[`${d.venue}:${d.ticker}`] = d.assetId;
-      });
-      return { saved: true as const };
-    },
+    chooseAsset: (d) => chooseAsset(d, { offered: (v, t) => getEngine().offeredAssets(v, t), update: settings.update }),
   };
 
   // Alarms: registered synchronously; the alarm itself is (re)created on install and startup.

@@ -251,7 +251,13 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
       theme={theme}
       collapsedGroups={layout.closedGroups}
       hiddenGroups={prefs.hiddenGroups}
-      onMove={(p) => setLayout((l) => saveLayout(l, { x: p.x, y: p.y, collapsed: p.collapsed }))}
+      onMove={(p) =>
+        setLayout((l) => {
+          // Only what changed: collapsing keeps a panel that was never moved in its default corner.
+          const cur = positionOf(l);
+          return saveLayout(l, { ...(p.x !== cur.x || p.y !== cur.y ? { x: p.x, y: p.y } : {}), ...(p.collapsed !== l.collapsed ? { collapsed: p.collapsed } : {}) });
+        })
+      }
       onToggleGroup={(g: MetricGroup) => {
         setLayout((l) => saveLayout(l, { closedGroups: l.closedGroups.includes(g) ? l.closedGroups.filter((x) => x !== g) : [...l.closedGroups, g] }));
       }}
