@@ -15,7 +15,7 @@ import { STORAGE_KEYS, VAULT_ONLY } from '../lib/settings/keys';
 import { defaultSettings } from '../lib/settings/schema';
 import { createOverlayPrefs } from '../lib/settings/overlay-prefs';
 import { chooseAsset } from '../lib/settings/asset-choice';
-import { HostGate } from '../lib/engine/rate-limit';
+import { BUDGETS, HostGate, KeyBudget, TabGate, carriesUserKey } from '../lib/engine/rate-limit';
 import { runAlerts } from '../lib/alerts/runner';
 import type { Firing } from '../lib/alerts/rules';
 
@@ -59,6 +59,7 @@ export default defineBackground(() => {
   // endpoints, no key); nothing is written from that fallback.
   const settingsForData = () => settings.read().catch(() => defaultSettings());
   const overlayPrefs = createOverlayPrefs(browser.storage.local, settingsForData);
+  const tabGate = new TabGate({ quietMs: BUDGETS.pairQuietMs, perMinute: BUDGETS.bundlesPerTabPerMinute });
   let engine: Engine | undefined;
   const getEngine = (): Engine => {
     if (engine) return engine;
@@ -69,8 +70,9 @@ export default defineBackground(() => {
       store = memoryStore();
     }
     const gate = new HostGate(store);
+    const keyBudget = new KeyBudget(store, BUDGETS.keyedPerHour, carriesUserKey);
     const cache = new SwrCache({ store });
-    engine = createEngine({ cache, fetch: gate.wrap((input, init) => fetch(input, init)), settings: settingsForData });
+    engine = createEngine({ cache, fetch: gate.wrap(keyBudget.wrap((input, init) => fetch(input, init))), settings: settingsForData });
     return engine;
   };
 
@@ -97,7 +99,15 @@ export default defineBackground(() => {
   const handlers: Handlers = {
     compare: (d) => getEngine().compare(d.symbols, d.refresh ?? false),
     runAlerts: () => alerts(),
-    getBundle: (d) => getEngine().getBundle(d.pair, d.refresh ?? false),
+    getBundle: async (d, sender) => {
+      // Pair changes from a tab (a page can pushState as fast as it likes): debounced and budgeted.
+      if (sender.tab?.id !== undefined && !sender.url?.startsWith(ctx.extensionOrigin)) {
+        const a = await tabGate.admit(sender.tab.id);
+        if (a === 'superseded') throw new Error('superseded');
+        if (a !== 'go') throw new Error(`rate-limited: too many pair changes; retry in ${Math.ceil(a.retryInMs / 1000)} s`);
+      }
+      return getEngine().getBundle(d.pair, d.refresh ?? false);
+    },
     lookup: (d) => getEngine().lookup(d.query, d.assetId, d.refresh ?? false),
     suggest: (d) => getEngine().suggest(d.query),
     quotes: (d) => getEngine().quotes(d.symbols),

@@ -13,6 +13,8 @@ import type { VenueId } from '../../lib/exchanges/define';
 import { detectTheme, watchTheme } from './theme';
 
 const DEFAULT_POS: OverlayPosition = { x: 12, y: 112, collapsed: false };
+/** ms between pair changes below which they count as one burst (same value as the worker's BUDGETS.pairQuietMs) */
+const PAIR_QUIET_MS = 300;
 /** ms a dragged panel rests before its place is sent to the worker */
 const MOVE_SAVE_MS = 250;
 const DEFAULT_LAYOUT: OverlayLayout = { x: null, y: null, collapsed: false, view: null, closedGroups: [] };
@@ -135,6 +137,11 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
   // Follow the URL: initial load, SPA navigation (path, query and hash), venue selector changes.
   useEffect(() => {
     let venueKey = '';
+    // Pair changes closer than PAIR_QUIET_MS are debounced: the first after a quiet spell loads at
+    // once (no delay for a person), a burst (a page calling pushState in a loop) loads only its
+    // last pair. The worker applies the same rule per tab (issue 11, medium 2).
+    let lastChangeAt = -Infinity;
+    let trailing: number | undefined;
     const check = () => {
       if (ctx.isInvalid) return;
       const pair = currentPair();
@@ -152,7 +159,19 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
           setPrefs(rest);
         });
       }
-      void load(pair);
+      const t = Date.now();
+      const quiet = t - lastChangeAt >= PAIR_QUIET_MS;
+      lastChangeAt = t;
+      if (trailing) clearTimeout(trailing);
+      trailing = undefined;
+      if (quiet) return void load(pair);
+      // Meanwhile nothing of the previous pair stays on screen under the new pair's name.
+      seq.current++;
+      setView({ pair, state: 'loading', bundle: null });
+      trailing = ctx.setTimeout(() => {
+        trailing = undefined;
+        if (samePair(pairRef.current, pair)) void load(pair);
+      }, PAIR_QUIET_MS);
     };
     check();
     ctx.addEventListener(window, 'wxt:locationchange', check);
@@ -225,12 +244,11 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
   const saveLayout = (current: OverlayLayout, change: Partial<OverlayLayout>): OverlayLayout => {
     const venue = pairRef.current?.venue;
     if (venue) {
-      if (pending.current.venue && pending.current.venue !== venue) flush();
+      // one content script serves one exchange host, so one venue: no per-venue queue needed
       const p = pending.current;
       p.venue = venue;
       p.change = { ...p.change, ...change };
-      const onlyMove = Object.keys(change).every((k) => k === 'x' || k === 'y' || (k === 'collapsed' && change.collapsed === current.collapsed));
-      if (onlyMove) {
+      if ('x' in change) {
         if (p.timer) clearTimeout(p.timer);
         p.timer = ctx.setTimeout(flush, MOVE_SAVE_MS);
       } else flush();

@@ -13,7 +13,7 @@ export interface AssetChoiceDeps<V extends string> {
 
 export async function chooseAsset<V extends string>(d: { venue: V; ticker: string; assetId: string }, deps: AssetChoiceDeps<V>): Promise<{ saved: true }> {
   const offered = await deps.offered(d.venue, d.ticker);
-  if (!offered.includes(d.assetId)) throw new Error(`refused: ${d.assetId} is not an asset offered for ${d.ticker}`);
+  if (!offered.includes(d.assetId)) throw new Error('refused: not an offered asset');
   await deps.update((s) => {
     s.assetChoices[`${d.venue}:${d.ticker}`] = d.assetId;
   });

@@ -234,4 +234,41 @@ describe('the page is hostile (production build, real Chromium)', () => {
     await ext.close();
     await page.close();
   });
+
+  it('60 pushState calls in 2 s stay within the stated upstream budget (counted at the fake server)', async () => {
+    const page: Page = await b.context.newPage();
+    await page.goto('https://www.kucoin.com/trade/TAO-USDT');
+    await waitState(page, ['ready', 'partial']);
+    server.reset();
+    // A hostile page script: 60 different unknown tickers, one every 33 ms. Each unknown ticker
+    // would cost a CoinGecko search carrying the user's key (set in the first test), plus the
+    // venue's ticker and candles.
+    await page.evaluate(async () => {
+      for (let i = 0; i < 60; i++) {
+        history.pushState({}, '', `/trade/UNK${i}-USDT`);
+        await new Promise((r) => setTimeout(r, 33));
+      }
+    });
+    // The overlay ends on the last pair, settled (not loading).
+    await page.waitForFunction(
+      () => {
+        const el = document.querySelector('tokenlens-overlay')?.shadowRoot?.querySelector('[data-tokenlens="overlay"]');
+        return el?.getAttribute('data-asset') === 'UNK59' && el.getAttribute('data-state') !== 'loading';
+      },
+      null,
+      { polling: 100, timeout: 20_000 },
+    );
+    // Let anything still in flight land before counting.
+    await page.waitForTimeout(1500);
+    const upstream = server.requests.filter((r) => r.host !== 'www.kucoin.com');
+    if (process.env.TL_DEBUG) console.log(upstream.map((r) => `${r.host}${r.path}?${r.query}`).join('\n'));
+    const keyed = upstream.filter((r) => r.headers['x-cg-demo-api-key']);
+    const pairsAsked = new Set(upstream.map((r) => /UNK\d+/i.exec(`${r.path}?${r.query}`)?.[0]?.toUpperCase()).filter(Boolean));
+    // README, "Privacy and security": a burst of pair changes costs at most its first and its
+    // last pair, at most 12 upstream requests in all (6 per pair), at most 4 of them keyed.
+    expect(pairsAsked.size, `pairs fetched: ${[...pairsAsked].join(', ')}`).toBeLessThanOrEqual(2);
+    expect(upstream.length, upstream.map((r) => `${r.host}${r.path}?${r.query}`).join('\n')).toBeLessThanOrEqual(12);
+    expect(keyed.length).toBeLessThanOrEqual(4);
+    await page.close();
+  });
 });
