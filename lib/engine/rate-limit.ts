@@ -183,8 +183,8 @@ export class KeyBudget {
 
 /** True when a request's headers carry one of the user's API keys (CoinGecko, Taostats). */
 export function carriesUserKey(init: RequestInit | undefined): boolean {
-  const h = new Headers(init?.headers);
-  return ['x-cg-demo-api-key', 'x-cg-pro-api-key', 'authorization'].some((k) => (h.get(k) ?? '') !== '');
+  for (const [name, value] of new Headers(init?.headers)) if (value && /^(?:x-cg-(?:demo|pro)-api-key|authorization)$/.test(name)) return true;
+  return false;
 }
 
 function hostOf(input: string): string | undefined {
