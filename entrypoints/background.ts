@@ -9,7 +9,7 @@ import { SwrCache, idbStore, memoryStore, type CacheStore } from '../lib/engine/
 import { createEngine, type Engine } from '../lib/engine/engine';
 import { dispatch, type Handlers } from '../lib/messaging/server';
 import { createSettingsStore } from '../lib/settings/store';
-import { adoptIntoVault, createUserArea } from '../lib/settings/user-area';
+import { createUserArea } from '../lib/settings/user-area';
 import { idbVault } from '../lib/settings/vault';
 import { STORAGE_KEYS, VAULT_ONLY } from '../lib/settings/keys';
 import { defaultSettings } from '../lib/settings/schema';
@@ -45,11 +45,9 @@ export default defineBackground(() => {
   closeLocalStorageToContentScripts();
   // Everything the user saved: vault (extension-origin IndexedDB) first, durable copy without
   // the API keys in storage.local (lib/settings/user-area.ts explains the choice).
-  const vault = idbVault();
-  const userArea = createUserArea(browser.storage.local, vault, VAULT_ONLY);
-  // Alert rules, state and log saved by version 1 (storage.local only) move under the vault's
-  // protection; settings move on their first read (lib/settings/store.ts).
-  void adoptIntoVault(browser.storage.local, vault, [STORAGE_KEYS.alerts, STORAGE_KEYS.alertState, STORAGE_KEYS.alertLog]).catch(() => undefined);
+  // Version 1 data (storage.local only) moves into the vault on the first settings read
+  // (lib/settings/store.ts), alert rules included.
+  const userArea = createUserArea(browser.storage.local, idbVault(), VAULT_ONLY);
   const settings = createSettingsStore(userArea);
   // Settings are read once per worker life and re-read only when they change.
   browser.storage.onChanged.addListener((changes, area) => {

@@ -114,12 +114,8 @@ export class TabGate {
   async admit(tabId: number): Promise<Admission> {
     const t = this.now();
     let st = this.tabs.get(tabId);
-    if (!st) {
-      // tabs quiet for 10 minutes are forgotten, so the map stays small
-      for (const [id, old] of this.tabs) if (t - old.lastAt > 600_000) this.tabs.delete(id);
-      st = { lastAt: -Infinity, seq: 0, admitted: [] };
-      this.tabs.set(tabId, st);
-    }
+    // one small entry per tab that ever asked, for the worker's life (it idles out in minutes)
+    if (!st) this.tabs.set(tabId, (st = { lastAt: -Infinity, seq: 0, admitted: [] }));
     const mine = ++st.seq;
     const busy = t - st.lastAt < this.opts.quietMs;
     st.lastAt = t;
@@ -171,12 +167,10 @@ export class KeyBudget {
   }
 
   private load(): Promise<void> {
-    this.loading ??= (async () => {
-      const raw = await safe(this.store.get('budget:keyed'));
-      const t = this.now();
-      const stored = Array.isArray(raw) ? raw.filter((s): s is number => typeof s === 'number' && t - s < 3600_000 && s <= t) : [];
-      this.stamps = [...stored, ...(this.stamps ?? [])].sort((a, b) => a - b);
-    })();
+    this.loading ??= safe(this.store.get('budget:keyed')).then((raw) => {
+      // garbage dropped here; stamps older than an hour or from the future, in wrap
+      this.stamps = Array.isArray(raw) ? raw.filter((s): s is number => typeof s === 'number') : [];
+    });
     return this.loading;
   }
 }

@@ -54,7 +54,15 @@ export function createSettingsStore(area: KeyValueArea) {
     const keysOutside = !!(s.apiKeys.coingecko || s.apiKeys.taostats);
     const secrets = got[SECRETS] === undefined ? undefined : ApiKeysSchema.safeParse(got[SECRETS]);
     if (secrets?.success) s.apiKeys = secrets.data;
-    if (from < SETTINGS_VERSION || keysOutside) await write(s);
+    if (from < SETTINGS_VERSION || keysOutside) {
+      if (from < 2) {
+        // v1 kept alert rules, state and log in storage.local only: the user area reads them from
+        // there while the vault lacks them; writing them back puts them under its protection.
+        const alerts = await area.get([STORAGE_KEYS.alerts, STORAGE_KEYS.alertState, STORAGE_KEYS.alertLog]);
+        if (Object.keys(alerts).length) await area.set(alerts);
+      }
+      await write(s);
+    }
     return s;
   }
 
@@ -64,13 +72,20 @@ export function createSettingsStore(area: KeyValueArea) {
     await area.set({ [SECRETS]: s.apiKeys, [KEY]: { ...s, apiKeys: NO_KEYS }, [META]: { v: SETTINGS_VERSION, rev: Date.now() } });
   }
 
-  async function update(change: (s: Settings) => Settings | void): Promise<Settings> {
-    const current = await readFresh(); // throws on a failed read: nothing is written
-    const draft = structuredClone(current);
-    const next = parseSettings(change(draft) ?? draft);
-    await write(next);
-    memo = Promise.resolve(next);
-    return next;
+  // Updates from one context run one after another: two quick edits (rename, then add) must not
+  // both read the same old value and the second write lose the first.
+  let queue: Promise<unknown> = Promise.resolve();
+  function update(change: (s: Settings) => Settings | void): Promise<Settings> {
+    const run = queue.then(async () => {
+      const current = await readFresh(); // throws on a failed read: nothing is written
+      const draft = structuredClone(current);
+      const next = parseSettings(change(draft) ?? draft);
+      await write(next);
+      memo = Promise.resolve(next);
+      return next;
+    });
+    queue = run.catch(() => undefined);
+    return run;
   }
 
   return {

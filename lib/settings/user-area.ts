@@ -48,13 +48,3 @@ export function createUserArea(local: KeyValueArea, vault: KeyValueArea, vaultOn
   };
 }
 
-/**
- * Copies values saved before the vault existed (version 1 kept them in storage.local only) into
- * the vault, where they become authoritative. Keys the vault already holds are left alone. A
- * failed read copies nothing.
- */
-export async function adoptIntoVault(local: KeyValueArea, vault: KeyValueArea, keys: string[]): Promise<void> {
-  const [v, l] = await Promise.all([vault.get(keys), local.get(keys)]);
-  const missing = Object.fromEntries(keys.filter((k) => v[k] === undefined && l[k] !== undefined).map((k) => [k, l[k]]));
-  if (Object.keys(missing).length) await vault.set(missing);
-}

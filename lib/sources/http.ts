@@ -154,7 +154,7 @@ export async function fetchText(url: string, opts: RequestOptions): Promise<Resu
 async function readCapped(res: Response, maxBytes: number): Promise<string | undefined> {
   if (!res.body) return '';
   const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
+  const chunks: BlobPart[] = [];
   let bytes = 0;
   for (;;) {
     const { done, value } = await reader.read();
@@ -164,15 +164,10 @@ async function readCapped(res: Response, maxBytes: number): Promise<string | und
       void reader.cancel().catch(() => undefined);
       return undefined;
     }
-    chunks.push(value);
+    chunks.push(value as Uint8Array<ArrayBuffer>);
   }
-  const all = new Uint8Array(bytes);
-  let at = 0;
-  for (const c of chunks) {
-    all.set(c, at);
-    at += c.byteLength;
-  }
-  return new TextDecoder().decode(all);
+  // UTF-8, replacement characters for bad bytes, BOM dropped: as Response.text() decodes
+  return new Blob(chunks).text();
 }
 
 /** Parses JSON text without throwing. HTML error pages and truncated bodies become `parse` errors. */

@@ -157,15 +157,24 @@ describe('pages: the same store over browser.storage.local and the IndexedDB vau
 });
 
 
-describe('alert rules saved by version 1 move into the vault', async () => {
-  const { adoptIntoVault } = await import('../../lib/settings/user-area');
-  it('copies what the vault lacks, keeps what it has, and copies nothing when a read fails', async () => {
-    const local = memoryArea({ alerts: [{ id: 'a' }], alertLog: ['x'] });
+describe('alert rules saved by version 1 move into the vault with the settings', () => {
+  it('copies them on the migrating read; a newer vault value stays', async () => {
+    const local = memoryArea({ ...V1_USER, alerts: [{ id: 'a' }], alertLog: ['x'] });
     const vault = memoryArea({ alertLog: ['newer'] });
-    vault.failGets = 1;
-    await expect(adoptIntoVault(local, vault, ['alerts', 'alertState', 'alertLog'])).rejects.toThrow();
-    expect(vault.sets).toBe(0);
-    await adoptIntoVault(local, vault, ['alerts', 'alertState', 'alertLog']);
-    expect(vault.data).toEqual({ alerts: [{ id: 'a' }], alertLog: ['newer'] });
+    await createSettingsStore(createUserArea(local, vault, VAULT_ONLY)).read();
+    expect(vault.data).toMatchObject({ alerts: [{ id: 'a' }], alertLog: ['newer'] });
+  });
+});
+
+describe('updates from one context never lose each other', () => {
+  it('two quick updates both land', async () => {
+    const store = createSettingsStore(createUserArea(memoryArea(), memoryArea(), VAULT_ONLY));
+    await Promise.all([
+      store.update((s) => void (s.watchlists[0]!.name = 'Renamed')),
+      store.update((s) => void s.watchlists[0]!.items.push({ symbol: 'NEAR', assetId: null })),
+    ]);
+    const s = await store.read();
+    expect(s.watchlists[0]!.name).toBe('Renamed');
+    expect(s.watchlists[0]!.items.map((i) => i.symbol)).toContain('NEAR');
   });
 });

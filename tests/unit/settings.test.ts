@@ -32,7 +32,7 @@ describe('watchlist export/import', () => {
   it('round-trips', () => {
     const s = defaultSettings();
     const r = importWatchlists(exportWatchlists(s));
-    expect(r).toEqual({ ok: true, watchlists: s.watchlists });
+    expect(r).toEqual({ ok: true, watchlists: s.watchlists, skipped: [] });
   });
 
   it.each([
