@@ -234,24 +234,20 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
    * A drag reports every pointer move: moves are merged and sent once the pointer rests
    * (MOVE_SAVE_MS); any other change is sent at once, with the moves still pending.
    */
-  const pending = useRef<{ venue?: VenueId; change: Partial<OverlayLayout>; timer?: number }>({ change: {} });
-  const flush = () => {
-    const p = pending.current;
-    if (p.timer) clearTimeout(p.timer);
-    if (p.venue && Object.keys(p.change).length) void send('setOverlayLayout', { venue: p.venue, layout: p.change });
-    pending.current = { change: {} };
-  };
+  const pending = useRef<{ change: Partial<OverlayLayout>; timer?: number }>({ change: {} });
   const saveLayout = (current: OverlayLayout, change: Partial<OverlayLayout>): OverlayLayout => {
+    // one content script serves one exchange host, so one venue: one queue is enough
     const venue = pairRef.current?.venue;
+    const p = pending.current;
     if (venue) {
-      // one content script serves one exchange host, so one venue: no per-venue queue needed
-      const p = pending.current;
-      p.venue = venue;
-      p.change = { ...p.change, ...change };
-      if ('x' in change) {
-        if (p.timer) clearTimeout(p.timer);
-        p.timer = ctx.setTimeout(flush, MOVE_SAVE_MS);
-      } else flush();
+      Object.assign(p.change, change);
+      clearTimeout(p.timer);
+      const flush = () => {
+        void send('setOverlayLayout', { venue, layout: p.change });
+        p.change = {};
+      };
+      if ('x' in change) p.timer = ctx.setTimeout(flush, MOVE_SAVE_MS);
+      else flush();
     }
     return { ...current, ...change };
   };
