@@ -9,7 +9,13 @@ import { SwrCache, idbStore, memoryStore, type CacheStore } from '../lib/engine/
 import { createEngine, type Engine } from '../lib/engine/engine';
 import { dispatch, type Handlers } from '../lib/messaging/server';
 import { createSettingsStore } from '../lib/settings/store';
-import { HostGate } from '../lib/engine/rate-limit';
+import { createUserArea } from '../lib/settings/user-area';
+import { idbVault } from '../lib/settings/vault';
+import { STORAGE_KEYS, VAULT_ONLY } from '../lib/settings/keys';
+import { defaultSettings } from '../lib/settings/schema';
+import { createOverlayPrefs } from '../lib/settings/overlay-prefs';
+import { chooseAsset } from '../lib/settings/asset-choice';
+import { BUDGETS, HostGate, KeyBudget, TabGate, carriesUserKey } from '../lib/engine/rate-limit';
 import { runAlerts } from '../lib/alerts/runner';
 import type { Firing } from '../lib/alerts/rules';
 import { createLogger } from '../lib/log';
@@ -20,12 +26,41 @@ const ALERT_ALARM = 'tokenlens-alerts';
 /** minutes between alert checks (Chrome's minimum alarm period is 30 s; 5 min is plenty) */
 const ALERT_PERIOD_MIN = 5;
 
+/**
+ * Chromium (2024 on) can close `storage.local` to content scripts; Firefox implements access
+ * levels for `storage.session` only (Mozilla bug 1724754), so this is feature-tested at run time
+ * and is defence in depth: secrets never live in storage.local, and the vault is authoritative
+ * for everything the user saved, in both browsers (lib/settings/user-area.ts).
+ * https://developer.chrome.com/docs/extensions/reference/api/storage#method-StorageArea-setAccessLevel
+ */
+function closeLocalStorageToContentScripts(): void {
+  for (const area of [browser.storage.local, browser.storage.sync] as Array<{ setAccessLevel?: (o: { accessLevel: string }) => Promise<void> } | undefined>) {
+    if (typeof area?.setAccessLevel !== 'function') continue;
+    try {
+      void Promise.resolve(area.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' })).catch(() => undefined);
+    } catch {
+      // unsupported for this area in this browser
+    }
+  }
+}
+
 export default defineBackground(() => {
-  const settings = createSettingsStore(browser.storage.local);
+  closeLocalStorageToContentScripts();
+  // Everything the user saved: vault (extension-origin IndexedDB) first, durable copy without
+  // the API keys in storage.local (lib/settings/user-area.ts explains the choice).
+  // Version 1 data (storage.local only) moves into the vault on the first settings read
+  // (lib/settings/store.ts), alert rules included.
+  const userArea = createUserArea(browser.storage.local, idbVault(), VAULT_ONLY);
+  const settings = createSettingsStore(userArea);
   // Settings are read once per worker life and re-read only when they change.
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && ('settings' in changes || 'settings$' in changes)) settings.invalidate();
+    if (area === 'local' && (STORAGE_KEYS.settings in changes || STORAGE_KEYS.settingsMeta in changes)) settings.invalidate();
   });
+  // Data requests go on without the user's settings when storage cannot be read (public
+  // endpoints, no key); nothing is written from that fallback.
+  const settingsForData = () => settings.read().catch(() => defaultSettings());
+  const overlayPrefs = createOverlayPrefs(browser.storage.local, settingsForData);
+  const tabGate = new TabGate({ quietMs: BUDGETS.pairQuietMs, perMinute: BUDGETS.bundlesPerTabPerMinute });
   let engine: Engine | undefined;
   const getEngine = (): Engine => {
     if (engine) return engine;
@@ -38,8 +73,9 @@ export default defineBackground(() => {
       store = memoryStore();
     }
     const gate = new HostGate(store);
+    const keyBudget = new KeyBudget(store, BUDGETS.keyedPerHour, carriesUserKey);
     const cache = new SwrCache({ store });
-    engine = createEngine({ cache, fetch: gate.wrap((input, init) => fetch(input, init)), settings: settings.read });
+    engine = createEngine({ cache, fetch: gate.wrap(keyBudget.wrap((input, init) => fetch(input, init))), settings: settingsForData });
     return engine;
   };
 
@@ -56,7 +92,7 @@ export default defineBackground(() => {
   };
   const alerts = () =>
     runAlerts({
-      store: { get: (keys) => browser.storage.local.get(keys), set: (items) => browser.storage.local.set(items) },
+      store: userArea,
       lookup: (symbol) => getEngine().lookup(symbol, undefined, true),
       prices: async (symbols) => Object.fromEntries((await getEngine().quotes(symbols, true)).map((r) => [r.symbol, r.priceUsd])),
       notify,
@@ -66,16 +102,21 @@ export default defineBackground(() => {
   const handlers: Handlers = {
     compare: (d) => getEngine().compare(d.symbols, d.refresh ?? false),
     runAlerts: () => alerts(),
-    getBundle: (d) => getEngine().getBundle(d.pair, d.refresh ?? false),
+    getBundle: async (d, sender) => {
+      // Pair changes from a tab (a page can pushState as fast as it likes): debounced and budgeted.
+      if (sender.tab?.id !== undefined && !sender.url?.startsWith(ctx.extensionOrigin)) {
+        const a = await tabGate.admit(sender.tab.id);
+        if (a === 'superseded') throw new Error('superseded');
+        if (a !== 'go') throw new Error(`rate-limited: too many pair changes; retry in ${Math.ceil(a.retryInMs / 1000)} s`);
+      }
+      return getEngine().getBundle(d.pair, d.refresh ?? false);
+    },
     lookup: (d) => getEngine().lookup(d.query, d.assetId, d.refresh ?? false),
     suggest: (d) => getEngine().suggest(d.query),
     quotes: (d) => getEngine().quotes(d.symbols),
-    chooseAsset: async (d) => {
-      await settings.update((s) => {
-        s.assetChoices[`${d.venue}:${d.ticker}`] = d.assetId;
-      });
-      return { saved: true as const };
-    },
+    getOverlayPrefs: (d) => overlayPrefs.get(d.venue),
+    setOverlayLayout: (d) => overlayPrefs.setLayout(d.venue, d.layout),
+    chooseAsset: (d) => chooseAsset(d, { offered: (v, t) => getEngine().offeredAssets(v, t), update: settings.update }),
   };
 
   // Alarms: registered synchronously; the alarm itself is (re)created on install and startup.

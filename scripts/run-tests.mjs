@@ -17,6 +17,8 @@ const ALL_STEPS = [
   { name: 'lint', script: 'lint' },
   { name: 'unit', script: 'test:unit', report: 'unit' },
   { name: 'build', script: 'build' },
+  // The Firefox add-on the e2e tests load and compare is the release build users install.
+  { name: 'build-firefox', script: 'build:firefox' },
   { name: 'e2e', script: 'test:e2e', report: 'e2e', needs: 'build' },
 ];
 // `TEST_STEPS=typecheck,lint npm test` runs a subset (the summary covers what ran).

@@ -3,14 +3,24 @@
  * Settings live in one versioned storage item (lib/settings/options.ts); every write is validated.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { loadSettings, settingsItem, updateSettings, type Settings } from '../../lib/settings/options';
+import { readSettings, updateSettings, watchSettings, type Settings } from '../../lib/settings/options';
 import { TICKER_RE } from '../../lib/settings/schema';
-import { exportWatchlists, importWatchlists } from '../../lib/settings/watchlist-io';
+import { applyImport, exportWatchlists, importWatchlists, type ImportMode } from '../../lib/settings/watchlist-io';
+import { quotesInBatches } from '../../lib/messaging/quotes';
 import { send, type WatchRow } from '../../lib/messaging/protocol';
 import { formatAge, formatPct, formatUsd } from '../../lib/metrics/format';
 import { Alerts } from './Alerts';
 import { Display } from './Display';
 import { browser } from 'wxt/browser';
+
+/** A UI string from _locales (issue 9); the English text until the message exists there. */
+function t(key: string, english: string): string {
+  try {
+    return (browser.i18n.getMessage as (k: string) => string)(key) || english;
+  } catch {
+    return english;
+  }
+}
 
 export function App() {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -19,26 +29,65 @@ export function App() {
   const [rows, setRows] = useState<WatchRow[]>([]);
   const [dragFrom, setDragFrom] = useState<number | null>(null);
 
+  const [readFailed, setReadFailed] = useState(false);
+  const [importMode, setImportMode] = useState<ImportMode>('merge');
+
   useEffect(() => {
-    void loadSettings().then(setSettings);
+    // A failed read shows a notice and retries (1 s, 2 s, 4 s … 30 s); the page offers nothing
+    // to edit meanwhile, so defaults are never written over what the user saved (issue 11, medium 3).
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const attempt = (n: number) =>
+      void readSettings().then(
+        (s) => {
+          if (stopped) return;
+          setSettings(s);
+          setReadFailed(false);
+        },
+        () => {
+          if (stopped) return;
+          setReadFailed(true);
+          timer = setTimeout(() => attempt(n + 1), Math.min(30_000, 1000 * 2 ** n));
+        },
+      );
+    attempt(0);
     // Another tab or the worker may change settings: follow them.
-    const unwatch = settingsItem.watch(() => void loadSettings().then(setSettings));
-    return unwatch;
+    const unwatch = watchSettings(() => void readSettings().then(setSettings, () => undefined));
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+      unwatch();
+    };
   }, []);
 
   const list = settings?.watchlists.find((w) => w.id === settings.activeWatchlistId) ?? settings?.watchlists[0];
 
   useEffect(() => {
     if (!list || list.items.length === 0) return setRows([]);
-    void send('quotes', { symbols: list.items.map((i) => i.symbol) }).then((r) => r.ok && setRows(r.data));
+    // in batches of 100, the most one quotes message carries
+    void quotesInBatches(send, list.items.map((i) => i.symbol)).then((r) => r && setRows(r));
   }, [list?.id, list?.items.map((i) => i.symbol).join(',')]);
 
-  if (!settings) return <main class="tl-options">Loading…</main>;
+  if (!settings)
+    return (
+      <main class="tl-options">
+        {readFailed ? <p role="alert" class="tl-err">{t('settings_readFailed', 'Could not read your settings. Nothing was changed; trying again…')}</p> : 'Loading…'}
+      </main>
+    );
 
-  const save = async (change: (s: Settings) => void, note?: string) => {
-    const next = await updateSettings(change);
+  /** Resolves true when the change was saved. */
+  const save = async (change: (s: Settings) => void, note?: string): Promise<boolean> => {
+    let next: Settings;
+    try {
+      next = await updateSettings(change);
+    } catch {
+      // the read before the write failed, or the write itself: nothing was changed
+      setMessage({ ok: false, text: t('settings_saveFailed', 'Could not read or save your settings, so nothing was changed. Try again.') });
+      return false;
+    }
     setSettings(next);
     if (note) setMessage({ ok: true, text: note });
+    return true;
   };
 
   const add = async (e: Event) => {
@@ -74,13 +123,15 @@ export function App() {
     if (file.size > 1_000_000) return setMessage({ ok: false, text: 'That file is too large to be a Tokenlens export.' });
     const r = importWatchlists(await file.text());
     if (!r.ok) return setMessage({ ok: false, text: `Nothing imported: ${r.error}` });
-    await save((s) => {
-      for (const w of r.watchlists) {
-        const existing = s.watchlists.find((x) => x.id === w.id);
-        if (existing) Object.assign(existing, w);
-        else s.watchlists.push(w);
-      }
-    }, `Imported ${r.watchlists.length} watchlist(s).`);
+    let done: ReturnType<typeof applyImport> | undefined;
+    if (!(await save((s) => void (done = applyImport(s, r.watchlists, importMode)))) || !done) return; // nothing was saved (the save said why)
+    const parts = [
+      done.added.length ? `added ${done.added.map((n) => `“${n}”`).join(', ')}` : '',
+      done.merged.length ? `merged into ${done.merged.map((n) => `“${n}”`).join(', ')}` : '',
+      done.replaced.length ? `replaced ${done.replaced.map((n) => `“${n}”`).join(', ')}` : '',
+    ].filter(Boolean);
+    const skipped = r.skipped.length ? ` Skipped ${r.skipped.length} item(s): ${r.skipped.slice(0, 10).join('; ')}${r.skipped.length > 10 ? '; …' : ''}.` : '';
+    setMessage({ ok: r.skipped.length === 0, text: `Imported ${r.watchlists.length} watchlist(s): ${parts.join('; ')}.${skipped}` });
   };
 
   const onExport = () => {
@@ -203,6 +254,15 @@ export function App() {
         <button type="button" onClick={onExport}>
           Export watchlists
         </button>
+        <fieldset class="tl-row">
+          <legend>{t('importMode_legend', 'A list in the file that you already have:')}</legend>
+          <label>
+            <input type="radio" name="tl-import-mode" checked={importMode === 'merge'} onChange={() => setImportMode('merge')} /> {t('importMode_merge', 'merge: add its new tokens')}
+          </label>
+          <label>
+            <input type="radio" name="tl-import-mode" checked={importMode === 'replace'} onChange={() => setImportMode('replace')} /> {t('importMode_replace', 'replace it')}
+          </label>
+        </fieldset>
         <label>
           <span class="tl-muted">Import watchlists </span>
           <input type="file" accept="application/json,.json" aria-label="Import watchlists" onChange={onImport} />

@@ -8,10 +8,16 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Overlay, type OverlayPosition } from '../../components/Overlay';
 import type { Bundle, MetricGroup, OverlayState } from '../../lib/engine/bundle';
 import { detectPair, pairFromPageText, venueForUrl, type DetectedPair } from '../../lib/exchanges';
-import { send } from '../../lib/messaging/protocol';
+import { send, type OverlayLayout, type OverlayPrefs } from '../../lib/messaging/protocol';
+import type { VenueId } from '../../lib/exchanges/define';
 import { detectTheme, watchTheme } from './theme';
 
 const DEFAULT_POS: OverlayPosition = { x: 12, y: 112, collapsed: false };
+/** ms between pair changes below which they count as one burst (same value as the worker's BUDGETS.pairQuietMs) */
+const PAIR_QUIET_MS = 300;
+/** ms a dragged panel rests before its place is sent to the worker */
+const MOVE_SAVE_MS = 250;
+const DEFAULT_LAYOUT: OverlayLayout = { x: null, y: null, collapsed: false, view: null, closedGroups: [] };
 
 // Benchmark build only (`npm run bench`, bench/run.ts): performance marks on the page's timeline.
 // `__TL_BENCH__` is the compile-time constant `false` in the build users install, so these
@@ -44,31 +50,26 @@ function currentPair(): DetectedPair | undefined {
   return detectPair(url);
 }
 
-async function loadPrefs(venue: string): Promise<{ pos: OverlayPosition; groups: string[]; hidden: string[]; off: boolean }> {
-  try {
-    const key = `overlay:${venue}`;
-    const got = await browser.storage.local.get([key, 'overlayGroups', 'settings']);
-    const raw = got[key] as Partial<OverlayPosition> | undefined;
-    const pos =
-      raw && typeof raw.x === 'number' && typeof raw.y === 'number' && Number.isFinite(raw.x) && Number.isFinite(raw.y)
-        ? { x: raw.x, y: raw.y, collapsed: raw.collapsed === true }
-        : DEFAULT_POS;
-    const groups = Array.isArray(got.overlayGroups) ? got.overlayGroups.filter((g): g is string => typeof g === 'string') : [];
-    const settings = got.settings as { groupsOff?: unknown; venuesOff?: unknown } | undefined;
-    const hidden = Array.isArray(settings?.groupsOff) ? settings.groupsOff.filter((g): g is string => typeof g === 'string') : [];
-    const off = Array.isArray(settings?.venuesOff) && settings.venuesOff.includes(venue);
-    return { pos, groups, hidden, off };
-  } catch {
-    return { pos: DEFAULT_POS, groups: [], hidden: [], off: false };
-  }
+/**
+ * The overlay's layout and display settings, from the worker: the content script never reads
+ * or writes extension storage (QUALITY.md, "The page's context gets no secret and no write").
+ * A failed answer keeps the defaults for this page view and writes nothing.
+ */
+async function loadPrefs(venue: VenueId): Promise<OverlayPrefs> {
+  const r = await send('getOverlayPrefs', { venue });
+  return r.ok ? r.data : { layout: DEFAULT_LAYOUT, hiddenGroups: [], off: false, upColor: null };
+}
+
+/** The panel's place: null coordinates mean the venue's default corner. */
+function positionOf(l: OverlayLayout): OverlayPosition {
+  return l.x === null || l.y === null ? { ...DEFAULT_POS, collapsed: l.collapsed } : { x: l.x, y: l.y, collapsed: l.collapsed };
 }
 
 export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
   const [view, setView] = useState<View | null>(null);
-  const [pos, setPos] = useState<OverlayPosition>(DEFAULT_POS);
-  const [groups, setGroups] = useState<string[]>([]);
-  const [hidden, setHidden] = useState<string[]>([]);
-  const [off, setOff] = useState(false);
+  const [layout, setLayout] = useState<OverlayLayout>(DEFAULT_LAYOUT);
+  const [prefs, setPrefs] = useState<Omit<OverlayPrefs, 'layout'>>({ hiddenGroups: [], off: false, upColor: null });
+  const pos = positionOf(layout);
   const [now, setNow] = useState(Date.now());
   const [theme, setTheme] = useState<'dark' | 'light'>('dark');
   const seq = useRef(0);
@@ -136,6 +137,11 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
   // Follow the URL: initial load, SPA navigation (path, query and hash), venue selector changes.
   useEffect(() => {
     let venueKey = '';
+    // Pair changes closer than PAIR_QUIET_MS are debounced: the first after a quiet spell loads at
+    // once (no delay for a person), a burst (a page calling pushState in a loop) loads only its
+    // last pair. The worker applies the same rule per tab (issue 11, medium 2).
+    let lastChangeAt = -Infinity;
+    let trailing: number | undefined;
     const check = () => {
       if (ctx.isInvalid) return;
       const pair = currentPair();
@@ -148,14 +154,24 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
       }
       if (pair.venue !== venueKey) {
         venueKey = pair.venue;
-        void loadPrefs(pair.venue).then((p) => {
-          setPos(p.pos);
-          setGroups(p.groups);
-          setHidden(p.hidden);
-          setOff(p.off);
+        void loadPrefs(pair.venue).then(({ layout: l, ...rest }) => {
+          setLayout(l);
+          setPrefs(rest);
         });
       }
-      void load(pair);
+      const t = Date.now();
+      const quiet = t - lastChangeAt >= PAIR_QUIET_MS;
+      lastChangeAt = t;
+      if (trailing) clearTimeout(trailing);
+      trailing = undefined;
+      if (quiet) return void load(pair);
+      // Meanwhile nothing of the previous pair stays on screen under the new pair's name.
+      seq.current++;
+      setView({ pair, state: 'loading', bundle: null });
+      trailing = ctx.setTimeout(() => {
+        trailing = undefined;
+        if (samePair(pairRef.current, pair)) void load(pair);
+      }, PAIR_QUIET_MS);
     };
     check();
     ctx.addEventListener(window, 'wxt:locationchange', check);
@@ -203,7 +219,7 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onAsk));
     // Keyboard toggle: Alt+Shift+L collapses or expands the panel.
     ctx.addEventListener(window, 'keydown', (e: KeyboardEvent) => {
-      if (e.altKey && e.shiftKey && e.code === 'KeyL') setPos((p) => savePos({ ...p, collapsed: !p.collapsed }));
+      if (e.isTrusted && e.altKey && e.shiftKey && e.code === 'KeyL') setLayout((l) => saveLayout(l, { collapsed: !l.collapsed }));
     });
     return () => observer?.disconnect();
   }, [ctx, load]);
@@ -213,13 +229,30 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
     return watchTheme(ctx, setTheme);
   }, [ctx]);
 
-  const savePos = (p: OverlayPosition) => {
+  /**
+   * Applies a layout change at once and asks the worker to store it (the worker validates it).
+   * A drag reports every pointer move: moves are merged and sent once the pointer rests
+   * (MOVE_SAVE_MS); any other change is sent at once, with the moves still pending.
+   */
+  const pending = useRef<{ change: Partial<OverlayLayout>; timer?: number }>({ change: {} });
+  const saveLayout = (current: OverlayLayout, change: Partial<OverlayLayout>): OverlayLayout => {
+    // one content script serves one exchange host, so one venue: one queue is enough
     const venue = pairRef.current?.venue;
-    if (venue) void browser.storage.local.set({ [`overlay:${venue}`]: p }).catch(() => undefined);
-    return p;
+    const p = pending.current;
+    if (venue) {
+      Object.assign(p.change, change);
+      clearTimeout(p.timer);
+      const flush = () => {
+        void send('setOverlayLayout', { venue, layout: p.change });
+        p.change = {};
+      };
+      if ('x' in change) p.timer = ctx.setTimeout(flush, MOVE_SAVE_MS);
+      else flush();
+    }
+    return { ...current, ...change };
   };
 
-  if (!view || off) return null;
+  if (!view || prefs.off) return null;
   return (
     <Overlay
       asset={view.pair.base}
@@ -230,13 +263,17 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
       nowMs={now}
       position={pos}
       theme={theme}
-      collapsedGroups={groups}
-      hiddenGroups={hidden}
-      onMove={(p) => setPos(savePos(p))}
+      collapsedGroups={layout.closedGroups}
+      hiddenGroups={prefs.hiddenGroups}
+      onMove={(p) =>
+        setLayout((l) => {
+          // Only what changed: collapsing keeps a panel that was never moved in its default corner.
+          const cur = positionOf(l);
+          return saveLayout(l, { ...(p.x !== cur.x || p.y !== cur.y ? { x: p.x, y: p.y } : {}), ...(p.collapsed !== l.collapsed ? { collapsed: p.collapsed } : {}) });
+        })
+      }
       onToggleGroup={(g: MetricGroup) => {
-        const next = groups.includes(g) ? groups.filter((x) => x !== g) : [...groups, g];
-        setGroups(next);
-        void browser.storage.local.set({ overlayGroups: next }).catch(() => undefined);
+        setLayout((l) => saveLayout(l, { closedGroups: l.closedGroups.includes(g) ? l.closedGroups.filter((x) => x !== g) : [...l.closedGroups, g] }));
       }}
       onRetry={() => view && void load(view.pair, true)}
       onChooseAsset={(assetId) => {

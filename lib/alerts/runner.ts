@@ -4,6 +4,7 @@
  */
 import type { Bundle } from '../engine/bundle';
 import { createLogger } from '../log';
+import { STORAGE_KEYS } from '../settings/keys';
 import { evaluate, parseRules, parseState, type AlertInputs, type AlertLogEntry, type Firing } from './rules';
 
 export interface AlertStore {
@@ -22,7 +23,7 @@ export interface AlertDeps {
   now(): number;
 }
 
-export const ALERT_KEYS = { rules: 'alerts', state: 'alertState', log: 'alertLog' } as const;
+export const ALERT_KEYS = { rules: STORAGE_KEYS.alerts, state: STORAGE_KEYS.alertState, log: STORAGE_KEYS.alertLog } as const;
 
 function metricNum(b: Bundle, id: string): number | null {
   const v = b.metrics.find((m) => m.id === id)?.value;

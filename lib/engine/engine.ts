@@ -25,7 +25,7 @@ import { canonicalTicker, type Resolution } from '../assets/resolve';
 import { tickerFromText } from '../exchanges/ticker-text';
 import { suggestFromList } from '../assets/suggest';
 import { fetchCoingeckoCoinsList } from '../sources/coingecko';
-import type { DetectedPair } from '../exchanges/define';
+import type { DetectedPair, VenueId } from '../exchanges/define';
 import type { Settings } from '../settings/schema';
 import type { CoinSearchHit, MarketSnapshot } from '../types';
 
@@ -68,6 +68,17 @@ export function createEngine(deps: EngineDeps) {
     async getBundle(pair: DetectedPair, refresh = false): Promise<Bundle> {
       const p: Bundle['pair'] = { ...pair, base: canonicalTicker(pair.base) };
       return bundleFor(p, null, refresh);
+    },
+
+    /**
+     * The asset ids the overlay offers for this ticker on this venue: the default pick and its
+     * alternatives, as if the user had chosen nothing (cached search). `chooseAsset` accepts only
+     * these (issue 11, medium 4: a page must not store an asset of its choosing).
+     */
+    async offeredAssets(venue: VenueId, ticker: string): Promise<string[]> {
+      const s = await deps.settings();
+      const { asset } = await resolveAsset(ctx, venue, ticker, { ...s, assetChoices: {} }, 'background');
+      return asset ? [asset.id, ...asset.alternatives.map((a) => a.id)] : [];
     },
 
     /** Popup: a typed ticker or name, or an id picked from suggestions. */

@@ -12,6 +12,7 @@ import { EmissionScheduleSchema, FeeChainsSchema, FeeProtocolsSchema, FeesSeries
 import type { Resolution } from '../assets/resolve';
 import { fetchFeeChains, fetchFeeProtocols, fetchFeesSeries, fetchOverviewTotals } from '../sources/defillama';
 import { fetchEmissions, fetchEmissionsList } from '../sources/defillama-emissions';
+import { own } from '../own';
 import { llamaOverrides, networkGaps, networkSources, noPublicNetworkSource, resolveLlamaSlugs, type LlamaSlugs } from '../sources/network-registry';
 import type { Settings } from '../settings/schema';
 import type { EmissionSchedule, FeesSeries, NetworkFigure } from '../types';
@@ -21,7 +22,7 @@ export type Fundamentals = Pick<AssembleInput, 'fees' | 'revenue' | 'emissions' 
 /** DefiLlama slugs of an asset: the override table, else DefiLlama's own lists (cached a day). */
 export async function llamaSlugs(ctx: FeedContext, geckoId: string, mode: RevalidateMode): Promise<LlamaSlugs> {
   // The override table answers both questions for the tokens it lists: no list download.
-  const o = llamaOverrides[geckoId];
+  const o = own(llamaOverrides, geckoId);
   if (o && o.feesSlug !== undefined && o.emissionsSlug !== undefined && !o.confirmFeesSlug) return resolveLlamaSlugs(geckoId, [], [], []);
   const [protocols, chains, emissions] = await Promise.all([
     ctx.read(policy('llama:protocols', FeeProtocolsSchema, FRESHNESS.identity), () => fetchFeeProtocols(ctx.opts()), mode),
@@ -61,10 +62,10 @@ export async function fundamentals(ctx: FeedContext, asset: Resolution, s: Setti
   const notCovered: string[] = [];
   if (!slugs.feesSlug) notCovered.push(`DefiLlama tracks no fees or revenue for ${asset.name}.`);
   if (!slugs.emissionsSlug) notCovered.push(`No public unlock schedule for ${asset.name} (DefiLlama emissions does not cover it).`);
-  const nets = networkSources[asset.id] ?? [];
-  const noNetwork = noPublicNetworkSource[asset.id];
+  const nets = own(networkSources, asset.id) ?? [];
+  const noNetwork = own(noPublicNetworkSource, asset.id);
   if (nets.length === 0 && noNetwork) notCovered.push(noNetwork);
-  const gap = networkGaps[asset.id];
+  const gap = own(networkGaps, asset.id);
   if (gap) notCovered.push(gap);
 
   const none = Promise.resolve(undefined);

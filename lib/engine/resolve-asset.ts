@@ -9,6 +9,7 @@ import { FRESHNESS } from './freshness';
 import { policy, SearchHitsSchema } from './domain-schemas';
 import { canonicalTicker, pickFromSearch, resolveBuiltIn, type Resolution } from '../assets/resolve';
 import { fetchCoingeckoSearch } from '../sources/coingecko';
+import { own } from '../own';
 import type { VenueId } from '../exchanges/define';
 import type { Settings } from '../settings/schema';
 import type { CoinSearchHit } from '../types';
@@ -26,7 +27,7 @@ export function searchCoins(ctx: FeedContext, query: string, s: Settings, mode: 
 
 export async function resolveAsset(ctx: FeedContext, venue: VenueId | null, ticker: string, s: Settings, mode: RevalidateMode): Promise<Resolved> {
   const t = canonicalTicker(ticker);
-  const choice = venue ? s.assetChoices[`${venue}:${t}`] : undefined;
+  const choice = venue ? own(s.assetChoices, `${venue}:${t}`) : undefined;
   const built = resolveBuiltIn(venue, t, choice);
   if (!('needsSearch' in built)) return { asset: built };
   const hits = await searchCoins(ctx, t, s, mode);

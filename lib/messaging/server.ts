@@ -10,6 +10,7 @@ import { VENUE_IDS } from '../exchanges/define';
 import { isUrlMatched } from '../exchanges/match-pattern';
 import { ASSET_ID_RE } from '../settings/schema';
 import { isTickerText } from '../exchanges/ticker-text';
+import { LayoutPatchSchema } from '../settings/overlay-prefs';
 
 /** ASCII or CJK-named ticker, never all digits (lib/exchanges/ticker-text.ts); `../`, `?`, `#` refused. */
 const ticker = z.string().check(maxLen(40), z.refine(isTickerText));
@@ -34,20 +35,22 @@ export const requestSchemas = {
   }),
   suggest: z.object({ query: z.string().check(z.trim(), minLen(1), maxLen(60)) }),
   chooseAsset: z.object({ venue: venueId, ticker, assetId: z.string().check(z.regex(ASSET_ID_RE)) }),
+  getOverlayPrefs: z.object({ venue: venueId }),
+  setOverlayLayout: z.object({ venue: venueId, layout: LayoutPatchSchema }),
   quotes: z.object({ symbols: z.array(ticker).check(maxLen(100)) }),
   compare: z.object({ symbols: z.array(ticker).check(maxLen(40)), refresh: z.optional(z.boolean()) }),
   runAlerts: z.object({}),
 } satisfies Record<MessageType, z.ZodMiniType>;
 
 export type Handlers = {
-  [K in MessageType]: (data: z.output<(typeof requestSchemas)[K]>) => Promise<ProtocolMap[K]['res']>;
+  [K in MessageType]: (data: z.output<(typeof requestSchemas)[K]>, sender: Sender) => Promise<ProtocolMap[K]['res']>;
 };
 
 /** The fields of `runtime.MessageSender` the checks read. */
 export interface Sender {
   id?: string;
   url?: string;
-  tab?: unknown;
+  tab?: { id?: number };
   frameId?: number;
 }
 
@@ -95,7 +98,7 @@ export async function dispatch(message: unknown, sender: Sender, handlers: Handl
   const parsed = requestSchemas[t].safeParse((message as { data?: unknown }).data);
   if (!parsed.success) return { ok: false, error: `bad request: ${parsed.error.issues[0]?.message ?? 'invalid'}` };
   try {
-    const data = await (handlers[t] as (d: unknown) => Promise<unknown>)(parsed.data);
+    const data = await (handlers[t] as (d: unknown, s: Sender) => Promise<unknown>)(parsed.data, sender);
     // Round-trip through JSON: what crosses contexts is plain data, nothing else.
     return { ok: true, data: JSON.parse(JSON.stringify(data)) as unknown };
   } catch (e) {

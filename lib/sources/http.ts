@@ -147,10 +147,10 @@ async function send(url: string, opts: RequestOptions, body?: string): Promise<R
     const length = Number(res.headers.get('content-length'));
     if (Number.isFinite(length) && length > MAX_BODY_BYTES) return err('parse', 'response too large');
     const text = await Promise.race([
-      res.text(),
+      readCapped(res, MAX_BODY_BYTES),
       new Promise<never>((_, reject) => ctrl.signal.addEventListener('abort', () => reject(new Error('timeout')), { once: true })),
     ]);
-    if (text.length > MAX_BODY_BYTES) return err('parse', 'response too large');
+    if (text === undefined) return err('parse', 'response too large');
     return { ok: true, value: text };
   } catch {
     if (ctrl.signal.aborted && !opts.signal?.aborted) return err('timeout', `no answer from ${safeHost(url)} within ${timeoutMs} ms`);
@@ -159,6 +159,31 @@ async function send(url: string, opts: RequestOptions, body?: string): Promise<R
     clearTimeout(timer);
     opts.signal?.removeEventListener('abort', onAbort);
   }
+}
+
+/**
+ * The body as UTF-8 text, or undefined as soon as more than `maxBytes` BYTES have arrived: the
+ * cap counts bytes while the body streams (with or without content-length, which a server may
+ * omit or understate), so a huge body is refused after `maxBytes`, never buffered whole (issue 11,
+ * low). The rest of the stream is cancelled.
+ */
+async function readCapped(res: Response, maxBytes: number): Promise<string | undefined> {
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const chunks: BlobPart[] = [];
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > maxBytes) {
+      void reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    chunks.push(value as Uint8Array<ArrayBuffer>);
+  }
+  // UTF-8, replacement characters for bad bytes, BOM dropped: as Response.text() decodes
+  return new Blob(chunks).text();
 }
 
 /** Parses JSON text without throwing. HTML error pages and truncated bodies become `parse` errors. */

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync, inflateRawSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contentScriptModules } from '../unit/helpers/module-graph';
+import { devMarkerHits, releaseEnv } from './release-build';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const OUT = join(ROOT, '.output');
@@ -168,6 +169,13 @@ describe('built JS (QUALITY.md, "No remote code and no eval", "API text is inert
     expect(hits.map((h) => `${h.file}@${h.at} [${h.rule}] …${h.snippet}…`), 'forbidden constructs in the Chrome build').toEqual([]);
   });
 
+  it('ships no development marker and no path of the building machine (release build)', () => {
+    const hits = walk(CHROME)
+      .filter((f) => /\.(m?js|html|json|css)$/.test(f))
+      .flatMap((f) => devMarkerHits(relative(ROOT, f), readFileSync(f, 'utf8')));
+    expect(hits, 'development markers in the Chrome build').toEqual([]);
+  });
+
   it('ships no source maps and no references to them', () => {
     const files = walk(CHROME);
     expect(files.filter((f) => f.endsWith('.map')).map((f) => relative(ROOT, f))).toEqual([]);
@@ -248,7 +256,8 @@ describe('store zips (npm run zip, Firefox: extension + sources for AMO)', () =>
   let firefoxZip: string;
 
   beforeAll(() => {
-    const r = spawnSync('npx', ['wxt', 'zip', '-b', 'firefox', '--mv3'], { cwd: ROOT, encoding: 'utf8', timeout: 55_000 });
+    // releaseEnv: the zip's build must be the release build (no NODE_ENV=test from the runner)
+    const r = spawnSync('npx', ['wxt', 'zip', '-b', 'firefox', '--mv3'], { cwd: ROOT, encoding: 'utf8', timeout: 110_000, env: releaseEnv() });
     if (r.error) throw r.error;
     if (r.status !== 0) throw new Error(`wxt zip -b firefox --mv3 failed:\n${r.stdout}\n${r.stderr}`);
     const sources = zipsIn(OUT, '-sources.zip');
@@ -256,7 +265,14 @@ describe('store zips (npm run zip, Firefox: extension + sources for AMO)', () =>
     if (!sources[0] || !ff[0]) throw new Error(`zips missing in .output: ${readdirSync(OUT).join(', ')}`);
     sourcesZip = sources[0];
     firefoxZip = ff[0];
-  }, 60_000);
+  }, 120_000);
+
+  it('the Firefox zip ships no development marker and no path of the building machine', () => {
+    const hits = readZip(firefoxZip)
+      .filter((e) => /\.(m?js|html|json|css)$/.test(e.name))
+      .flatMap((e) => devMarkerHits(e.name, e.read().toString('utf8')));
+    expect(hits, 'development markers in the Firefox zip').toEqual([]);
+  });
 
   it('sources zip holds what rebuilds the extension and nothing that must not ship', () => {
     const entries = readZip(sourcesZip);

@@ -1,6 +1,7 @@
 /**
  * QUALITY.md, Reliability, "The same extension works in Firefox": a smoke test of the Firefox MV3
- * production build (`.output/firefox-mv3`, made here when missing or older than the Chrome build)
+ * production build (`.output/firefox-mv3`, made by `npm run build:firefox`, here when missing or
+ * older than the Chrome build; a first test checks it is byte for byte the release build)
  * in Debian's Firefox ESR, driven by puppeteer-core 24 over WebDriver BiDi, on the fake KuCoin
  * TAO-USDT page with the fake KuCoin / CoinGecko / Binance-mirror APIs.
  *
@@ -31,8 +32,9 @@
  *
  * Skips only when Firefox is missing outside CI. In CI (`CI` set), a missing Firefox fails.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { devMarkerHits, hashTree, npmRun, walk } from './release-build';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -70,10 +72,27 @@ function mtime(file: string): number {
 function ensureFirefoxBuild(): void {
   const manifest = join(FIREFOX_DIR, 'manifest.json');
   if (existsSync(manifest) && mtime(manifest) >= mtime(CHROME_MANIFEST)) return;
-  const r = spawnSync('npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
-  if (r.error) throw r.error;
-  if (r.status !== 0 || !existsSync(manifest)) throw new Error(`npx wxt build -b firefox --mv3 failed (status ${r.status}):\n${r.stdout}\n${r.stderr}`);
+  npmRun('build:firefox');
+  if (!existsSync(manifest)) throw new Error('npm run build:firefox made no .output/firefox-mv3');
 }
+
+describe('the Firefox add-on under test is the release build', () => {
+  it('is byte for byte what `npm run build:firefox` makes, and carries no development marker', () => {
+    ensureFirefoxBuild();
+    const fresh = mkdtempSync(join(tmpdir(), 'tokenlens-ff-release-'));
+    try {
+      // The same script users run, into a scratch folder (TL_OUT_DIR, wxt.config.ts).
+      npmRun('build:firefox', { TL_OUT_DIR: fresh });
+      expect(hashTree(FIREFOX_DIR)).toEqual(hashTree(join(fresh, 'firefox-mv3')));
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+    }
+    const hits = walk(FIREFOX_DIR)
+      .filter((f) => /\.(m?js|html|json|css)$/.test(f))
+      .flatMap((f) => devMarkerHits(f.slice(FIREFOX_DIR.length + 1), readFileSync(f, 'utf8')));
+    expect(hits, 'development markers in the Firefox build').toEqual([]);
+  }, 240_000);
+});
 
 /**
  * The fake APIs send an `access-control-allow-origin` that matches no one, so a background fetch

@@ -11,6 +11,7 @@
  * rewrites tests/e2e/expected-manifest.{chrome,firefox}.json from the current builds.
  */
 import { spawnSync } from 'node:child_process';
+import { releaseEnv } from './release-build';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,7 +45,8 @@ interface Manifest {
 }
 
 function run(cmd: string, args: string[], timeout = 55_000) {
-  const r = spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8', timeout, maxBuffer: 64 * 1024 * 1024 });
+  // releaseEnv: no NODE_ENV=test from the runner, so what is checked is a release build
+  const r = spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8', timeout, maxBuffer: 64 * 1024 * 1024, env: releaseEnv() });
   if (r.error) throw r.error;
   return r;
 }
@@ -57,12 +59,12 @@ function ensureBuilds(): void {
   const chrome = join(DIRS.chrome, 'manifest.json');
   const firefox = join(DIRS.firefox, 'manifest.json');
   if (!existsSync(chrome)) {
-    const r = run('npx', ['wxt', 'build']);
-    if (r.status !== 0) throw new Error(`npx wxt build failed:\n${r.stdout}\n${r.stderr}`);
+    const r = run('npm', ['run', 'build'], 180_000);
+    if (r.status !== 0) throw new Error(`npm run build failed:\n${r.stdout}\n${r.stderr}`);
   }
   if (mtime(firefox) < mtime(chrome)) {
-    const r = run('npx', ['wxt', 'build', '-b', 'firefox', '--mv3']);
-    if (r.status !== 0) throw new Error(`npx wxt build -b firefox --mv3 failed:\n${r.stdout}\n${r.stderr}`);
+    const r = run('npm', ['run', 'build:firefox'], 180_000);
+    if (r.status !== 0) throw new Error(`npm run build:firefox failed:\n${r.stdout}\n${r.stderr}`);
   }
 }
 

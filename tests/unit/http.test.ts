@@ -57,6 +57,34 @@ describe('http', () => {
     expect(r).toMatchObject({ ok: false, error: { kind: 'parse', message: 'response too large' } });
   });
 
+  it('counts BYTES, not UTF-16 code units: 3 million "€" (9 MB of UTF-8) are refused', async () => {
+    const r = await fetchText('https://api.llama.fi/x', { fetch: async () => new Response('€'.repeat(3_000_000)) });
+    expect(r).toMatchObject({ ok: false, error: { kind: 'parse', message: 'response too large' } });
+    const ok = await fetchText('https://api.llama.fi/x', { fetch: async () => new Response('€'.repeat(1000)) });
+    expect(ok).toEqual({ ok: true, value: '€'.repeat(1000) });
+  });
+
+  it('refuses a 60 MB streamed body (no content-length) after the cap, without reading it all', async () => {
+    const MB = 1024 * 1024;
+    let pulled = 0;
+    let cancelled = false;
+    const body = new ReadableStream<Uint8Array>({
+      pull(c) {
+        if (pulled >= 60 * MB) return c.close();
+        pulled += MB;
+        c.enqueue(new Uint8Array(MB).fill(0x61));
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    const r = await fetchText('https://api.llama.fi/x', { fetch: async () => new Response(body) });
+    expect(r).toMatchObject({ ok: false, error: { kind: 'parse', message: 'response too large' } });
+    // the stream was read a little past 5 MB (plus what the stream queues ahead), then cancelled
+    expect(pulled).toBeLessThanOrEqual(8 * MB);
+    expect(cancelled).toBe(true);
+  });
+
   it('builds URLs from encoded segments and refuses path tricks', () => {
     expect(apiUrl('api.llama.fi', `/summary/fees/${segment('a b?c#d')}`, { dataType: 'dailyFees' })).toBe('https://api.llama.fi/summary/fees/a%20b%3Fc%23d?dataType=dailyFees');
     expect(() => segment('..')).toThrow();
