@@ -5,13 +5,15 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { Overlay, type OverlayPosition } from '../../components/Overlay';
+import { Overlay, type OverlayPosition, type OverlayView } from '../../components/Overlay';
 import type { Bundle, MetricGroup, OverlayState } from '../../lib/engine/bundle';
 import { detectPair, pairFromPageText, venueForUrl, type DetectedPair } from '../../lib/exchanges';
 import { send } from '../../lib/messaging/protocol';
+import { upColorFor, type UpColor } from '../../lib/i18n';
 import { detectTheme, watchTheme } from './theme';
 
-const DEFAULT_POS: OverlayPosition = { x: 12, y: 112, collapsed: false };
+// x/y null: the venue's default corner (lib/exchanges, `overlayCorner`) until the user drags it.
+const DEFAULT_POS: OverlayPosition = { x: null, y: null, collapsed: false };
 
 // Benchmark build only (`npm run bench`, bench/run.ts): performance marks on the page's timeline.
 // `__TL_BENCH__` is the compile-time constant `false` in the build users install, so these
@@ -44,28 +46,44 @@ function currentPair(): DetectedPair | undefined {
   return detectPair(url);
 }
 
-async function loadPrefs(venue: string): Promise<{ pos: OverlayPosition; groups: string[]; hidden: string[]; off: boolean }> {
+interface Prefs {
+  pos: OverlayPosition;
+  view: OverlayView;
+  groups: string[];
+  hidden: string[];
+  off: boolean;
+  upColor: UpColor;
+}
+
+async function loadPrefs(venue: string): Promise<Prefs> {
   try {
     const key = `overlay:${venue}`;
     const got = await browser.storage.local.get([key, 'overlayGroups', 'settings']);
     const raw = got[key] as Partial<OverlayPosition> | undefined;
-    const pos =
-      raw && typeof raw.x === 'number' && typeof raw.y === 'number' && Number.isFinite(raw.x) && Number.isFinite(raw.y)
-        ? { x: raw.x, y: raw.y, collapsed: raw.collapsed === true }
-        : DEFAULT_POS;
+    const placed = raw && typeof raw.x === 'number' && typeof raw.y === 'number' && Number.isFinite(raw.x) && Number.isFinite(raw.y);
+    const pos = placed ? { x: raw.x!, y: raw.y!, collapsed: raw.collapsed === true } : { ...DEFAULT_POS, collapsed: raw?.collapsed === true };
+    // Compact until the user chooses otherwise on this venue (CONTRACT.md, "Views").
+    const view: OverlayView = (raw as { view?: unknown } | undefined)?.view === 'full' ? 'full' : 'compact';
     const groups = Array.isArray(got.overlayGroups) ? got.overlayGroups.filter((g): g is string => typeof g === 'string') : [];
-    const settings = got.settings as { groupsOff?: unknown; venuesOff?: unknown } | undefined;
+    const settings = got.settings as { groupsOff?: unknown; venuesOff?: unknown; upColor?: unknown } | undefined;
     const hidden = Array.isArray(settings?.groupsOff) ? settings.groupsOff.filter((g): g is string => typeof g === 'string') : [];
     const off = Array.isArray(settings?.venuesOff) && settings.venuesOff.includes(venue);
-    return { pos, groups, hidden, off };
+    const upColor = upColorFor(settings?.upColor === 'green' || settings?.upColor === 'red' ? settings.upColor : null);
+    return { pos, view, groups, hidden, off, upColor };
   } catch {
-    return { pos: DEFAULT_POS, groups: [], hidden: [], off: false };
+    return { pos: DEFAULT_POS, view: 'compact', groups: [], hidden: [], off: false, upColor: upColorFor(null) };
   }
 }
 
 export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
   const [view, setView] = useState<View | null>(null);
   const [pos, setPos] = useState<OverlayPosition>(DEFAULT_POS);
+  const [overlayView, setOverlayView] = useState<OverlayView>('compact');
+  const [upColor, setUpColor] = useState<UpColor>(upColorFor(null));
+  // The venue whose preferences are loaded: nothing renders before, so a remembered view or
+  // position never flashes the default first.
+  const [prefsFor, setPrefsFor] = useState<string | null>(null);
+  const [retryAtMs, setRetryAtMs] = useState<number | null>(null);
   const [groups, setGroups] = useState<string[]>([]);
   const [hidden, setHidden] = useState<string[]>([]);
   const [off, setOff] = useState(false);
@@ -127,8 +145,10 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
     if (r.timer || r.n >= RETRY_DELAYS_MS.length) return;
     const delay = RETRY_DELAYS_MS[r.n]!;
     r.n++;
+    setRetryAtMs(Date.now() + delay);
     r.timer = ctx.setTimeout(() => {
       r.timer = undefined;
+      setRetryAtMs(null);
       if (samePair(pairRef.current, pair) && document.visibilityState === 'visible') void load(pair, true);
     }, delay);
   };
@@ -148,8 +168,12 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
       }
       if (pair.venue !== venueKey) {
         venueKey = pair.venue;
-        void loadPrefs(pair.venue).then((p) => {
+        const venue = pair.venue;
+        void loadPrefs(venue).then((p) => {
           setPos(p.pos);
+          setOverlayView(p.view);
+          setUpColor(p.upColor);
+          setPrefsFor(venue);
           setGroups(p.groups);
           setHidden(p.hidden);
           setOff(p.off);
@@ -213,13 +237,19 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
     return watchTheme(ctx, setTheme);
   }, [ctx]);
 
-  const savePos = (p: OverlayPosition) => {
+  // Position, pill state and view, per venue, in one storage item.
+  const layoutRef = useRef<{ pos: OverlayPosition; view: OverlayView }>({ pos: DEFAULT_POS, view: 'compact' });
+  layoutRef.current = { pos, view: overlayView };
+  const saveLayout = (l: { pos: OverlayPosition; view: OverlayView }) => {
     const venue = pairRef.current?.venue;
-    if (venue) void browser.storage.local.set({ [`overlay:${venue}`]: p }).catch(() => undefined);
+    if (venue) void browser.storage.local.set({ [`overlay:${venue}`]: { ...l.pos, view: l.view } }).catch(() => undefined);
+  };
+  const savePos = (p: OverlayPosition) => {
+    saveLayout({ pos: p, view: layoutRef.current.view });
     return p;
   };
 
-  if (!view || off) return null;
+  if (!view || off || prefsFor !== view.pair.venue) return null;
   return (
     <Overlay
       asset={view.pair.base}
@@ -229,10 +259,19 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
       message={view.message}
       nowMs={now}
       position={pos}
+      corner={venueForUrl(new URL(location.href))?.overlayCorner}
+      view={overlayView}
+      upColor={upColor}
+      retryAtMs={retryAtMs}
       theme={theme}
       collapsedGroups={groups}
       hiddenGroups={hidden}
       onMove={(p) => setPos(savePos(p))}
+      onToggleView={() => {
+        const next: OverlayView = overlayView === 'full' ? 'compact' : 'full';
+        setOverlayView(next);
+        saveLayout({ pos, view: next });
+      }}
       onToggleGroup={(g: MetricGroup) => {
         const next = groups.includes(g) ? groups.filter((x) => x !== g) : [...groups, g];
         setGroups(next);

@@ -12,6 +12,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { venues } from '../../lib/exchanges';
 import { OverlayApp } from './App';
+import { useExtensionMessages } from '../../lib/i18n/browser';
 
 export default defineContentScript({
   // Derived from the venue table: trade pages only, account/asset/API/withdrawal pages excluded
@@ -22,6 +23,7 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx: ContentScriptContext) {
     if (window.top !== window) return; // top frame only
+    useExtensionMessages();
     mountShadowHost(ctx, 'tokenlens-overlay', overlayCss, (container) => render(<OverlayApp ctx={ctx} />, container));
   },
 });

@@ -32,6 +32,9 @@ function parse(_url: URL, all: string[]): DetectedPair | undefined {
 export const coinbaseVenue = defineVenue({
   id: 'coinbase',
   label: 'Coinbase',
+  // Advanced Trade: order form on the left, order book on the right; the bottom centre sits
+  // over the orders table under the chart.
+  overlayCorner: 'bottom-center',
   matches: patternsFor([ORIGIN], withLocale(['/advanced-trade/*'])),
   // Portfolio and order pages live under the same prefix.
   excludeMatches: patternsFor([ORIGIN], withLocale(['/advanced-trade/portfolio*', '/advanced-trade/orders*'])),

@@ -39,6 +39,12 @@ export interface DetectedPair {
   leveraged?: boolean;
 }
 
+/**
+ * Where the overlay sits until the user drags it: a corner (or the bottom centre) that covers
+ * neither the order book nor the order form on the venue's standard layout (issue 9).
+ */
+export type OverlayCorner = 'bottom-left' | 'bottom-right' | 'bottom-center' | 'top-left' | 'top-right';
+
 export interface VenueDefinition {
   id: VenueId;
   /** human name, e.g. "KuCoin" (README venues table) */
@@ -54,6 +60,8 @@ export interface VenueDefinition {
    * one narrow CSS selector whose text holds the symbol, and how to read it.
    */
   pairFromPage?: { selector: string; parse(text: string, url: URL): DetectedPair | undefined };
+  /** default overlay placement; bottom-left (above the footer, over the orders table) when absent */
+  overlayCorner?: OverlayCorner;
   /** URLs this venue must match (with expected results), used by the table-driven tests */
   testUrls: Array<[url: string, expected: Omit<DetectedPair, 'venue'> | undefined]>;
 }

@@ -42,6 +42,9 @@ function parse(url: URL, s: string[]): DetectedPair | undefined {
 export const krakenVenue = defineVenue({
   id: 'kraken',
   label: 'Kraken',
+  // Kraken Pro puts the order form in the left column and the book on the right: the bottom
+  // centre (over the orders/positions table under the chart) is clear of both.
+  overlayCorner: 'bottom-center',
   matches: ['https://pro.kraken.com/app/trade/*', 'https://futures.kraken.com/trade/futures/*'],
   // Both prefixes hold trade views only (settings, funding and portfolio live elsewhere).
   excludeMatches: [],

@@ -20,6 +20,9 @@ function parse(url: URL, s: string[]): DetectedPair | undefined {
 export const upbitVenue = defineVenue({
   id: 'upbit',
   label: 'Upbit',
+  // Upbit: chart on top, order book and order form side by side below it: the market list's
+  // top on the right is clear of both.
+  overlayCorner: 'top-right',
   matches: ['https://upbit.com/exchange*', 'https://www.upbit.com/exchange*'],
   // `/exchange*` holds the trading view only; balances and deposits are under `/investments`
   // and `/balances`.

@@ -1,0 +1,20 @@
+/**
+ * Test-side message getter: reads `public/_locales/<lang>/messages.json` and fills `$1`…`$9` the
+ * way `browser.i18n.getMessage` does (`$$` is a literal dollar), so unit tests see the UI's real
+ * words without a browser.
+ */
+import { readFileSync } from 'node:fs';
+import type { MessageGetter } from '../../lib/i18n';
+
+export function readMessages(lang: string): Record<string, { message: string; description?: string }> {
+  return JSON.parse(readFileSync(new URL(`../../public/_locales/${lang}/messages.json`, import.meta.url), 'utf8'));
+}
+
+export function messagesGetter(lang: string): MessageGetter {
+  const m = readMessages(lang);
+  return (key, subs = []) => {
+    const s = m[key]?.message;
+    if (s === undefined) return '';
+    return s.replace(/\$(\$|[1-9])/g, (_, d: string) => (d === '$' ? '$' : (subs[Number(d) - 1] ?? '')));
+  };
+}
