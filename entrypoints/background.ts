@@ -9,6 +9,11 @@ import { SwrCache, idbStore, memoryStore, type CacheStore } from '../lib/engine/
 import { createEngine, type Engine } from '../lib/engine/engine';
 import { dispatch, type Handlers } from '../lib/messaging/server';
 import { createSettingsStore } from '../lib/settings/store';
+import { adoptIntoVault, createUserArea } from '../lib/settings/user-area';
+import { idbVault } from '../lib/settings/vault';
+import { STORAGE_KEYS, VAULT_ONLY } from '../lib/settings/keys';
+import { defaultSettings } from '../lib/settings/schema';
+import { createOverlayPrefs } from '../lib/settings/overlay-prefs';
 import { HostGate } from '../lib/engine/rate-limit';
 import { runAlerts } from '../lib/alerts/runner';
 import type { Firing } from '../lib/alerts/rules';
@@ -17,12 +22,42 @@ const ALERT_ALARM = 'tokenlens-alerts';
 /** minutes between alert checks (Chrome's minimum alarm period is 30 s; 5 min is plenty) */
 const ALERT_PERIOD_MIN = 5;
 
+/**
+ * Chromium (2024 on) can close `storage.local` to content scripts; Firefox implements access
+ * levels for `storage.session` only (Mozilla bug 1724754), so this is feature-tested at run time
+ * and is defence in depth: secrets never live in storage.local, and the vault is authoritative
+ * for everything the user saved, in both browsers (lib/settings/user-area.ts).
+ * https://developer.chrome.com/docs/extensions/reference/api/storage#method-StorageArea-setAccessLevel
+ */
+function closeLocalStorageToContentScripts(): void {
+  for (const area of [browser.storage.local, browser.storage.sync] as Array<{ setAccessLevel?: (o: { accessLevel: string }) => Promise<void> } | undefined>) {
+    if (typeof area?.setAccessLevel !== 'function') continue;
+    try {
+      void Promise.resolve(area.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' })).catch(() => undefined);
+    } catch {
+      // unsupported for this area in this browser
+    }
+  }
+}
+
 export default defineBackground(() => {
-  const settings = createSettingsStore(browser.storage.local);
+  closeLocalStorageToContentScripts();
+  // Everything the user saved: vault (extension-origin IndexedDB) first, durable copy without
+  // the API keys in storage.local (lib/settings/user-area.ts explains the choice).
+  const vault = idbVault();
+  const userArea = createUserArea(browser.storage.local, vault, VAULT_ONLY);
+  // Alert rules, state and log saved by version 1 (storage.local only) move under the vault's
+  // protection; settings move on their first read (lib/settings/store.ts).
+  void adoptIntoVault(browser.storage.local, vault, [STORAGE_KEYS.alerts, STORAGE_KEYS.alertState, STORAGE_KEYS.alertLog]).catch(() => undefined);
+  const settings = createSettingsStore(userArea);
   // Settings are read once per worker life and re-read only when they change.
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && ('settings' in changes || 'settings$' in changes)) settings.invalidate();
+    if (area === 'local' && (STORAGE_KEYS.settings in changes || STORAGE_KEYS.settingsMeta in changes)) settings.invalidate();
   });
+  // Data requests go on without the user's settings when storage cannot be read (public
+  // endpoints, no key); nothing is written from that fallback.
+  const settingsForData = () => settings.read().catch(() => defaultSettings());
+  const overlayPrefs = createOverlayPrefs(browser.storage.local, settingsForData);
   let engine: Engine | undefined;
   const getEngine = (): Engine => {
     if (engine) return engine;
@@ -34,7 +69,7 @@ export default defineBackground(() => {
     }
     const gate = new HostGate(store);
     const cache = new SwrCache({ store });
-    engine = createEngine({ cache, fetch: gate.wrap((input, init) => fetch(input, init)), settings: settings.read });
+    engine = createEngine({ cache, fetch: gate.wrap((input, init) => fetch(input, init)), settings: settingsForData });
     return engine;
   };
 
@@ -51,7 +86,7 @@ export default defineBackground(() => {
   };
   const alerts = () =>
     runAlerts({
-      store: { get: (keys) => browser.storage.local.get(keys), set: (items) => browser.storage.local.set(items) },
+      store: userArea,
       lookup: (symbol) => getEngine().lookup(symbol, undefined, true),
       prices: async (symbols) => Object.fromEntries((await getEngine().quotes(symbols, true)).map((r) => [r.symbol, r.priceUsd])),
       notify,
@@ -65,6 +100,8 @@ export default defineBackground(() => {
     lookup: (d) => getEngine().lookup(d.query, d.assetId, d.refresh ?? false),
     suggest: (d) => getEngine().suggest(d.query),
     quotes: (d) => getEngine().quotes(d.symbols),
+    getOverlayPrefs: (d) => overlayPrefs.get(d.venue),
+    setOverlayLayout: (d) => overlayPrefs.setLayout(d.venue, d.layout),
     chooseAsset: async (d) => {
       await settings.update((s) => {
         s.assetChoices[`${d.venue}:${d.ticker}`] = d.assetId;

@@ -60,7 +60,7 @@ export function App() {
   };
 
   return (
-    <main class="tl-compare tl-dark" data-up-color={upColorFor(null)}>
+    <main class="tl-compare tl-dark" data-up-color={upColorFor(settings?.upColor)}>
       <h1>{t('cmp_title')}</h1>
       <div class="tl-row">
         <label>

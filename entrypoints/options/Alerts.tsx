@@ -1,12 +1,13 @@
 /**
- * Alerts section of the options page. Rules live in `storage.local` (key `alerts`); the worker
+ * Alerts section of the options page. Rules live in the user area (lib/settings/user-area.ts); the worker
  * checks them on an alarm. The `notifications` permission is requested here, inside the click
  * that creates the first alert (a user gesture), never at install.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ALERT_KINDS, describeRule, parseRules, type AlertKind, type AlertRule } from '../../lib/alerts/rules';
-import type { AlertLogEntry } from '../../lib/alerts/runner';
+import { ALERT_KEYS, type AlertLogEntry } from '../../lib/alerts/runner';
+import { userArea } from '../../lib/settings/options';
 import { send } from '../../lib/messaging/protocol';
 import { TICKER_RE } from '../../lib/settings/schema';
 import { t, uiLocale } from '../../lib/i18n';
@@ -23,13 +24,28 @@ export function Alerts({ symbols }: { symbols: string[] }) {
   const [checks, setChecks] = useState(0);
 
   const reload = async () => {
-    const got = await browser.storage.local.get(['alerts', 'alertLog']);
-    setRules(parseRules(got.alerts));
-    setLog(Array.isArray(got.alertLog) ? (got.alertLog as AlertLogEntry[]) : []);
+    const got = await userArea().get([ALERT_KEYS.rules, ALERT_KEYS.log]);
+    setRules(parseRules(got[ALERT_KEYS.rules]));
+    const log = got[ALERT_KEYS.log];
+    setLog(Array.isArray(log) ? (log as AlertLogEntry[]) : []);
   };
   useEffect(() => {
-    void reload();
+    void reload().catch(() => setNote(t('al_read_failed')));
   }, []);
+
+  /** Read-modify-write of the stored rules: a failed read throws before anything is written. */
+  const changeRules = async (change: (rules: AlertRule[]) => AlertRule[]): Promise<AlertRule[] | null> => {
+    try {
+      const got = await userArea().get([ALERT_KEYS.rules]);
+      const next = change(parseRules(got[ALERT_KEYS.rules]));
+      await userArea().set({ [ALERT_KEYS.rules]: next });
+      setRules(next);
+      return next;
+    } catch {
+      setNote(t('al_save_failed'));
+      return null;
+    }
+  };
 
   const add = async (e: Event) => {
     e.preventDefault();
@@ -44,9 +60,7 @@ export function Alerts({ symbols }: { symbols: string[] }) {
       .request({ permissions: ['notifications'] })
       .catch(() => false);
     const rule: AlertRule = { id: `al-${Date.now().toString(36)}`, symbol: sym, kind, level: lvl, ...(kind === 'unlockWithin' ? { days: Math.max(1, Math.min(365, Math.round(Number(days) || 7))) } : {}) };
-    const next = [...rules, rule];
-    await browser.storage.local.set({ alerts: next });
-    setRules(next);
+    if (!(await changeRules((rs) => [...rs, rule]))) return;
     setLevel('');
     setNote(t('al_added', describeRule(rule)));
     void permission.then((granted) => {
@@ -55,9 +69,7 @@ export function Alerts({ symbols }: { symbols: string[] }) {
   };
 
   const remove = async (id: string) => {
-    const next = rules.filter((r) => r.id !== id);
-    await browser.storage.local.set({ alerts: next });
-    setRules(next);
+    await changeRules((rs) => rs.filter((r) => r.id !== id));
   };
 
   const checkNow = async () => {

@@ -3,7 +3,7 @@
  * Settings live in one versioned storage item (lib/settings/options.ts); every write is validated.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { loadSettings, settingsItem, updateSettings, type Settings } from '../../lib/settings/options';
+import { readSettings, updateSettings, watchSettings, type Settings } from '../../lib/settings/options';
 import { TICKER_RE } from '../../lib/settings/schema';
 import { exportWatchlists, importWatchlists } from '../../lib/settings/watchlist-io';
 import { send, type WatchRow } from '../../lib/messaging/protocol';
@@ -13,6 +13,7 @@ import { Display } from './Display';
 import { browser } from 'wxt/browser';
 import { t, upColorFor } from '../../lib/i18n';
 
+
 export function App() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [ticker, setTicker] = useState('');
@@ -20,12 +21,35 @@ export function App() {
   const [rows, setRows] = useState<WatchRow[]>([]);
   const [dragFrom, setDragFrom] = useState<number | null>(null);
 
+  const [readFailed, setReadFailed] = useState(false);
+
   useEffect(() => {
     document.title = t('opt_title');
-    void loadSettings().then(setSettings);
+    // A failed read shows a notice and retries (1 s, 2 s, 4 s … 30 s); the page offers nothing
+    // to edit meanwhile, so defaults are never written over what the user saved (issue 11, medium 3).
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const attempt = (n: number) =>
+      void readSettings().then(
+        (s) => {
+          if (stopped) return;
+          setSettings(s);
+          setReadFailed(false);
+        },
+        () => {
+          if (stopped) return;
+          setReadFailed(true);
+          timer = setTimeout(() => attempt(n + 1), Math.min(30_000, 1000 * 2 ** n));
+        },
+      );
+    attempt(0);
     // Another tab or the worker may change settings: follow them.
-    const unwatch = settingsItem.watch(() => void loadSettings().then(setSettings));
-    return unwatch;
+    const unwatch = watchSettings(() => void readSettings().then(setSettings, () => undefined));
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+      unwatch();
+    };
   }, []);
 
   const list = settings?.watchlists.find((w) => w.id === settings.activeWatchlistId) ?? settings?.watchlists[0];
@@ -35,10 +59,22 @@ export function App() {
     void send('quotes', { symbols: list.items.map((i) => i.symbol) }).then((r) => r.ok && setRows(r.data));
   }, [list?.id, list?.items.map((i) => i.symbol).join(',')]);
 
-  if (!settings) return <main class="tl-options">{t('opt_loading')}</main>;
+  if (!settings)
+    return (
+      <main class="tl-options">
+        {readFailed ? <p role="alert" class="tl-err">{t('settings_readFailed')}</p> : t('opt_loading')}
+      </main>
+    );
 
   const save = async (change: (s: Settings) => void, note?: string) => {
-    const next = await updateSettings(change);
+    let next: Settings;
+    try {
+      next = await updateSettings(change);
+    } catch {
+      // the read before the write failed, or the write itself: nothing was changed
+      setMessage({ ok: false, text: t('settings_saveFailed') });
+      return;
+    }
     setSettings(next);
     if (note) setMessage({ ok: true, text: note });
   };
@@ -95,7 +131,7 @@ export function App() {
   };
 
   return (
-    <main class="tl-options tl-dark" data-up-color={upColorFor(null)}>
+    <main class="tl-options tl-dark" data-up-color={upColorFor(settings.upColor)}>
       <h1>{t('opt_title')}</h1>
       <p class="tl-muted">
         {t('opt_privacy')} <a href={browser.runtime.getURL('/compare.html')}>{t('cmp_title')}</a>

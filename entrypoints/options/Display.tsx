@@ -1,7 +1,7 @@
 /** Options: where the overlay appears and which groups it shows; overlay position reset. */
 import { browser } from 'wxt/browser';
 import { GROUPS, groupTitle } from '../../components/MetricCard';
-import { t } from '../../lib/i18n';
+import { defaultUpColor, t, uiLocale } from '../../lib/i18n';
 import { venues } from '../../lib/exchanges';
 import type { Settings } from '../../lib/settings/options';
 
@@ -32,6 +32,25 @@ export function Display({ settings, onSave, onNote }: { settings: Settings; onSa
           {GROUPS.map((g) => (
             <label key={g}>
               <input type="checkbox" checked={!settings.groupsOff.includes(g)} onChange={(e) => toggle('groupsOff', g, (e.target as HTMLInputElement).checked)} /> {groupTitle(g)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t('disp_up')}</legend>
+        <div class="tl-row" role="radiogroup">
+          {(['auto', 'green', 'red'] as const).map((c) => (
+            <label key={c}>
+              <input
+                type="radio"
+                name="tl-up-color"
+                value={c}
+                checked={settings.upColor === c}
+                onChange={() => onSave((s) => void (s.upColor = c), t('disp_up_saved'))}
+              />{' '}
+              <span class={c === 'auto' ? '' : c === 'green' ? 'tl-green' : 'tl-red'}>
+                {c === 'auto' ? t('disp_up_auto', t(defaultUpColor(uiLocale()) === 'red' ? 'disp_up_red' : 'disp_up_green')) : t(`disp_up_${c}`)}
+              </span>
             </label>
           ))}
         </div>

@@ -8,12 +8,16 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Overlay, type OverlayPosition, type OverlayView } from '../../components/Overlay';
 import type { Bundle, MetricGroup, OverlayState } from '../../lib/engine/bundle';
 import { detectPair, pairFromPageText, venueForUrl, type DetectedPair } from '../../lib/exchanges';
-import { send } from '../../lib/messaging/protocol';
-import { upColorFor, type UpColor } from '../../lib/i18n';
+import { send, type OverlayLayout, type OverlayPrefs } from '../../lib/messaging/protocol';
+import type { VenueId } from '../../lib/exchanges/define';
+import { upColorFor } from '../../lib/i18n';
 import { detectTheme, watchTheme } from './theme';
 
 // x/y null: the venue's default corner (lib/exchanges, `overlayCorner`) until the user drags it.
 const DEFAULT_POS: OverlayPosition = { x: null, y: null, collapsed: false };
+/** ms a dragged panel rests before its place is sent to the worker */
+const MOVE_SAVE_MS = 250;
+const DEFAULT_LAYOUT: OverlayLayout = { x: null, y: null, collapsed: false, view: null, closedGroups: [] };
 
 // Benchmark build only (`npm run bench`, bench/run.ts): performance marks on the page's timeline.
 // `__TL_BENCH__` is the compile-time constant `false` in the build users install, so these
@@ -46,47 +50,32 @@ function currentPair(): DetectedPair | undefined {
   return detectPair(url);
 }
 
-interface Prefs {
-  pos: OverlayPosition;
-  view: OverlayView;
-  groups: string[];
-  hidden: string[];
-  off: boolean;
-  upColor: UpColor;
+/**
+ * The overlay's layout and display settings, from the worker: the content script never reads
+ * or writes extension storage (QUALITY.md, "The page's context gets no secret and no write").
+ * A failed answer keeps the defaults for this page view and writes nothing.
+ */
+async function loadPrefs(venue: VenueId): Promise<OverlayPrefs> {
+  const r = await send('getOverlayPrefs', { venue });
+  return r.ok ? r.data : { layout: DEFAULT_LAYOUT, hiddenGroups: [], off: false, upColor: null };
 }
 
-async function loadPrefs(venue: string): Promise<Prefs> {
-  try {
-    const key = `overlay:${venue}`;
-    const got = await browser.storage.local.get([key, 'overlayGroups', 'settings']);
-    const raw = got[key] as Partial<OverlayPosition> | undefined;
-    const placed = raw && typeof raw.x === 'number' && typeof raw.y === 'number' && Number.isFinite(raw.x) && Number.isFinite(raw.y);
-    const pos = placed ? { x: raw.x!, y: raw.y!, collapsed: raw.collapsed === true } : { ...DEFAULT_POS, collapsed: raw?.collapsed === true };
-    // Compact until the user chooses otherwise on this venue (CONTRACT.md, "Views").
-    const view: OverlayView = (raw as { view?: unknown } | undefined)?.view === 'full' ? 'full' : 'compact';
-    const groups = Array.isArray(got.overlayGroups) ? got.overlayGroups.filter((g): g is string => typeof g === 'string') : [];
-    const settings = got.settings as { groupsOff?: unknown; venuesOff?: unknown; upColor?: unknown } | undefined;
-    const hidden = Array.isArray(settings?.groupsOff) ? settings.groupsOff.filter((g): g is string => typeof g === 'string') : [];
-    const off = Array.isArray(settings?.venuesOff) && settings.venuesOff.includes(venue);
-    const upColor = upColorFor(settings?.upColor === 'green' || settings?.upColor === 'red' ? settings.upColor : null);
-    return { pos, view, groups, hidden, off, upColor };
-  } catch {
-    return { pos: DEFAULT_POS, view: 'compact', groups: [], hidden: [], off: false, upColor: upColorFor(null) };
-  }
+/** The panel's place: null coordinates mean the venue's default corner. */
+function positionOf(l: OverlayLayout): OverlayPosition {
+  return l.x === null || l.y === null ? { ...DEFAULT_POS, collapsed: l.collapsed } : { x: l.x, y: l.y, collapsed: l.collapsed };
 }
 
 export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
   const [view, setView] = useState<View | null>(null);
-  const [pos, setPos] = useState<OverlayPosition>(DEFAULT_POS);
-  const [overlayView, setOverlayView] = useState<OverlayView>('compact');
-  const [upColor, setUpColor] = useState<UpColor>(upColorFor(null));
+  const [layout, setLayout] = useState<OverlayLayout>(DEFAULT_LAYOUT);
+  const [prefs, setPrefs] = useState<Omit<OverlayPrefs, 'layout'>>({ hiddenGroups: [], off: false, upColor: null });
+  const pos = positionOf(layout);
+  // Compact until the user chooses otherwise on this venue (CONTRACT.md, "Views").
+  const overlayView: OverlayView = layout.view ?? 'compact';
   // The venue whose preferences are loaded: nothing renders before, so a remembered view or
   // position never flashes the default first.
-  const [prefsFor, setPrefsFor] = useState<string | null>(null);
+  const [prefsFor, setPrefsFor] = useState<VenueId | null>(null);
   const [retryAtMs, setRetryAtMs] = useState<number | null>(null);
-  const [groups, setGroups] = useState<string[]>([]);
-  const [hidden, setHidden] = useState<string[]>([]);
-  const [off, setOff] = useState(false);
   const [now, setNow] = useState(Date.now());
   const [theme, setTheme] = useState<'dark' | 'light'>('dark');
   const seq = useRef(0);
@@ -169,14 +158,10 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
       if (pair.venue !== venueKey) {
         venueKey = pair.venue;
         const venue = pair.venue;
-        void loadPrefs(venue).then((p) => {
-          setPos(p.pos);
-          setOverlayView(p.view);
-          setUpColor(p.upColor);
+        void loadPrefs(venue).then(({ layout: l, ...rest }) => {
+          setLayout(l);
+          setPrefs(rest);
           setPrefsFor(venue);
-          setGroups(p.groups);
-          setHidden(p.hidden);
-          setOff(p.off);
         });
       }
       void load(pair);
@@ -227,7 +212,7 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onAsk));
     // Keyboard toggle: Alt+Shift+L collapses or expands the panel.
     ctx.addEventListener(window, 'keydown', (e: KeyboardEvent) => {
-      if (e.altKey && e.shiftKey && e.code === 'KeyL') setPos((p) => savePos({ ...p, collapsed: !p.collapsed }));
+      if (e.isTrusted && e.altKey && e.shiftKey && e.code === 'KeyL') setLayout((l) => saveLayout(l, { collapsed: !l.collapsed }));
     });
     return () => observer?.disconnect();
   }, [ctx, load]);
@@ -237,19 +222,35 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
     return watchTheme(ctx, setTheme);
   }, [ctx]);
 
-  // Position, pill state and view, per venue, in one storage item.
-  const layoutRef = useRef<{ pos: OverlayPosition; view: OverlayView }>({ pos: DEFAULT_POS, view: 'compact' });
-  layoutRef.current = { pos, view: overlayView };
-  const saveLayout = (l: { pos: OverlayPosition; view: OverlayView }) => {
-    const venue = pairRef.current?.venue;
-    if (venue) void browser.storage.local.set({ [`overlay:${venue}`]: { ...l.pos, view: l.view } }).catch(() => undefined);
+  /**
+   * Applies a layout change at once and asks the worker to store it (the worker validates it).
+   * A drag reports every pointer move: moves are merged and sent once the pointer rests
+   * (MOVE_SAVE_MS); any other change is sent at once, with the moves still pending.
+   */
+  const pending = useRef<{ venue?: VenueId; change: Partial<OverlayLayout>; timer?: number }>({ change: {} });
+  const flush = () => {
+    const p = pending.current;
+    if (p.timer) clearTimeout(p.timer);
+    if (p.venue && Object.keys(p.change).length) void send('setOverlayLayout', { venue: p.venue, layout: p.change });
+    pending.current = { change: {} };
   };
-  const savePos = (p: OverlayPosition) => {
-    saveLayout({ pos: p, view: layoutRef.current.view });
-    return p;
+  const saveLayout = (current: OverlayLayout, change: Partial<OverlayLayout>): OverlayLayout => {
+    const venue = pairRef.current?.venue;
+    if (venue) {
+      if (pending.current.venue && pending.current.venue !== venue) flush();
+      const p = pending.current;
+      p.venue = venue;
+      p.change = { ...p.change, ...change };
+      const onlyMove = Object.keys(change).every((k) => k === 'x' || k === 'y' || (k === 'collapsed' && change.collapsed === current.collapsed));
+      if (onlyMove) {
+        if (p.timer) clearTimeout(p.timer);
+        p.timer = ctx.setTimeout(flush, MOVE_SAVE_MS);
+      } else flush();
+    }
+    return { ...current, ...change };
   };
 
-  if (!view || off || prefsFor !== view.pair.venue) return null;
+  if (!view || prefs.off || prefsFor !== view.pair.venue) return null;
   return (
     <Overlay
       asset={view.pair.base}
@@ -261,21 +262,15 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
       position={pos}
       corner={venueForUrl(new URL(location.href))?.overlayCorner}
       view={overlayView}
-      upColor={upColor}
+      upColor={upColorFor(prefs.upColor)}
       retryAtMs={retryAtMs}
       theme={theme}
-      collapsedGroups={groups}
-      hiddenGroups={hidden}
-      onMove={(p) => setPos(savePos(p))}
-      onToggleView={() => {
-        const next: OverlayView = overlayView === 'full' ? 'compact' : 'full';
-        setOverlayView(next);
-        saveLayout({ pos, view: next });
-      }}
+      collapsedGroups={layout.closedGroups}
+      hiddenGroups={prefs.hiddenGroups}
+      onMove={(p) => setLayout((l) => saveLayout(l, { x: p.x, y: p.y, collapsed: p.collapsed }))}
+      onToggleView={() => setLayout((l) => saveLayout(l, { view: (l.view ?? 'compact') === 'full' ? 'compact' : 'full' }))}
       onToggleGroup={(g: MetricGroup) => {
-        const next = groups.includes(g) ? groups.filter((x) => x !== g) : [...groups, g];
-        setGroups(next);
-        void browser.storage.local.set({ overlayGroups: next }).catch(() => undefined);
+        setLayout((l) => saveLayout(l, { closedGroups: l.closedGroups.includes(g) ? l.closedGroups.filter((x) => x !== g) : [...l.closedGroups, g] }));
       }}
       onRetry={() => view && void load(view.pair, true)}
       onChooseAsset={(assetId) => {

@@ -56,7 +56,7 @@ export function App() {
     })();
     // The active watchlist as compact rows.
     void loadSettings().then(async (s) => {
-      setUpColor(upColorFor(null)); // settings.upColor arrives with the i11 merge
+      setUpColor(upColorFor(s.upColor));
       const list = s.watchlists.find((w) => w.id === s.activeWatchlistId) ?? s.watchlists[0];
       if (!list || list.items.length === 0) return;
       const r = await send('compare', { symbols: list.items.slice(0, 20).map((i) => i.symbol) });

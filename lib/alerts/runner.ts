@@ -3,6 +3,7 @@
  * persist the new state, and only then notify (lib/alerts/rules.ts explains why in that order).
  */
 import type { Bundle } from '../engine/bundle';
+import { STORAGE_KEYS } from '../settings/keys';
 import { evaluate, parseRules, parseState, type AlertInputs, type Firing } from './rules';
 
 export interface AlertLogEntry {
@@ -30,7 +31,7 @@ export interface AlertDeps {
   now(): number;
 }
 
-export const ALERT_KEYS = { rules: 'alerts', state: 'alertState', log: 'alertLog' } as const;
+export const ALERT_KEYS = { rules: STORAGE_KEYS.alerts, state: STORAGE_KEYS.alertState, log: STORAGE_KEYS.alertLog } as const;
 
 function metricNum(b: Bundle, id: string): number | null {
   const v = b.metrics.find((m) => m.id === id)?.value;

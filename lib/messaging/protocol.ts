@@ -27,6 +27,30 @@ export interface WatchRow {
   error?: string;
 }
 
+/** The overlay's own layout on one venue. x/y null = the venue's default corner. */
+export interface OverlayLayout {
+  /** px from the viewport's left edge, or null for the venue's default corner */
+  x: number | null;
+  /** px from the viewport's top edge, or null for the venue's default corner */
+  y: number | null;
+  collapsed: boolean;
+  /** null: the user never chose (the overlay then opens compact) */
+  view: 'compact' | 'full' | null;
+  /** MetricGroup ids the user collapsed on this venue */
+  closedGroups: string[];
+}
+
+/** What the overlay may know: display settings only, never keys or watchlists. */
+export interface OverlayPrefs {
+  layout: OverlayLayout;
+  /** MetricGroup ids hidden on the options page (settings.groupsOff) */
+  hiddenGroups: string[];
+  /** the overlay stays off on this venue (settings.venuesOff) */
+  off: boolean;
+  /** colour of a rise; null: follow the UI language */
+  upColor: 'green' | 'red' | null;
+}
+
 export interface ProtocolMap {
   /** overlay: fundamentals for the pair on screen. `refresh` waits for upstream when data is stale. */
   getBundle: { req: { pair: DetectedPair; refresh?: boolean }; res: Bundle };
@@ -36,6 +60,10 @@ export interface ProtocolMap {
   suggest: { req: { query: string }; res: CoinSearchHit[] };
   /** overlay: the user picked another asset for an ambiguous ticker on this venue */
   chooseAsset: { req: { venue: VenueId; ticker: string; assetId: string }; res: { saved: true } };
+  /** overlay: its layout on this venue and the few display settings it needs (no storage access from the page) */
+  getOverlayPrefs: { req: { venue: VenueId }; res: OverlayPrefs };
+  /** overlay: the user moved, collapsed or switched the panel; the worker merges and stores it */
+  setOverlayLayout: { req: { venue: VenueId; layout: Partial<OverlayLayout> }; res: { saved: true } };
   /** popup / options: compact quotes for a list of tickers (one batched market call) */
   quotes: { req: { symbols: string[] }; res: WatchRow[] };
   /** comparison page: full bundles for a list of tickers */
@@ -55,7 +83,7 @@ export interface Envelope<K extends MessageType = MessageType> {
 }
 
 /** Message types a content script may send; everything else is for extension pages only. */
-export const CONTENT_SCRIPT_TYPES: readonly MessageType[] = ['getBundle', 'chooseAsset'];
+export const CONTENT_SCRIPT_TYPES: readonly MessageType[] = ['getBundle', 'chooseAsset', 'getOverlayPrefs', 'setOverlayLayout'];
 
 /**
  * Sends a request to the worker. Never throws: a missing or restarting worker, or an extension

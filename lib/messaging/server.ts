@@ -9,6 +9,7 @@ import { CONTENT_SCRIPT_TYPES, type MessageType, type ProtocolMap, type Reply } 
 import { VENUE_IDS } from '../exchanges/define';
 import { isUrlMatched } from '../exchanges/match-pattern';
 import { ASSET_ID_RE, TICKER_RE } from '../settings/schema';
+import { LayoutPatchSchema } from '../settings/overlay-prefs';
 
 const ticker = z.string().check(maxLen(20), z.regex(TICKER_RE));
 const venueId = z.enum(VENUE_IDS);
@@ -32,6 +33,8 @@ export const requestSchemas = {
   }),
   suggest: z.object({ query: z.string().check(z.trim(), minLen(1), maxLen(60)) }),
   chooseAsset: z.object({ venue: venueId, ticker, assetId: z.string().check(z.regex(ASSET_ID_RE)) }),
+  getOverlayPrefs: z.object({ venue: venueId }),
+  setOverlayLayout: z.object({ venue: venueId, layout: LayoutPatchSchema }),
   quotes: z.object({ symbols: z.array(ticker).check(maxLen(100)) }),
   compare: z.object({ symbols: z.array(ticker).check(maxLen(40)), refresh: z.optional(z.boolean()) }),
   runAlerts: z.object({}),

@@ -7,14 +7,17 @@
  */
 import { maxLen, minLen, z } from '../sources/zod';
 
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
 /**
- * Migration steps: `MIGRATIONS[n]` turns a version n−1 value into version n. Used by both the
- * WXT storage item (options page) and the worker's own reader (lib/settings/store.ts), so the
- * two can never disagree. v1 is the first stored shape.
+ * Migration steps: `MIGRATIONS[n]` turns a version n−1 value into version n. Run by the one
+ * settings store (lib/settings/store.ts) that the worker and the pages share. v1 is the first
+ * stored shape.
+ * - v2: same shape; the API keys leave `storage.local` for the vault (lib/settings/user-area.ts).
+ *   That move is about where values live, not their shape, so the store does it: it reads the
+ *   v1 keys, writes them to the vault, and only then rewrites `storage.local` without them.
  */
-export const MIGRATIONS: Record<number, (old: unknown) => unknown> = {};
+export const MIGRATIONS: Record<number, (old: unknown) => unknown> = { 2: (old) => old };
 
 export const TICKER_RE = /^[A-Z0-9]{1,20}$/;
 export const ASSET_ID_RE = /^[a-z0-9][a-z0-9-]{0,99}$/;
@@ -56,6 +59,14 @@ const apiKey = z.string().check(
   z.regex(/^[\x21-\x7e]*$/),
 );
 
+/** The API keys: kept in the vault only, never in storage a content script can reach. */
+export const ApiKeysSchema = z.object({
+  coingecko: z.catch(apiKey, ''),
+  coingeckoPlan: z.catch(z.enum(['demo', 'pro']), 'demo'),
+  taostats: z.catch(apiKey, ''),
+});
+export type ApiKeys = z.infer<typeof ApiKeysSchema>;
+
 export const SettingsSchema = z.object({
   watchlists: z.pipe(
     z.catch(z.array(z.unknown()), []),
@@ -65,18 +76,13 @@ export const SettingsSchema = z.object({
     })),
   ),
   activeWatchlistId: z.catch(z.nullable(z.string()), null),
-  apiKeys: z.catch(
-    z.object({
-      coingecko: z.catch(apiKey, ''),
-      coingeckoPlan: z.catch(z.enum(['demo', 'pro']), 'demo'),
-      taostats: z.catch(apiKey, ''),
-    }),
-    { coingecko: '', coingeckoPlan: 'demo', taostats: '' },
-  ),
+  apiKeys: z.catch(ApiKeysSchema, { coingecko: '', coingeckoPlan: 'demo', taostats: '' }),
   /** venues where the overlay stays off */
   venuesOff: z.catch(z.array(z.string().check(maxLen(20))), []),
   /** metric groups hidden in the overlay */
   groupsOff: z.catch(z.array(z.string().check(maxLen(20))), []),
+  /** colour of a rise in the overlay: 'auto' follows the UI language (red in CJK locales) */
+  upColor: z.catch(z.enum(['auto', 'green', 'red']), 'auto'),
   /** the user's pick for an ambiguous ticker: key `<venue>:<TICKER>` → CoinGecko id */
   assetChoices: z.pipe(
     z.catch(z.record(z.string().check(maxLen(40)), z.string()), {}),
@@ -101,6 +107,7 @@ export function defaultSettings(): Settings {
     apiKeys: { coingecko: '', coingeckoPlan: 'demo', taostats: '' },
     venuesOff: [],
     groupsOff: [],
+    upColor: 'auto',
     assetChoices: {},
   };
 }

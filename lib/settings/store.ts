@@ -1,49 +1,74 @@
 /**
- * The worker's access to settings, on the same `storage.local` key and version marker as the
- * WXT storage item of lib/settings/options.ts (`settings`, and `settings$` holding `{ v }`), running the
- * same MIGRATIONS. It exists so the worker does not bundle @wxt-dev/storage (about 2.6 KB gzip
- * of a 40 KB budget) for one read and one write.
+ * The one way to settings, for the worker and the pages alike (issue 12, "One way to reach
+ * storage"): versioned (`settings$` holds `{ v, rev }`), migrated by MIGRATIONS, validated by
+ * zod field by field, over the user area (lib/settings/user-area.ts: vault first, durable copy
+ * in storage.local, API keys in the vault only).
+ *
+ * Not a WXT storage item: `storage.defineItem` can only address `browser.storage` areas, which a
+ * Firefox content script can read and write, so it cannot hold the keys or be the authoritative
+ * copy; and the worker could not carry @wxt-dev/storage (about 2.6 KB gzip) within its 40 KB
+ * budget. This module keeps WXT's on-disk convention (`settings` plus `settings$` = `{ v }`), so
+ * values written by earlier versions through the WXT item are read and migrated here.
+ *
+ * A failed read never becomes a write (issue 11, medium 3): `read` and `update` throw when the
+ * storage cannot be read, and `update` writes only after a successful read.
  */
-import { MIGRATIONS, SETTINGS_VERSION, parseSettings, type Settings } from './schema';
+import { ApiKeysSchema, MIGRATIONS, SETTINGS_VERSION, parseSettings, type ApiKeys, type Settings } from './schema';
+import { STORAGE_KEYS } from './keys';
+import type { KeyValueArea } from './user-area';
 
-export interface StorageArea {
-  get(keys: string[]): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
+const KEY = STORAGE_KEYS.settings;
+const META = STORAGE_KEYS.settingsMeta;
+const SECRETS = STORAGE_KEYS.secrets;
+const NO_KEYS: ApiKeys = { coingecko: '', coingeckoPlan: 'demo', taostats: '' };
+
+function storedVersion(meta: unknown): number {
+  const v = meta && typeof meta === 'object' ? (meta as { v?: unknown }).v : undefined;
+  return typeof v === 'number' && Number.isInteger(v) && v >= 1 ? v : 1;
 }
 
-const KEY = 'settings';
-const META = 'settings$';
-
-export function createSettingsStore(area: StorageArea) {
+export function createSettingsStore(area: KeyValueArea) {
   /** the last value read, until `invalidate()` (the worker calls it on storage.onChanged) */
   let memo: Promise<Settings> | undefined;
 
   function read(): Promise<Settings> {
-    memo ??= readFresh();
+    if (!memo) {
+      const p = readFresh();
+      memo = p;
+      // a failure is not remembered: the next read tries storage again
+      p.catch(() => {
+        if (memo === p) memo = undefined;
+      });
+    }
     return memo;
   }
 
+  /** Throws when storage cannot be read. Moves v1 API keys into the vault on the way. */
   async function readFresh(): Promise<Settings> {
-    try {
-      const got = await area.get([KEY, META]);
-      const meta = got[META];
-      const from = meta && typeof meta === 'object' && typeof (meta as { v?: unknown }).v === 'number' ? (meta as { v: number }).v : 1;
-      let raw = got[KEY];
-      for (let v = from + 1; v <= SETTINGS_VERSION; v++) raw = MIGRATIONS[v] ? MIGRATIONS[v]!(raw) : raw;
-      return parseSettings(raw);
-    } catch {
-      return parseSettings(undefined);
-    }
+    const got = await area.get([KEY, META, SECRETS]);
+    const from = storedVersion(got[META]);
+    let raw = got[KEY];
+    for (let v = from + 1; v <= SETTINGS_VERSION; v++) raw = MIGRATIONS[v] ? MIGRATIONS[v]!(raw) : raw;
+    const s = parseSettings(raw);
+    const secrets = got[SECRETS] === undefined ? undefined : ApiKeysSchema.safeParse(got[SECRETS]);
+    if (secrets?.success) s.apiKeys = secrets.data;
+    // Keys still stored beside the settings (v1, or a vault that never got them): move them now.
+    const keysOutside = raw && typeof raw === 'object' && 'apiKeys' in raw && JSON.stringify(parseSettings(raw).apiKeys) !== JSON.stringify(NO_KEYS);
+    if (from < SETTINGS_VERSION || keysOutside) await write(s);
+    return s;
+  }
+
+  async function write(s: Settings): Promise<void> {
+    // One call: the vault gets settings and keys before storage.local gets the settings alone.
+    // `rev` changes on every write, so a change of keys alone still notifies storage.onChanged.
+    await area.set({ [SECRETS]: s.apiKeys, [KEY]: { ...s, apiKeys: NO_KEYS }, [META]: { v: SETTINGS_VERSION, rev: Date.now() } });
   }
 
   async function update(change: (s: Settings) => Settings | void): Promise<Settings> {
-    const current = await readFresh();
+    const current = await readFresh(); // throws on a failed read: nothing is written
     const draft = structuredClone(current);
     const next = parseSettings(change(draft) ?? draft);
-    const got = await area.get([META]);
-    const meta = got[META] && typeof got[META] === 'object' ? (got[META] as Record<string, unknown>) : {};
-    // One write for value and version marker: never clear-then-write.
-    await area.set({ [KEY]: next, [META]: { ...meta, v: SETTINGS_VERSION } });
+    await write(next);
     memo = Promise.resolve(next);
     return next;
   }

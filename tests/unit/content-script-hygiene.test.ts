@@ -25,6 +25,9 @@ const FORBIDDEN: Array<[RegExp, string]> = [
   [/\bfetch\(|XMLHttpRequest|WebSocket/, 'network access from the page'],
   [/innerHTML|outerHTML|insertAdjacentHTML|dangerouslySetInnerHTML|document\.write/, 'HTML injection'],
   [/\beval\(|new Function\(/, 'eval'],
+  // Extension storage is for the worker and our pages: the overlay asks the worker for its prefs
+  // (QUALITY.md, "The page's context gets no secret and no write").
+  [/\bstorage\s*\.\s*(local|sync|session|managed)\b|wxt\/utils\/storage|settings\/(options|store)/, 'extension storage'],
   [/from ['"]zod|from ['"].*\/sources\/(?!.*types)/, 'zod or sources in the page bundle'],
 ];
 

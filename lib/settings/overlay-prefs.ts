@@ -1,0 +1,105 @@
+/**
+ * The overlay's preferences, kept by the worker. The content script runs on a hostile page, so it
+ * never touches storage: it asks the worker (`getOverlayPrefs`) for its layout on one venue and
+ * the few display settings it shows, and sends layout changes (`setOverlayLayout`) that the
+ * worker validates, merges and stores (QUALITY.md, "The page's context gets no secret and no
+ * write"; issue 11, medium 1).
+ */
+import { maxLen, z } from '../sources/zod';
+import type { MetricGroup } from '../engine/bundle';
+import type { OverlayLayout, OverlayPrefs } from '../messaging/protocol';
+import type { Settings } from './schema';
+import { STORAGE_KEYS, overlayLayoutKey } from './keys';
+
+/** Every MetricGroup id; the type check below fails when bundle.ts gains a group this list lacks. */
+export const METRIC_GROUP_IDS = ['valuation', 'usage', 'network', 'unlocks', 'technicals', 'market'] as const satisfies readonly MetricGroup[];
+type MissingGroup = Exclude<MetricGroup, (typeof METRIC_GROUP_IDS)[number]>;
+export const ALL_GROUPS_LISTED: [MissingGroup] extends [never] ? true : never = true;
+
+/** px; far beyond any screen, but finite (zod's number() refuses NaN and ±Infinity) */
+const coord = z.number().check(z.gte(-100_000), z.lte(100_000));
+const view = z.enum(['compact', 'full']);
+const group = z.enum(METRIC_GROUP_IDS);
+
+/** What a content script may send: every field optional, each bounded. */
+export const LayoutPatchSchema = z.object({
+  x: z.optional(z.nullable(coord)),
+  y: z.optional(z.nullable(coord)),
+  collapsed: z.optional(z.boolean()),
+  view: z.optional(z.nullable(view)),
+  closedGroups: z.optional(z.array(group).check(maxLen(METRIC_GROUP_IDS.length))),
+});
+
+/** Known group ids from anything stored: unknown entries dropped, duplicates removed. */
+function knownGroups(raw: unknown): string[] {
+  if (!Array.isArray(raw)) return [];
+  return [...new Set(raw.filter((g): g is string => typeof g === 'string' && (METRIC_GROUP_IDS as readonly string[]).includes(g)))];
+}
+
+/** What is stored: each field falls back alone (`.catch`), so one bad value loses nothing else. */
+const StoredLayoutSchema = z.object({
+  x: z.catch(z.nullable(coord), null),
+  y: z.catch(z.nullable(coord), null),
+  collapsed: z.catch(z.boolean(), false),
+  view: z.catch(z.nullable(view), null),
+  /** absent in layouts saved before closed groups became per venue */
+  closedGroups: z.optional(z.unknown()),
+});
+
+export const DEFAULT_LAYOUT: OverlayLayout = { x: null, y: null, collapsed: false, view: null, closedGroups: [] };
+
+export function parseLayout(raw: unknown, legacyGroups: unknown): OverlayLayout {
+  const r = StoredLayoutSchema.safeParse(raw && typeof raw === 'object' ? raw : {});
+  const s = r.success ? r.data : { ...DEFAULT_LAYOUT, closedGroups: undefined };
+  // x and y go together: a half-known position means "the default corner".
+  const placed = s.x !== null && s.y !== null;
+  return {
+    x: placed ? s.x : null,
+    y: placed ? s.y : null,
+    collapsed: s.collapsed,
+    view: s.view,
+    closedGroups: knownGroups(s.closedGroups ?? legacyGroups),
+  };
+}
+
+export interface KeyValueArea {
+  get(keys: string[]): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
+export function createOverlayPrefs(area: KeyValueArea, readSettings: () => Promise<Settings>) {
+  // Layout writes from several tabs are merged one after another, never interleaved.
+  let queue: Promise<unknown> = Promise.resolve();
+
+  async function layoutOf(venue: string): Promise<OverlayLayout> {
+    const key = overlayLayoutKey(venue);
+    const got = await area.get([key, STORAGE_KEYS.legacyOverlayGroups]);
+    return parseLayout(got[key], got[STORAGE_KEYS.legacyOverlayGroups]);
+  }
+
+  async function get(venue: string): Promise<OverlayPrefs> {
+    const [layout, s] = await Promise.all([layoutOf(venue), readSettings()]);
+    return {
+      layout,
+      hiddenGroups: knownGroups(s.groupsOff),
+      off: s.venuesOff.includes(venue),
+      upColor: s.upColor === 'auto' ? null : s.upColor,
+    };
+  }
+
+  function setLayout(venue: string, patch: z.output<typeof LayoutPatchSchema>): Promise<{ saved: true }> {
+    const run = queue.then(async () => {
+      // A failed read throws here, so nothing is written over what the user saved.
+      const next = { ...(await layoutOf(venue)) };
+      for (const k of ['x', 'y', 'collapsed', 'view', 'closedGroups'] as const) {
+        if (patch[k] !== undefined) (next as Record<string, unknown>)[k] = patch[k];
+      }
+      await area.set({ [overlayLayoutKey(venue)]: parseLayout(next, []) });
+      return { saved: true as const };
+    });
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
+  return { get, setLayout };
+}
