@@ -100,7 +100,7 @@ export function MetricCard({ bundle, nowMs, collapsed = [], onToggleGroup, hidde
                     </div>
                   </>
                 ) : (
-                  metrics.map((m) => <MetricRow m={m} nowMs={nowMs} key={m.id} own={m.source !== prov.source || staleSource(bundle, m.source) || failedSource(bundle, m.source)} />)
+                  metrics.map((m) => <MetricRow m={m} nowMs={nowMs} key={m.id} own={(m.source !== prov.source && m.source !== 'computed') || staleSource(bundle, m.source) || failedSource(bundle, m.source)} />)
                 )}
                 {g === 'unlocks' && bundle.unlockSchedule ? <UnlockDetail bundle={bundle} nowMs={nowMs} /> : null}
                 {g === 'usage' && bundle.methodology ? <Methodology bundle={bundle} /> : null}

@@ -51,7 +51,7 @@ export interface OverlayProps {
   onChooseAsset?(assetId: string): void;
 }
 
-const EDGE = 12;
+const EDGE = 8;
 /** Clear of the venues' footers and status bars. */
 const BOTTOM = 40;
 const TOP = 112;
@@ -105,7 +105,7 @@ export function Overlay(p: OverlayProps) {
     const [v, h] = c.split('-') as ['top' | 'bottom', 'left' | 'right' | 'center'];
     style = {
       ...(v === 'top' ? { top: `${TOP}px`, maxHeight: `calc(100vh - ${TOP + 8}px)` } : { bottom: `${BOTTOM}px`, maxHeight: `calc(100vh - ${BOTTOM + 8}px)` }),
-      ...(h === 'right' ? { right: `${EDGE}px` } : h === 'center' ? { left: 'calc(50% - 150px)' } : { left: `${EDGE}px` }),
+      ...(h === 'right' ? { right: `${EDGE}px` } : h === 'center' ? { left: 'calc(50% - 144px)' } : { left: `${EDGE}px` }),
     };
   }
 

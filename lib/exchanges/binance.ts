@@ -53,6 +53,10 @@ function parse(url: URL, all: string[]): DetectedPair | undefined {
 export const binanceVenue = defineVenue({
   id: 'binance',
   label: 'Binance',
+  // Order book in the left column, order form under the chart, market trades at the bottom of
+  // the right column (EXCHANGES.md; issue 9: at 12,112 the panel covered the book): bottom-right
+  // sits over the trades list, clear of both.
+  overlayCorner: 'bottom-right',
   matches: patternsFor([ORIGIN], withLocale(['/trade/*', '/futures/*', '/delivery/*'])),
   // `/*/futures/*` reaches `/zh-CN/my/wallet/futures/balance`; `/my/…` is wallet, orders, API
   // management and security.

@@ -34,6 +34,10 @@ function parse(_url: URL, all: string[]): DetectedPair | undefined {
 export const gateVenue = defineVenue({
   id: 'gate',
   label: 'Gate',
+  // Order book in the left column, order form under the chart, market trades at the bottom of
+  // the right column (EXCHANGES.md; issue 9: at 12,112 the panel covered the book): bottom-right
+  // sits over the trades list, clear of both.
+  overlayCorner: 'bottom-right',
   matches: patternsFor(ORIGINS, withLocale(['/trade/*', '/margin-trade/*', '/futures/*', '/futures_trade/*', '/futures-delivery/*'])),
   excludeMatches: segmentExcludes(ORIGINS, ['myaccount', 'account']),
   detectPair: venueParser(HOSTS, parse),

@@ -61,6 +61,10 @@ function parse(url: URL, all: string[]): DetectedPair | undefined {
 export const htxVenue = defineVenue({
   id: 'htx',
   label: 'HTX',
+  // Order book in the left column, order form under the chart, market trades at the bottom of
+  // the right column (EXCHANGES.md; issue 9: at 12,112 the panel covered the book): bottom-right
+  // sits over the trades list, clear of both.
+  overlayCorner: 'bottom-right',
   matches: patternsFor(ORIGINS, withLocale(['/trade/*', '/exchange/*', '/futures/*'])),
   // `/*/exchange/*` and `/*/futures/*` reach far; deposits, withdrawals, API keys and the
   // user centre live under these sections.
