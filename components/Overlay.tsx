@@ -10,7 +10,7 @@ import type { Bundle, Metric, MetricGroup, OverlayState } from '../lib/engine/bu
 import type { OverlayCorner } from '../lib/exchanges/define';
 import { t, type UpColor } from '../lib/i18n';
 import { formatCountdown, formatPct, formatRatio } from '../lib/metrics/format';
-import { Coverage, MetricCard, SourceList } from './MetricCard';
+import { Coverage, MetricCard } from './MetricCard';
 import { Verdict } from './Verdict';
 import { compactMetrics, pillParts } from './compact';
 import { formatMetricValue, metricExplain, metricLabel } from './format-metric';
@@ -236,15 +236,13 @@ function Body(p: OverlayProps) {
       {ambiguous}
       <Coverage bundle={b} nowMs={p.nowMs} retryAtMs={p.retryAtMs} />
       <MetricCard bundle={b} nowMs={p.nowMs} collapsed={p.collapsedGroups} onToggleGroup={p.onToggleGroup} hiddenGroups={p.hiddenGroups} {...(all ? {} : { maxGroups: 2 })} />
-      <details class="tl-foot">
-        <summary>{t('ov_sources')}</summary>
-        <SourceList bundle={b} nowMs={p.nowMs} />
-        {p.state !== 'ready' ? (
-          <button type="button" class="tl-link" onClick={p.onRetry}>
-            {t('ov_refresh')}
-          </button>
-        ) : null}
-      </details>
+      {/* Source and age are on each group header, failures and gaps in the lines above: no
+          separate sources list in the page (the popup keeps one). */}
+      {p.state !== 'ready' ? (
+        <button type="button" class="tl-link tl-refresh" onClick={p.onRetry}>
+          {t('ov_refresh')}
+        </button>
+      ) : null}
     </>
   );
 }
