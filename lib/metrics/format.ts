@@ -102,7 +102,8 @@ export function formatRatio(v: Maybe): string {
   if (!isNum(v)) return MISSING;
   const abs = Math.abs(v);
   const digits = abs >= 99.95 ? 0 : abs >= 9.995 ? 1 : 2;
-  return nf(`r${digits}`, abs > 0 && abs < 1 ? { maximumSignificantDigits: 2 } : { maximumFractionDigits: digits }).format(v) + '×';
+  const small = abs > 0 && abs < 1;
+  return nf(small ? 'rs' : `r${digits}`, small ? { maximumSignificantDigits: 2 } : { maximumFractionDigits: digits }).format(v) + '×';
 }
 
 /** A 0–100 index (RSI) with one decimal. */

@@ -50,6 +50,9 @@ describe('English (the en messages file)', () => {
     expect(formatRatio(12.34)).toBe('12.3×');
     expect(formatRatio(617.4)).toBe('617×');
     expect(formatRatio(0.351)).toBe('0.35×');
+    // each precision has its own formatter: a small ratio first must not change the next one
+    expect(formatRatio(0.151)).toBe('0.15×');
+    expect(formatRatio(3.174)).toBe('3.17×');
   });
 
   it('relative times', () => {
