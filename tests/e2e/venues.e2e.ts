@@ -205,6 +205,7 @@ describe('venues: Binance, OKX, Bybit, Coinbase, TradingView (production build, 
     const page = await b.context.newPage();
     await page.goto('https://www.tradingview.com/chart/?symbol=BINANCE:TAOUSDT');
     expect(await waitState(page, 'TAO', ['ready', 'partial', 'stale', 'error', 'unsupported'])).toBe('ready');
+    await showFull(page);
     const tao = TOKENS.TAO!;
     // TradingView has no market data of its own (README venue table): price is CoinGecko's.
     expect(await num(page, 'price')).toBe(tao.cgPrice);
