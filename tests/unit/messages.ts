@@ -4,10 +4,12 @@
  * words without a browser.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { MessageGetter } from '../../lib/i18n';
 
 export function readMessages(lang: string): Record<string, { message: string; description?: string }> {
-  return JSON.parse(readFileSync(new URL(`../../public/_locales/${lang}/messages.json`, import.meta.url), 'utf8'));
+  // from the repository root (vitest's cwd): happy-dom test files see an http import.meta.url
+  return JSON.parse(readFileSync(join(process.cwd(), 'public/_locales', lang, 'messages.json'), 'utf8'));
 }
 
 export function messagesGetter(lang: string): MessageGetter {
