@@ -66,7 +66,7 @@ function props(b: Bundle, over: Partial<OverlayProps> = {}): OverlayProps {
   };
 }
 
-const shown = (root: HTMLElement) => [...root.querySelectorAll('[data-metric]')].filter((e) => !e.closest('[hidden]')).map((e) => e.getAttribute('data-metric'));
+const shown = (root: Element) => [...root.querySelectorAll('[data-metric]')].filter((e) => !e.closest('[hidden]')).map((e) => e.getAttribute('data-metric'));
 
 afterEach(() => {
   cleanup();
