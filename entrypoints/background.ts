@@ -14,7 +14,8 @@ import { idbVault } from '../lib/settings/vault';
 import { STORAGE_KEYS, VAULT_ONLY } from '../lib/settings/keys';
 import { defaultSettings } from '../lib/settings/schema';
 import { createOverlayPrefs } from '../lib/settings/overlay-prefs';
-import { HostGate } from '../lib/engine/rate-limit';
+import { chooseAsset } from '../lib/settings/asset-choice';
+import { BUDGETS, HostGate, KeyBudget, TabGate, carriesUserKey } from '../lib/engine/rate-limit';
 import { runAlerts } from '../lib/alerts/runner';
 import type { Firing } from '../lib/alerts/rules';
 
@@ -58,6 +59,7 @@ export default defineBackground(() => {
   // endpoints, no key); nothing is written from that fallback.
   const settingsForData = () => settings.read().catch(() => defaultSettings());
   const overlayPrefs = createOverlayPrefs(browser.storage.local, settingsForData);
+  const tabGate = new TabGate({ quietMs: BUDGETS.pairQuietMs, perMinute: BUDGETS.bundlesPerTabPerMinute });
   let engine: Engine | undefined;
   const getEngine = (): Engine => {
     if (engine) return engine;
@@ -68,8 +70,9 @@ export default defineBackground(() => {
       store = memoryStore();
     }
     const gate = new HostGate(store);
+    const keyBudget = new KeyBudget(store, BUDGETS.keyedPerHour, carriesUserKey);
     const cache = new SwrCache({ store });
-    engine = createEngine({ cache, fetch: gate.wrap((input, init) => fetch(input, init)), settings: settingsForData });
+    engine = createEngine({ cache, fetch: gate.wrap(keyBudget.wrap((input, init) => fetch(input, init))), settings: settingsForData });
     return engine;
   };
 
@@ -96,18 +99,21 @@ export default defineBackground(() => {
   const handlers: Handlers = {
     compare: (d) => getEngine().compare(d.symbols, d.refresh ?? false),
     runAlerts: () => alerts(),
-    getBundle: (d) => getEngine().getBundle(d.pair, d.refresh ?? false),
+    getBundle: async (d, sender) => {
+      // Pair changes from a tab (a page can pushState as fast as it likes): debounced and budgeted.
+      if (sender.tab?.id !== undefined && !sender.url?.startsWith(ctx.extensionOrigin)) {
+        const a = await tabGate.admit(sender.tab.id);
+        if (a === 'superseded') throw new Error('superseded');
+        if (a !== 'go') throw new Error(`rate-limited: too many pair changes; retry in ${Math.ceil(a.retryInMs / 1000)} s`);
+      }
+      return getEngine().getBundle(d.pair, d.refresh ?? false);
+    },
     lookup: (d) => getEngine().lookup(d.query, d.assetId, d.refresh ?? false),
     suggest: (d) => getEngine().suggest(d.query),
     quotes: (d) => getEngine().quotes(d.symbols),
     getOverlayPrefs: (d) => overlayPrefs.get(d.venue),
     setOverlayLayout: (d) => overlayPrefs.setLayout(d.venue, d.layout),
-    chooseAsset: async (d) => {
-      await settings.update((s) => {
-        s.assetChoices[`${d.venue}:${d.ticker}`] = d.assetId;
-      });
-      return { saved: true as const };
-    },
+    chooseAsset: (d) => chooseAsset(d, { offered: (v, t) => getEngine().offeredAssets(v, t), update: settings.update }),
   };
 
   // Alarms: registered synchronously; the alarm itself is (re)created on install and startup.

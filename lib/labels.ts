@@ -2,6 +2,8 @@
  * Provider and venue names as their owners write them, for the worker's notes and the UI's
  * "where from" lines alike (one table; the rest are the id capitalised: Binance, Kraken…).
  */
+import { own } from './own';
+
 const SPECIAL: Record<string, string> = {
   coingecko: 'CoinGecko',
   coinpaprika: 'CoinPaprika',
@@ -18,5 +20,5 @@ const SPECIAL: Record<string, string> = {
 };
 
 export function sourceLabel(id: string): string {
-  return SPECIAL[id] ?? id.charAt(0).toUpperCase() + id.slice(1);
+  return own(SPECIAL, id) ?? id.charAt(0).toUpperCase() + id.slice(1);
 }

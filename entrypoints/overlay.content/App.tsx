@@ -15,6 +15,8 @@ import { detectTheme, watchTheme } from './theme';
 
 // x/y null: the venue's default corner (lib/exchanges, `overlayCorner`) until the user drags it.
 const DEFAULT_POS: OverlayPosition = { x: null, y: null, collapsed: false };
+/** ms between pair changes below which they count as one burst (same value as the worker's BUDGETS.pairQuietMs) */
+const PAIR_QUIET_MS = 300;
 /** ms a dragged panel rests before its place is sent to the worker */
 const MOVE_SAVE_MS = 250;
 const DEFAULT_LAYOUT: OverlayLayout = { x: null, y: null, collapsed: false, view: null, closedGroups: [] };
@@ -145,6 +147,11 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
   // Follow the URL: initial load, SPA navigation (path, query and hash), venue selector changes.
   useEffect(() => {
     let venueKey = '';
+    // Pair changes closer than PAIR_QUIET_MS are debounced: the first after a quiet spell loads at
+    // once (no delay for a person), a burst (a page calling pushState in a loop) loads only its
+    // last pair. The worker applies the same rule per tab (issue 11, medium 2).
+    let lastChangeAt = -Infinity;
+    let trailing: number | undefined;
     const check = () => {
       if (ctx.isInvalid) return;
       const pair = currentPair();
@@ -164,7 +171,19 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
           setPrefsFor(venue);
         });
       }
-      void load(pair);
+      const t = Date.now();
+      const quiet = t - lastChangeAt >= PAIR_QUIET_MS;
+      lastChangeAt = t;
+      if (trailing) clearTimeout(trailing);
+      trailing = undefined;
+      if (quiet) return void load(pair);
+      // Meanwhile nothing of the previous pair stays on screen under the new pair's name.
+      seq.current++;
+      setView({ pair, state: 'loading', bundle: null });
+      trailing = ctx.setTimeout(() => {
+        trailing = undefined;
+        if (samePair(pairRef.current, pair)) void load(pair);
+      }, PAIR_QUIET_MS);
     };
     check();
     ctx.addEventListener(window, 'wxt:locationchange', check);
@@ -237,12 +256,11 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
   const saveLayout = (current: OverlayLayout, change: Partial<OverlayLayout>): OverlayLayout => {
     const venue = pairRef.current?.venue;
     if (venue) {
-      if (pending.current.venue && pending.current.venue !== venue) flush();
+      // one content script serves one exchange host, so one venue: no per-venue queue needed
       const p = pending.current;
       p.venue = venue;
       p.change = { ...p.change, ...change };
-      const onlyMove = Object.keys(change).every((k) => k === 'x' || k === 'y' || (k === 'collapsed' && change.collapsed === current.collapsed));
-      if (onlyMove) {
+      if ('x' in change) {
         if (p.timer) clearTimeout(p.timer);
         p.timer = ctx.setTimeout(flush, MOVE_SAVE_MS);
       } else flush();
@@ -267,7 +285,13 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
       theme={theme}
       collapsedGroups={layout.closedGroups}
       hiddenGroups={prefs.hiddenGroups}
-      onMove={(p) => setLayout((l) => saveLayout(l, { x: p.x, y: p.y, collapsed: p.collapsed }))}
+      onMove={(p) =>
+        setLayout((l) => {
+          // Only what changed: collapsing keeps a panel that was never moved in its default corner.
+          const cur = positionOf(l);
+          return saveLayout(l, { ...(p.x !== cur.x || p.y !== cur.y ? { x: p.x, y: p.y } : {}), ...(p.collapsed !== l.collapsed ? { collapsed: p.collapsed } : {}) });
+        })
+      }
       onToggleView={() => setLayout((l) => saveLayout(l, { view: (l.view ?? 'compact') === 'full' ? 'compact' : 'full' }))}
       onToggleGroup={(g: MetricGroup) => {
         setLayout((l) => saveLayout(l, { closedGroups: l.closedGroups.includes(g) ? l.closedGroups.filter((x) => x !== g) : [...l.closedGroups, g] }));

@@ -29,6 +29,13 @@ export default defineContentScript({
 });
 
 /**
+ * Event types the overlay acts on, which a page script could forge (`el.click()`,
+ * `dispatchEvent(new Event('change'))` on the asset select, synthetic pointer drags, key presses).
+ * Extend it with any event type a new control listens to.
+ */
+const GATED_EVENTS = ['click', 'change', 'input', 'submit', 'keydown', 'pointerdown', 'pointermove', 'pointerup', 'pointercancel'];
+
+/**
  * The shadow-root host, as WXT's createShadowRootUi builds it (an open shadow root on a custom
  * element, `:host{all:initial}`, keyboard events kept inside), in a dozen lines: the helper's
  * anchor-waiting and element-isolation libraries cost ~2 KB gzip of the page budget
@@ -36,7 +43,25 @@ export default defineContentScript({
  */
 function mountShadowHost(ctx: ContentScriptContext, name: string, css: string, mount: (container: HTMLElement) => void): void {
   const host = document.createElement(name);
+  // Open, not closed: a closed root does not keep a hostile page out. Page scripts run before a
+  // document_idle content script and can wrap Element.prototype.attachShadow to keep the closed
+  // root, and the panel shows only public market data. What matters is that nothing the page
+  // does can change state: every forgeable event is stopped at the root, before any listener in
+  // the panel, unless the browser made it from real input (`isTrusted`); and the worker accepts
+  // only an asset id it offered itself (lib/settings/asset-choice.ts). Tests keep reading the
+  // open root as before. https://developer.mozilla.org/docs/Web/API/Event/isTrusted
   const shadow = host.attachShadow({ mode: 'open' });
+  for (const type of GATED_EVENTS) {
+    shadow.addEventListener(
+      type,
+      (e) => {
+        if (e.isTrusted) return;
+        e.stopImmediatePropagation();
+        e.preventDefault();
+      },
+      { capture: true },
+    );
+  }
   const style = document.createElement('style');
   style.textContent = css; // style.css opens with `:host { all: initial }`
   const container = document.createElement('div');

@@ -144,11 +144,6 @@ export class SwrCache {
     await this.write(policy.key, { v: policy.version, fetchedAtMs: this.now(), value });
   }
 
-  /** Peeks without fetching: the stored value (any age) or undefined. */
-  async peek<T>(policy: CachePolicy<T>): Promise<CacheEntry<T> | undefined> {
-    return this.read(policy);
-  }
-
   private refresh<T>(policy: CachePolicy<T>, fetcher: () => Promise<Result<T>>, previous: CacheEntry<T> | undefined): Promise<CacheResult<T>> {
     const running = this.inflight.get(policy.key);
     if (running) return running as Promise<CacheResult<T>>;
@@ -163,22 +158,10 @@ export class SwrCache {
       if (result.ok) {
         const entry: CacheEntry<T> = { v: policy.version, fetchedAtMs: this.now(), value: result.value };
         await this.write(policy.key, entry);
-        if (policy.notFoundMaxAgeMs) {
-          this.memory.delete(`${policy.key}#absent`);
-          this.noAbsent.add(`${policy.key}#absent`);
-          if (!this.storeBroken) void this.withTimeout(this.store.del(`${policy.key}#absent`));
-        }
+        this.absence(policy, undefined);
         return { ok: true, value: entry.value, fetchedAtMs: entry.fetchedAtMs, stale: false, from: 'network' };
       }
-      if (result.error.kind === 'not-found' && policy.notFoundMaxAgeMs) {
-        const absent: AbsentEntry = {
-          v: policy.version,
-          fetchedAtMs: this.now(),
-          absent: { message: result.error.message.slice(0, 200), ...(result.error.status ? { status: result.error.status } : {}) },
-        };
-        this.noAbsent.delete(`${policy.key}#absent`);
-        await this.write(`${policy.key}#absent`, absent as unknown as CacheEntry<unknown>);
-      }
+      if (result.error.kind === 'not-found') await this.absence(policy, result.error);
       if (previous && this.now() - previous.fetchedAtMs < policy.maxAgeMs + policy.staleMs) {
         return { ok: true, value: previous.value, fetchedAtMs: previous.fetchedAtMs, stale: true, from: 'cache', error: result.error };
       }
@@ -186,6 +169,25 @@ export class SwrCache {
     })().finally(() => this.inflight.delete(policy.key));
     this.inflight.set(policy.key, task as Promise<CacheResult<unknown>>);
     return task;
+  }
+
+  /**
+   * The remembered "not found" answer of a policy (`notFoundMaxAgeMs`), kept under one key
+   * beside the entry: `absence(p, error)` remembers it, `absence(p, undefined)` forgets it (an
+   * answer came back), `readAbsent(p)` finds it while young enough.
+   */
+  private async absence<T>(policy: CachePolicy<T>, error: { message: string; status?: number } | undefined): Promise<void> {
+    if (!policy.notFoundMaxAgeMs) return;
+    const key = `${policy.key}#absent`;
+    if (!error) {
+      this.memory.delete(key);
+      this.noAbsent.add(key);
+      if (!this.storeBroken) void this.withTimeout(this.store.del(key));
+      return;
+    }
+    const absent: AbsentEntry = { v: policy.version, fetchedAtMs: this.now(), absent: { message: error.message.slice(0, 200), ...(error.status ? { status: error.status } : {}) } };
+    this.noAbsent.delete(key);
+    await this.write(key, absent as unknown as CacheEntry<unknown>);
   }
 
   private async readAbsent<T>(policy: CachePolicy<T>): Promise<AbsentEntry | undefined> {

@@ -35,6 +35,7 @@ import { binanceMirrorMarketData } from '../sources/binance';
 import { venueMarketDataFor } from '../sources/venue-registry';
 import { fetchFeeChains, fetchFeeProtocols, fetchFeesSeries } from '../sources/defillama';
 import { fetchEmissions, fetchEmissionsList } from '../sources/defillama-emissions';
+import { own } from '../own';
 import { llamaOverrides, networkSources, noPublicNetworkSource, resolveLlamaSlugs, type NetworkSourceId } from '../sources/network-registry';
 import { fetchAkashNetwork } from '../sources/akash';
 import { fetchFilfoxNetwork } from '../sources/filfox';
@@ -95,7 +96,7 @@ export function createEngine(deps: EngineDeps) {
 
   async function resolve(venue: VenueId | null, ticker: string, s: Settings, mode: RevalidateMode): Promise<{ asset: Resolution | null; problem?: AssembleInput['assetProblem'] }> {
     const t = canonicalTicker(ticker);
-    const choice = venue ? s.assetChoices[`${venue}:${t}`] : undefined;
+    const choice = venue ? own(s.assetChoices, `${venue}:${t}`) : undefined;
     const built = resolveBuiltIn(venue, t, choice);
     if (!('needsSearch' in built)) return { asset: built };
     const hits = await search(t, s, mode);
@@ -188,7 +189,7 @@ export function createEngine(deps: EngineDeps) {
   async function llamaSlugs(geckoId: string, mode: RevalidateMode) {
     const direct = resolveLlamaSlugs(geckoId, [], [], []);
     // The override table answers both questions for the tokens it lists: no list download.
-    const o = llamaOverrides[geckoId];
+    const o = own(llamaOverrides, geckoId);
     if (o && o.feesSlug !== undefined && o.emissionsSlug !== undefined) return direct;
     const [protocols, chains, emissions] = await Promise.all([
       read(policy('llama:protocols', FeeProtocolsSchema, FRESHNESS.identity), () => fetchFeeProtocols(opts()), mode),
@@ -222,9 +223,12 @@ export function createEngine(deps: EngineDeps) {
         }),
       );
     } else out.notCovered!.push(`No public unlock schedule for ${asset.name} (DefiLlama emissions does not cover it).`);
-    const nets = networkSources[asset.id] ?? [];
+    const nets = own(networkSources, asset.id) ?? [];
     if (nets.length > 0) tasks.push(networkFeed(asset, nets, s, mode).then((f) => void (out.network = f ? [f] : [])));
-    else if (noPublicNetworkSource[asset.id]) out.notCovered!.push(noPublicNetworkSource[asset.id]!);
+    else {
+      const why = own(noPublicNetworkSource, asset.id);
+      if (why) out.notCovered!.push(why);
+    }
     await Promise.all(tasks);
     return out;
   }
@@ -311,6 +315,17 @@ export function createEngine(deps: EngineDeps) {
     async getBundle(pair: DetectedPair, refresh = false): Promise<Bundle> {
       const p: Bundle['pair'] = { ...pair, base: canonicalTicker(pair.base) };
       return bundleFor(p, null, refresh);
+    },
+
+    /**
+     * The asset ids the overlay offers for this ticker on this venue: the default pick and its
+     * alternatives, as if the user had chosen nothing (cached search). `chooseAsset` accepts only
+     * these (issue 11, medium 4: a page must not store an asset of its choosing).
+     */
+    async offeredAssets(venue: VenueId, ticker: string): Promise<string[]> {
+      const s = await deps.settings();
+      const { asset } = await resolve(venue, ticker, { ...s, assetChoices: {} }, 'background');
+      return asset ? [asset.id, ...asset.alternatives.map((a) => a.id)] : [];
     },
 
     /** Popup: a typed ticker or name, or an id picked from suggestions. */

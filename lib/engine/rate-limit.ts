@@ -5,7 +5,16 @@
  * "Rate limits to respect"). Wraps the `fetch` handed to sources, so sources stay unaware.
  */
 import type { CacheStore } from './cache';
-import type { FetchFn } from '../sources/http';
+import { parseRetryAfter, type FetchFn } from '../sources/http';
+
+/**
+ * What a page can make Tokenlens spend (README, "Privacy and security", states these numbers).
+ * - pairQuietMs: pair changes from one tab closer than this are debounced (ms);
+ * - bundlesPerTabPerMinute: bundle requests one tab may make in any 60 s;
+ * - keyedPerHour: upstream requests carrying the user's API key, all tabs together, per hour
+ *   (CoinGecko's demo plan allows 30 a minute and 10,000 a month).
+ */
+export const BUDGETS = { pairQuietMs: 300, bundlesPerTabPerMinute: 20, keyedPerHour: 100 } as const;
 
 interface Ban {
   untilMs: number;
@@ -50,11 +59,11 @@ export class HostGate {
       }
       const res = await inner(input, init);
       if (host && (res.status === 429 || res.status === 418)) {
-        const header = res.headers.get('retry-after');
-        const secs = header !== null && Number.isFinite(Number(header)) ? Number(header) : NaN;
+        // delay-seconds or an HTTP date (RFC 9110 §10.2.3), capped at a day
+        const afterMs = parseRetryAfter(res.headers.get('retry-after'), this.now());
         // 418 is an IP ban (Binance): wait longer than for a plain 429 when no header says.
         const fallbackMs = res.status === 418 ? 10 * 60_000 : 60_000;
-        await this.ban(host, Number.isFinite(secs) ? Math.min(secs * 1000, 24 * 3600_000) : fallbackMs);
+        await this.ban(host, afterMs !== undefined ? Math.min(afterMs, 24 * 3600_000) : fallbackMs);
       }
       return res;
     };
@@ -78,6 +87,104 @@ export class HostGate {
     }
     return p;
   }
+}
+
+/** A tab's request budget: what `TabGate.admit` answers. */
+export type Admission = 'go' | 'superseded' | { retryInMs: number };
+
+/**
+ * Pair changes from one tab (issue 11, medium 2: any script on an exchange page can call
+ * history.pushState as fast as it likes, and every pair change asks the worker for a bundle).
+ * - Debounced per tab: a request that arrives within `quietMs` of the tab's previous one waits
+ *   `quietMs`; if a newer request from the tab arrives meanwhile, it is `superseded` (the overlay
+ *   no longer shows that pair). The first change after a quiet spell goes at once, so a person
+ *   switching pairs sees no delay, and a burst costs its first and its last pair only.
+ * - Budgeted per tab: at most `perMinute` admitted requests in any 60 s; beyond that the tab is
+ *   told when to try again (the overlay shows it and retries on its own schedule).
+ */
+export class TabGate {
+  private readonly tabs = new Map<number, { lastAt: number; seq: number; admitted: number[] }>();
+
+  constructor(
+    private readonly opts: { quietMs: number; perMinute: number },
+    private readonly now: () => number = Date.now,
+    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+  ) {}
+
+  async admit(tabId: number): Promise<Admission> {
+    const t = this.now();
+    let st = this.tabs.get(tabId);
+    if (!st) {
+      // tabs quiet for 10 minutes are forgotten, so the map stays small
+      for (const [id, old] of this.tabs) if (t - old.lastAt > 600_000) this.tabs.delete(id);
+      st = { lastAt: -Infinity, seq: 0, admitted: [] };
+      this.tabs.set(tabId, st);
+    }
+    const mine = ++st.seq;
+    const busy = t - st.lastAt < this.opts.quietMs;
+    st.lastAt = t;
+    if (busy) {
+      await this.sleep(this.opts.quietMs);
+      if (st.seq !== mine) return 'superseded';
+    }
+    const now = this.now();
+    st.admitted = st.admitted.filter((a) => now - a < 60_000);
+    if (st.admitted.length >= this.opts.perMinute) return { retryInMs: 60_000 - (now - st.admitted[0]!) };
+    st.admitted.push(now);
+    return 'go';
+  }
+}
+
+/**
+ * Requests that carry the user's API key (issue 11, medium 2): at most `perHour` in any hour,
+ * counted across worker restarts (persisted in the cache store). Over budget, the request is not
+ * sent: the wrapper answers a synthetic 429 with `Retry-After`, like a host ban, so the
+ * bundle says "rate-limited" and the user's monthly quota is not spent by a page.
+ */
+export class KeyBudget {
+  private stamps: number[] | undefined;
+  private loading: Promise<void> | undefined;
+
+  constructor(
+    private readonly store: CacheStore,
+    private readonly perHour: number,
+    private readonly carriesKey: (init: RequestInit | undefined) => boolean,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  wrap(inner: FetchFn): FetchFn {
+    return async (input, init) => {
+      if (!this.carriesKey(init)) return inner(input, init);
+      await this.load();
+      const t = this.now();
+      const recent = (this.stamps ?? []).filter((s) => t - s < 3600_000 && s <= t);
+      if (recent.length >= this.perHour) {
+        this.stamps = recent;
+        const waitS = Math.ceil((3600_000 - (t - recent[0]!)) / 1000);
+        return new Response(null, { status: 429, headers: { 'retry-after': String(waitS) } });
+      }
+      recent.push(t);
+      this.stamps = recent;
+      void safe(this.store.set('budget:keyed', recent));
+      return inner(input, init);
+    };
+  }
+
+  private load(): Promise<void> {
+    this.loading ??= (async () => {
+      const raw = await safe(this.store.get('budget:keyed'));
+      const t = this.now();
+      const stored = Array.isArray(raw) ? raw.filter((s): s is number => typeof s === 'number' && t - s < 3600_000 && s <= t) : [];
+      this.stamps = [...stored, ...(this.stamps ?? [])].sort((a, b) => a - b);
+    })();
+    return this.loading;
+  }
+}
+
+/** True when a request's headers carry one of the user's API keys (CoinGecko, Taostats). */
+export function carriesUserKey(init: RequestInit | undefined): boolean {
+  const h = new Headers(init?.headers);
+  return ['x-cg-demo-api-key', 'x-cg-pro-api-key', 'authorization'].some((k) => (h.get(k) ?? '') !== '');
 }
 
 function hostOf(input: string): string | undefined {

@@ -41,14 +41,14 @@ export const requestSchemas = {
 } satisfies Record<MessageType, z.ZodMiniType>;
 
 export type Handlers = {
-  [K in MessageType]: (data: z.output<(typeof requestSchemas)[K]>) => Promise<ProtocolMap[K]['res']>;
+  [K in MessageType]: (data: z.output<(typeof requestSchemas)[K]>, sender: Sender) => Promise<ProtocolMap[K]['res']>;
 };
 
 /** The fields of `runtime.MessageSender` the checks read. */
 export interface Sender {
   id?: string;
   url?: string;
-  tab?: unknown;
+  tab?: { id?: number };
   frameId?: number;
 }
 
@@ -96,7 +96,7 @@ export async function dispatch(message: unknown, sender: Sender, handlers: Handl
   const parsed = requestSchemas[t].safeParse((message as { data?: unknown }).data);
   if (!parsed.success) return { ok: false, error: `bad request: ${parsed.error.issues[0]?.message ?? 'invalid'}` };
   try {
-    const data = await (handlers[t] as (d: unknown) => Promise<unknown>)(parsed.data);
+    const data = await (handlers[t] as (d: unknown, s: Sender) => Promise<unknown>)(parsed.data, sender);
     // Round-trip through JSON: what crosses contexts is plain data, nothing else.
     return { ok: true, data: JSON.parse(JSON.stringify(data)) as unknown };
   } catch (e) {

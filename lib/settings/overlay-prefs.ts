@@ -36,29 +36,30 @@ function knownGroups(raw: unknown): string[] {
   return [...new Set(raw.filter((g): g is string => typeof g === 'string' && (METRIC_GROUP_IDS as readonly string[]).includes(g)))];
 }
 
-/** What is stored: each field falls back alone (`.catch`), so one bad value loses nothing else. */
-const StoredLayoutSchema = z.object({
-  x: z.catch(z.nullable(coord), null),
-  y: z.catch(z.nullable(coord), null),
-  collapsed: z.catch(z.boolean(), false),
-  view: z.catch(z.nullable(view), null),
-  /** absent in layouts saved before closed groups became per venue */
-  closedGroups: z.optional(z.unknown()),
-});
-
 export const DEFAULT_LAYOUT: OverlayLayout = { x: null, y: null, collapsed: false, view: null, closedGroups: [] };
 
+/** A stored coordinate, or null: finite and within the same bounds as a patch. */
+function coordOf(v: unknown): number | null {
+  return typeof v === 'number' && v >= -100_000 && v <= 100_000 ? v : null;
+}
+
+/**
+ * What is stored, read field by field (each bad field falls back alone, so one bad value loses
+ * nothing else). `legacyGroups`: the global collapsed-group list of earlier versions, for
+ * layouts saved before closed groups became per venue.
+ */
 export function parseLayout(raw: unknown, legacyGroups: unknown): OverlayLayout {
-  const r = StoredLayoutSchema.safeParse(raw && typeof raw === 'object' ? raw : {});
-  const s = r.success ? r.data : { ...DEFAULT_LAYOUT, closedGroups: undefined };
+  const o = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const x = coordOf(o.x);
+  const y = coordOf(o.y);
   // x and y go together: a half-known position means "the default corner".
-  const placed = s.x !== null && s.y !== null;
+  const placed = x !== null && y !== null;
   return {
-    x: placed ? s.x : null,
-    y: placed ? s.y : null,
-    collapsed: s.collapsed,
-    view: s.view,
-    closedGroups: knownGroups(s.closedGroups ?? legacyGroups),
+    x: placed ? x : null,
+    y: placed ? y : null,
+    collapsed: o.collapsed === true,
+    view: o.view === 'compact' || o.view === 'full' ? o.view : null,
+    closedGroups: knownGroups('closedGroups' in o ? o.closedGroups : legacyGroups),
   };
 }
 

@@ -50,10 +50,10 @@ export function createSettingsStore(area: KeyValueArea) {
     let raw = got[KEY];
     for (let v = from + 1; v <= SETTINGS_VERSION; v++) raw = MIGRATIONS[v] ? MIGRATIONS[v]!(raw) : raw;
     const s = parseSettings(raw);
+    // Keys still stored beside the settings (v1, or a vault that never got them): move them now.
+    const keysOutside = !!(s.apiKeys.coingecko || s.apiKeys.taostats);
     const secrets = got[SECRETS] === undefined ? undefined : ApiKeysSchema.safeParse(got[SECRETS]);
     if (secrets?.success) s.apiKeys = secrets.data;
-    // Keys still stored beside the settings (v1, or a vault that never got them): move them now.
-    const keysOutside = raw && typeof raw === 'object' && 'apiKeys' in raw && JSON.stringify(parseSettings(raw).apiKeys) !== JSON.stringify(NO_KEYS);
     if (from < SETTINGS_VERSION || keysOutside) await write(s);
     return s;
   }

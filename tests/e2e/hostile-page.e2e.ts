@@ -92,6 +92,12 @@ describe('the page is hostile (production build, real Chromium)', () => {
     installKucoinPages(server);
     installMarketFakes(server, {});
     server.on('api.llama.fi', () => ({ status: 404, body: 'Not found', headers: { 'content-type': 'text/plain' } }));
+    // ZZZ is ambiguous: two CoinGecko assets share the ticker, so the overlay offers a choice.
+    server.on('api.coingecko.com', ({ path, query }) =>
+      path === '/api/v3/search' && query.get('query') === 'zzz'
+        ? { body: { coins: [{ id: 'zzz-main', name: 'Zzz Main', symbol: 'ZZZ', market_cap_rank: 10 }, { id: 'zzz-other', name: 'Zzz Other', symbol: 'ZZZ', market_cap_rank: 900 }], exchanges: [] } }
+        : undefined,
+    );
     b = await launch(port);
     // An existing user of version 1: keys and watchlists in storage.local, as that version wrote them.
     await b.worker.evaluate(async (v1) => {
@@ -154,6 +160,115 @@ describe('the page is hostile (production build, real Chromium)', () => {
     await waitState(page, ['ready', 'partial']);
     expect(server.requests.some((r) => r.host === 'api.coingecko.com' && r.headers['x-cg-demo-api-key'] === CG_KEY)).toBe(true);
     await cdp.detach();
+    await page.close();
+  });
+
+  it('a page script dispatching synthetic events on the overlay changes nothing', async () => {
+    const page: Page = await b.context.newPage();
+    await page.goto('https://www.kucoin.com/trade/ZZZ-USDT');
+    const SELECT = 'select[aria-label="Which asset is this ticker"]';
+    await page.waitForFunction((sel) => document.querySelector('tokenlens-overlay')?.shadowRoot?.querySelector(sel), SELECT, { polling: 100, timeout: 20_000 });
+    const before = await page.evaluate(() => {
+      const host = document.querySelector('tokenlens-overlay')!;
+      return (host.shadowRoot!.querySelector('[data-tokenlens="overlay"]') as HTMLElement).getAttribute('style');
+    });
+
+    // The page's own script (main world): forge every kind of input the overlay listens to.
+    await page.evaluate((sel) => {
+      const root = document.querySelector('tokenlens-overlay')!.shadowRoot!;
+      const select = root.querySelector(sel) as HTMLSelectElement;
+      const forged = document.createElement('option');
+      forged.value = 'attacker-chosen-coin';
+      select.append(forged);
+      select.value = 'attacker-chosen-coin';
+      select.dispatchEvent(new Event('input', { bubbles: true }));
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      (root.querySelector('button[aria-label="Collapse Tokenlens"]') as HTMLButtonElement).click();
+      for (const b of root.querySelectorAll('[data-group] button[aria-expanded]')) (b as HTMLButtonElement).click();
+      const panel = root.querySelector('[data-tokenlens="overlay"]') as HTMLElement;
+      const grip = (panel.querySelector('.tl-head') ?? panel) as HTMLElement;
+      const at = (type: string, x: number, y: number) => grip.dispatchEvent(new PointerEvent(type, { bubbles: true, composed: true, pointerId: 7, clientX: x, clientY: y, button: 0 }));
+      at('pointerdown', 50, 120);
+      at('pointermove', 400, 500);
+      at('pointerup', 400, 500);
+      // (no forged Alt+Shift+L here: it would undo the forged collapse above; the App ignores
+      // untrusted key presses all the same)
+    }, SELECT);
+
+    // A real click still works (the control that shows the gate is not a broken panel)...
+    await page.locator('tokenlens-overlay button[aria-label="Collapse Tokenlens"]').click();
+    await page.waitForFunction(() => document.querySelector('tokenlens-overlay')?.shadowRoot?.querySelector('button[aria-label="Expand Tokenlens"]'), null, { polling: 100, timeout: 10_000 });
+    const ext = await b.context.newPage();
+    await ext.goto(`chrome-extension://${b.extensionId}/options.html`);
+    const stored = async () =>
+      ext.evaluate(async () => {
+        const local = (globalThis as unknown as { chrome: { storage: { local: { get(k: string[]): Promise<Record<string, unknown>> } } } }).chrome.storage.local;
+        return (await local.get(['overlay:kucoin']))['overlay:kucoin'] as { x: number | null; collapsed: boolean; closedGroups: string[] } | undefined;
+      });
+    await expect.poll(async () => (await stored())?.collapsed, { timeout: 10_000 }).toBe(true);
+    // ...and none of the forged ones did: the panel did not move, no group closed, no key toggled
+    // it twice, and no asset choice was stored (the worker also refuses ids it did not offer).
+    expect(await stored()).toMatchObject({ x: null, y: null, closedGroups: [] });
+    await page.locator('tokenlens-overlay button[aria-label="Expand Tokenlens"]').click();
+    await page.waitForFunction((sel) => document.querySelector('tokenlens-overlay')?.shadowRoot?.querySelector(sel), SELECT, { polling: 100, timeout: 10_000 });
+    expect(await page.evaluate(() => (document.querySelector('tokenlens-overlay')!.shadowRoot!.querySelector('[data-tokenlens="overlay"]') as HTMLElement).getAttribute('style'))).toBe(before);
+    const choices = await ext.evaluate(async () => {
+      const db: IDBDatabase = await new Promise((res, rej) => {
+        const r = indexedDB.open('tokenlens-user');
+        r.onsuccess = () => res(r.result);
+        r.onerror = () => rej(r.error);
+      });
+      return new Promise<unknown>((res, rej) => {
+        const r = db.transaction('kv').objectStore('kv').get('settings');
+        r.onsuccess = () => res((r.result as { assetChoices?: unknown } | undefined)?.assetChoices);
+        r.onerror = () => rej(r.error);
+      });
+    });
+    expect(choices).not.toHaveProperty(['kucoin:ZZZ']);
+    expect(JSON.stringify(choices ?? {})).not.toContain('attacker');
+    // the content script's world cannot store it either: the worker refuses an id it did not offer
+    const cdp = await b.context.newCDPSession(page);
+    const reply = await inContentScriptWorld(cdp, b.extensionId, `chrome.runtime.sendMessage({ type: 'chooseAsset', data: { venue: 'kucoin', ticker: 'ZZZ', assetId: 'attacker-chosen-coin' } })`);
+    expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/refused/) });
+    await cdp.detach();
+    await ext.close();
+    await page.close();
+  });
+
+  it('60 pushState calls in 2 s stay within the stated upstream budget (counted at the fake server)', async () => {
+    const page: Page = await b.context.newPage();
+    await page.goto('https://www.kucoin.com/trade/TAO-USDT');
+    await waitState(page, ['ready', 'partial']);
+    server.reset();
+    // A hostile page script: 60 different unknown tickers, one every 33 ms. Each unknown ticker
+    // would cost a CoinGecko search carrying the user's key (set in the first test), plus the
+    // venue's ticker and candles.
+    await page.evaluate(async () => {
+      for (let i = 0; i < 60; i++) {
+        history.pushState({}, '', `/trade/UNK${i}-USDT`);
+        await new Promise((r) => setTimeout(r, 33));
+      }
+    });
+    // The overlay ends on the last pair, settled (not loading).
+    await page.waitForFunction(
+      () => {
+        const el = document.querySelector('tokenlens-overlay')?.shadowRoot?.querySelector('[data-tokenlens="overlay"]');
+        return el?.getAttribute('data-asset') === 'UNK59' && el.getAttribute('data-state') !== 'loading';
+      },
+      null,
+      { polling: 100, timeout: 20_000 },
+    );
+    // Let anything still in flight land before counting.
+    await page.waitForTimeout(1500);
+    const upstream = server.requests.filter((r) => r.host !== 'www.kucoin.com');
+    if (process.env.TL_DEBUG) console.log(upstream.map((r) => `${r.host}${r.path}?${r.query}`).join('\n'));
+    const keyed = upstream.filter((r) => r.headers['x-cg-demo-api-key']);
+    const pairsAsked = new Set(upstream.map((r) => /UNK\d+/i.exec(`${r.path}?${r.query}`)?.[0]?.toUpperCase()).filter(Boolean));
+    // README, "Privacy and security": a burst of pair changes costs at most its first and its
+    // last pair, at most 12 upstream requests in all (6 per pair), at most 4 of them keyed.
+    expect(pairsAsked.size, `pairs fetched: ${[...pairsAsked].join(', ')}`).toBeLessThanOrEqual(2);
+    expect(upstream.length, upstream.map((r) => `${r.host}${r.path}?${r.query}`).join('\n')).toBeLessThanOrEqual(12);
+    expect(keyed.length).toBeLessThanOrEqual(4);
     await page.close();
   });
 });

@@ -27,4 +27,12 @@ describe('README', () => {
     expect(readme).toContain('npm install && npm run build');
     expect(readme).toContain('npm test');
   });
+
+  it('states the quota budgets the worker enforces (issue 11, medium 2)', async () => {
+    const { BUDGETS } = await import('../../lib/engine/rate-limit');
+    const privacy = readme.split('## Data sources and privacy')[1]!.split('## Permissions')[0]!;
+    expect(privacy).toContain(`**${BUDGETS.pairQuietMs} ms**`);
+    expect(privacy).toContain(`**${BUDGETS.bundlesPerTabPerMinute} bundle requests per tab per minute**`);
+    expect(privacy).toContain(`**${BUDGETS.keyedPerHour} requests carrying your API key per hour**`);
+  });
 });
