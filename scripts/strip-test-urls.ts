@@ -2,10 +2,12 @@
  * Vite plugin for builds: slims the venue definitions (lib/exchanges/*.ts) in the bundles.
  * - `testUrls: [...]` tables go from every bundle: they exist for the table-driven unit tests
  *   (GUIDE.md, "Units of extension") and would ship ~20 KB of example URLs.
- * - In the content-script build, `excludeMatches` goes too: the manifest is written from it at
- *   build time (WXT loads entrypoint options separately), and the script on the exchange page
- *   never reads it (QUALITY.md budget: 20 KB gzip). `matches` stays: pair detection dispatches
- *   by the hosts in it.
+ * - In the content-script build the property goes altogether, with `excludeMatches` and `label`:
+ *   the manifest is written from them at build time (WXT loads entrypoint options separately),
+ *   the popup and options pages name venues, and the script on the exchange page reads none of
+ *   them (QUALITY.md budget: 20 KB gzip). `matches` stays: pair detection dispatches by the
+ *   hosts in it. For the same reason the overlay entrypoint's own `matches`/`excludeMatches`
+ *   options (derived from every venue at load time) are dropped from that build.
  * Tests import the sources directly, unaffected; the manifest test checks the matches survive.
  */
 import type { Plugin } from 'vite';
@@ -21,14 +23,19 @@ export function stripTestUrls(): Plugin {
       isContentScript = inputs.some((i) => /\.content[\\/]index\.tsx?$|\.content\.tsx?$/.test(i));
     },
     transform(code, id) {
+      if (isContentScript && /[\\/]overlay\.content[\\/]index\.tsx$/.test(id)) {
+        const out = removeProperty(removeProperty(code, 'matches', true), 'excludeMatches', true);
+        return out === code ? null : { code: out, map: null };
+      }
       if (!/[\\/]lib[\\/]exchanges[\\/][^\\/]+\.ts$/.test(id)) return null;
       // Venue files only, and only inside their `defineVenue({ … })` call.
       const at = code.indexOf('export const');
       const call = code.indexOf('defineVenue({', at);
       if (at === -1 || call === -1) return null;
-      let tail = removeProperty(code.slice(call), 'testUrls');
+      let tail = code.slice(call);
       // (`matches` stays: venueForUrl dispatches by the hosts in it.)
-      if (isContentScript) tail = removeProperty(tail, 'excludeMatches');
+      if (isContentScript) for (const name of ['testUrls', 'excludeMatches', 'label']) tail = removeProperty(tail, name, true);
+      else tail = removeProperty(tail, 'testUrls');
       const out = code.slice(0, call) + tail;
       return out === code ? null : { code: out, map: null };
     },
@@ -37,10 +44,11 @@ export function stripTestUrls(): Plugin {
 
 /**
  * Replaces the value of every `name:` property (an object-literal key, not a longer identifier)
- * with `[]`. The value ends at the first top-level `,` or closing bracket; brackets, strings and
- * template literals inside it are skipped over.
+ * with `[]`, or with `drop` removes the property and its comma. The value ends at the first
+ * top-level `,` or closing bracket; brackets, strings and template literals inside it are
+ * skipped over.
  */
-export function removeProperty(code: string, name: string): string {
+export function removeProperty(code: string, name: string, drop = false): string {
   const re = new RegExp(`(^|[^\\w$.])${name}\\s*:`, 'g');
   let out = '';
   let last = 0;
@@ -63,7 +71,11 @@ export function removeProperty(code: string, name: string): string {
         depth--;
       } else if (c === ',' && depth === 0) break;
     }
-    out += `${code.slice(last, start)}${name}: []`;
+    if (drop) {
+      if (code[i] === ',') i++;
+      while (/\s/.test(code[i] ?? '')) i++;
+    }
+    out += drop ? code.slice(last, start) : `${code.slice(last, start)}${name}: []`;
     last = i;
     re.lastIndex = i;
   }

@@ -14,4 +14,12 @@ describe('strip-test-urls build plugin', () => {
     expect(removeProperty(`({ a: 1, matches: x(\`}\`) })`, 'matches')).toBe(`({ a: 1, matches: []})`);
     expect(removeProperty('const a = { other: [1] };', 'testUrls')).toBe('const a = { other: [1] };');
   });
+
+  it('with drop, removes the property and its comma (content-script build: label, excludeMatches)', () => {
+    const src = `defineVenue({\n  id: 'x',\n  label: 'X, \\'Y\\'',\n  excludeMatches: f([a, b], 'c'),\n  detectPair: p,\n  testUrls: [['u', { label: 1 }]]\n});`;
+    let out = src;
+    for (const name of ['testUrls', 'excludeMatches', 'label']) out = removeProperty(out, name, true);
+    expect(out).toBe(`defineVenue({\n  id: 'x',\n  detectPair: p,\n  });`);
+    expect(new Function('defineVenue', 'p', `return ${out}`)((o: unknown) => o, 1)).toEqual({ id: 'x', detectPair: 1 });
+  });
 });
