@@ -10,15 +10,14 @@
  *   `…:overlay:wxt:content-script-started` window message WXT posts, so an older WXT-built copy
  *   and this one stop each other the same way);
  * - timers and listeners that die with the context;
- * - `wxt:locationchange`, from polling `location.href` once a second, as WXT does. The listeners
- *   are called directly, not through a window event, so a page cannot fire them.
+ * - `wxt:locationchange`, from polling `location.href` once a second, as WXT does. The handler
+ *   is called directly, not through a window event, so a page cannot fire it.
  */
 import { browser } from 'wxt/browser';
 
 export class ContentScriptContext {
   private readonly ac = new AbortController();
   private readonly seen = new Set<unknown>();
-  private urlListeners: Array<() => void> | undefined;
 
   constructor(name: string, _options?: unknown) {
     const type = `${browser?.runtime?.id}:${name}:wxt:content-script-started`;
@@ -68,16 +67,11 @@ export class ContentScriptContext {
       target.addEventListener(type, handler, { ...options, signal: this.ac.signal });
       return;
     }
-    if (this.isInvalid) return;
-    if (!this.urlListeners) {
-      const listeners: Array<() => void> = (this.urlListeners = []);
-      let last = location.href;
-      this.setInterval(() => {
-        if (location.href === last) return;
-        last = location.href;
-        for (const l of listeners) l();
-      }, 1000);
-    }
-    this.urlListeners.push(() => handler(new Event(type)));
+    let last = location.href;
+    this.setInterval(() => {
+      if (location.href === last) return;
+      last = location.href;
+      handler(new Event(type));
+    }, 1000);
   }
 }
