@@ -2,12 +2,12 @@
  * Vite plugin for builds: slims the venue definitions (lib/exchanges/*.ts) in the bundles.
  * - `testUrls: [...]` tables go from every bundle: they exist for the table-driven unit tests
  *   (GUIDE.md, "Units of extension") and would ship ~20 KB of example URLs.
- * - In the content-script build the property goes altogether, with `excludeMatches` and `label`:
- *   the manifest is written from them at build time (WXT loads entrypoint options separately),
- *   the popup and options pages name venues, and the script on the exchange page reads none of
- *   them (QUALITY.md budget: 20 KB gzip). `matches` stays: pair detection dispatches by the
- *   hosts in it. For the same reason the overlay entrypoint's own `matches`/`excludeMatches`
- *   options (derived from every venue at load time) are dropped from that build.
+ * - In the content-script build the property goes altogether, with `matches`, `excludeMatches`
+ *   and `label`: the manifest is written from them at build time (WXT loads entrypoint options
+ *   separately), the popup and options pages name venues, pair detection dispatches by `hosts`,
+ *   and the script on the exchange page reads none of them (QUALITY.md budget: 20 KB gzip).
+ *   For the same reason the overlay entrypoint's own `matches`/`excludeMatches` options (derived
+ *   from every venue at load time) are dropped from that build.
  * Tests import the sources directly, unaffected; the manifest test checks the matches survive.
  */
 import type { Plugin } from 'vite';
@@ -33,8 +33,7 @@ export function stripTestUrls(): Plugin {
       const call = code.indexOf('defineVenue({', at);
       if (at === -1 || call === -1) return null;
       let tail = code.slice(call);
-      // (`matches` stays: venueForUrl dispatches by the hosts in it.)
-      if (isContentScript) for (const name of ['testUrls', 'excludeMatches', 'label']) tail = removeProperty(tail, name, true);
+      if (isContentScript) for (const name of ['testUrls', 'matches', 'excludeMatches', 'label']) tail = removeProperty(tail, name, true);
       else tail = removeProperty(tail, 'testUrls');
       const out = code.slice(0, call) + tail;
       return out === code ? null : { code: out, map: null };

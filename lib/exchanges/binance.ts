@@ -64,6 +64,7 @@ export const binanceVenue = defineVenue({
     ...segmentExcludes([ORIGIN], ['my']),
     ...patternsFor([ORIGIN], withLocale(['/futures/funding-history/*'])),
   ],
+  hosts: ['www.binance.com'],
   detectPair: venueParser(['www.binance.com'], parse),
   testUrls: [
     ['https://www.binance.com/en/trade/TAO_USDT?type=spot', { base: 'TAO', quote: 'USDT', market: 'spot' }],

@@ -57,6 +57,7 @@ export const bitfinexVenue = defineVenue({
   matches: ['https://trading.bitfinex.com/t/*'],
   // The trading host serves trade views only; wallets and API keys are on other hosts.
   excludeMatches: [],
+  hosts: ['trading.bitfinex.com'],
   detectPair: venueParser(['trading.bitfinex.com'], parse),
   testUrls: [
     ['https://trading.bitfinex.com/t/BTC:USD?type=exchange', { base: 'BTC', quote: 'USD', market: 'spot' }],

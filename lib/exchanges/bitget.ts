@@ -46,6 +46,7 @@ export const bitgetVenue = defineVenue({
     ...patternsFor([ORIGIN], withLocale(['/spot/deposit*', '/spot/withdraw*'])),
     ...segmentExcludes([ORIGIN], ['asset', 'assets', 'account']),
   ],
+  hosts: ['www.bitget.com'],
   detectPair: venueParser(['www.bitget.com'], parse),
   testUrls: [
     ['https://www.bitget.com/spot/TAOUSDT', { base: 'TAO', quote: 'USDT', market: 'spot' }],

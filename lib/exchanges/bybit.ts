@@ -59,6 +59,7 @@ export const bybitVenue = defineVenue({
   label: 'Bybit',
   matches: patternsFor([ORIGIN], withLocale(['/trade/*'])),
   excludeMatches: segmentExcludes([ORIGIN], ['assets', 'user']),
+  hosts: ['www.bybit.com'],
   detectPair: venueParser(['www.bybit.com'], parse),
   testUrls: [
     ['https://www.bybit.com/trade/spot/TAO/USDT', { base: 'TAO', quote: 'USDT', market: 'spot' }],

@@ -38,6 +38,7 @@ export const coinbaseVenue = defineVenue({
   matches: patternsFor([ORIGIN], withLocale(['/advanced-trade/*'])),
   // Portfolio and order pages live under the same prefix.
   excludeMatches: patternsFor([ORIGIN], withLocale(['/advanced-trade/portfolio*', '/advanced-trade/orders*'])),
+  hosts: ['www.coinbase.com'],
   detectPair: venueParser(['www.coinbase.com'], parse),
   testUrls: [
     ['https://www.coinbase.com/advanced-trade/spot/TAO-USD', { base: 'TAO', quote: 'USD', market: 'spot' }],

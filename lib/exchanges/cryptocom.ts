@@ -10,7 +10,8 @@ import { patternsFor } from './match-pattern';
 import { LOCALE_RE, parseSymbol, seg, stripDecorations, venueParser } from './symbols';
 
 const HOSTS = ['crypto.com', 'www.crypto.com'] as const;
-const ORIGINS = HOSTS.map((h) => `https://${h}`);
+// Pure: the content script, which ships no match patterns, drops it.
+const ORIGINS = /* @__PURE__ */ HOSTS.map((h) => `https://${h}`);
 
 /** `BTCUSD-PERP` → perp, `BTCUSD-250328` → future (concatenated, USD-settled). */
 function derivative(raw: string): DetectedPair | undefined {
@@ -38,6 +39,7 @@ export const cryptocomVenue = defineVenue({
   matches: patternsFor(ORIGINS, ['/exchange/trade/*', '/*/exchange/trade/*']),
   // Only trade views live under /exchange/trade/; account pages are elsewhere.
   excludeMatches: [],
+  hosts: HOSTS,
   detectPair: venueParser(HOSTS, parse),
   testUrls: [
     ['https://crypto.com/exchange/trade/spot/TAO_USD', { base: 'TAO', quote: 'USD', market: 'spot' }],

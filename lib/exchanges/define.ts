@@ -51,6 +51,12 @@ export interface VenueDefinition {
   label: string;
   /** match patterns for the content script (trade pages only) */
   matches: string[];
+  /**
+   * the hostnames of `matches` (entries may be `*.host`), which `venueForUrl` dispatches by; the
+   * content script ships these instead of the patterns (tests/unit/exchanges-registry.test.ts
+   * checks that both name the same hosts)
+   */
+  hosts: readonly string[];
   /** match patterns of account/asset/API/withdrawal pages on the same hosts */
   excludeMatches?: string[];
   /** pure URL parser: a pair, or undefined for non-market pages; never throws */

@@ -10,7 +10,8 @@ import { patternsFor, segmentExcludes, withLocale } from './match-pattern';
 import { parseSymbol, seg, stripDecorations, venueParser, withoutLocale } from './symbols';
 
 const HOSTS = ['www.gate.io', 'www.gate.com'] as const;
-const ORIGINS = HOSTS.map((h) => `https://${h}`);
+// Pure: the content script, which ships no match patterns, drops it.
+const ORIGINS = /* @__PURE__ */ HOSTS.map((h) => `https://${h}`);
 const SETTLE = /^[a-z0-9]{2,6}$/i;
 
 function parse(_url: URL, all: string[]): DetectedPair | undefined {
@@ -40,6 +41,7 @@ export const gateVenue = defineVenue({
   overlayCorner: 'bottom-right',
   matches: patternsFor(ORIGINS, withLocale(['/trade/*', '/margin-trade/*', '/futures/*', '/futures_trade/*', '/futures-delivery/*'])),
   excludeMatches: segmentExcludes(ORIGINS, ['myaccount', 'account']),
+  hosts: HOSTS,
   detectPair: venueParser(HOSTS, parse),
   testUrls: [
     ['https://www.gate.io/trade/TAO_USDT', { base: 'TAO', quote: 'USDT', market: 'spot' }],

@@ -13,7 +13,8 @@ import { patternsFor, segmentExcludes, withLocale } from './match-pattern';
 import { hashParams, makePair, param, parseSymbol, seg, stripDecorations, venueParser, withoutLocale } from './symbols';
 
 const HOSTS = ['www.htx.com', 'www.huobi.com'] as const;
-const ORIGINS = HOSTS.map((h) => `https://${h}`);
+// Pure: the content script, which ships no match patterns, drops it.
+const ORIGINS = /* @__PURE__ */ HOSTS.map((h) => `https://${h}`);
 const DATED = new Set(['this_week', 'next_week', 'quarter', 'next_quarter']);
 
 /** Reads a contract parameter from the fragment first, then the query. */
@@ -69,6 +70,7 @@ export const htxVenue = defineVenue({
   // `/*/exchange/*` and `/*/futures/*` reach far; deposits, withdrawals, API keys and the
   // user centre live under these sections.
   excludeMatches: segmentExcludes(ORIGINS, ['finance', 'user', 'assets', 'apikey', 'account']),
+  hosts: HOSTS,
   detectPair: venueParser(HOSTS, parse),
   testUrls: [
     ['https://www.htx.com/trade/tao_usdt', { base: 'TAO', quote: 'USDT', market: 'spot' }],

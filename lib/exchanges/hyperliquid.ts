@@ -56,6 +56,7 @@ export const hyperliquidVenue = defineVenue({
   matches: ['https://app.hyperliquid.xyz/trade*'],
   // Portfolio, vaults and API pages are outside `/trade`.
   excludeMatches: [],
+  hosts: ['app.hyperliquid.xyz'],
   detectPair: venueParser(['app.hyperliquid.xyz'], parse),
   pairFromPage: { selector: 'head > title', parse: fromTitle },
   testUrls: [

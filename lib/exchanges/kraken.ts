@@ -48,6 +48,7 @@ export const krakenVenue = defineVenue({
   matches: ['https://pro.kraken.com/app/trade/*', 'https://futures.kraken.com/trade/futures/*'],
   // Both prefixes hold trade views only (settings, funding and portfolio live elsewhere).
   excludeMatches: [],
+  hosts: ['pro.kraken.com', 'futures.kraken.com'],
   detectPair: venueParser(['pro.kraken.com', 'futures.kraken.com'], parse),
   testUrls: [
     ['https://pro.kraken.com/app/trade/tao-usd', { base: 'TAO', quote: 'USD', market: 'spot' }],

@@ -51,6 +51,7 @@ export const kucoinVenue = defineVenue({
   // `/*/trade/*` also reaches `/order/trade/…` (order history) and would reach any
   // `/assets/…/trade/…` or `/account/…/trade/…` page.
   excludeMatches: segmentExcludes(['https://www.kucoin.com'], ['account', 'assets', 'order', 'account-security']),
+  hosts: HOSTS,
   detectPair: venueParser(HOSTS, parse),
   testUrls: [
     ['https://www.kucoin.com/trade/TAO-USDT', { base: 'TAO', quote: 'USDT', market: 'spot' }],

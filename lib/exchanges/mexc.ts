@@ -32,6 +32,7 @@ export const mexcVenue = defineVenue({
     ...patternsFor(['https://futures.mexc.com'], withLocale(['/exchange/*'])),
   ],
   excludeMatches: segmentExcludes(['https://www.mexc.com', 'https://futures.mexc.com'], ['assets', 'user', 'account']),
+  hosts: ['www.mexc.com', 'futures.mexc.com'],
   detectPair: venueParser(['www.mexc.com', 'futures.mexc.com'], parse),
   testUrls: [
     ['https://www.mexc.com/exchange/TAO_USDT', { base: 'TAO', quote: 'USDT', market: 'spot' }],

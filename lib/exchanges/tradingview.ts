@@ -93,6 +93,7 @@ export const tradingviewVenue = defineVenue({
   matches: ['https://*.tradingview.com/chart/*', 'https://*.tradingview.com/symbols/*'],
   // Charts and symbol pages only; account settings live under `/u/` and `/settings/`.
   excludeMatches: [],
+  hosts: ['*.tradingview.com'],
   detectPair: venueParser(['*.tradingview.com'], parse),
   pairFromPage: { selector: '#header-toolbar-symbol-search', parse: fromSymbolButton },
   testUrls: [

@@ -27,6 +27,7 @@ export const upbitVenue = defineVenue({
   // `/exchange*` holds the trading view only; balances and deposits are under `/investments`
   // and `/balances`.
   excludeMatches: [],
+  hosts: ['upbit.com', 'www.upbit.com'],
   detectPair: venueParser(['upbit.com', 'www.upbit.com'], parse),
   testUrls: [
     ['https://upbit.com/exchange?code=CRIX.UPBIT.KRW-TAO', { base: 'TAO', quote: 'KRW', market: 'spot' }],
