@@ -54,9 +54,12 @@ export default defineConfig({
     excludeSources: ['**/*.log', 'dist/**', 'coverage/**', 'tests/**'],
   },
   manifest: ({ browser }) => ({
-    name: 'Tokenlens',
-    description:
-      'Market cap, FDV, protocol revenue, token unlocks, DePIN activity and technicals beside the chart on crypto exchanges.',
+    // Store listing name and description per UI language, from public/_locales/<lang>/messages.json
+    // (WXT copies public/ as is; a `_locales` folder requires `default_locale`:
+    // https://developer.chrome.com/docs/extensions/reference/api/i18n#manifest).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // Only what the features need (QUALITY.md, "Minimal manifest"): settings and cache in
     // storage, alarms for refresh. No tabs, cookies, scripting or webRequest.
     permissions: ['storage', 'alarms'],

@@ -1,21 +1,35 @@
+/** @jsxRuntime classic */
+/** @jsx h */
+/** @jsxFrag Fragment */
+// Classic JSX (`h(type, props, ...children)`) in everything the content script renders: ~180 B
+// gzip less than the automatic runtime's `{ children: [...] }` objects (QUALITY.md: 20 KB).
+import { h, Fragment } from 'preact';
 /**
- * The in-page panel: header (asset, state, controls), the metric card, and the sources footer.
- * Draggable by its header, collapsible to a small pill. Position handling is the caller's: this
- * component reports moves through `onMove` and never touches storage or extension APIs.
+ * The in-page panel: header (asset, state, controls) and either the compact card (the figures
+ * that decide a trade) or the full card (every group), plus the failure and coverage lines.
+ * Draggable by its header, collapsible to a pill that shows what the page does not (FDV/MC, the
+ * next unlock). Placement, view and storage are the caller's: this component reports changes
+ * through callbacks and never touches storage or extension APIs.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Bundle, MetricGroup, OverlayState } from '../lib/engine/bundle';
-import { MetricCard, SourceList } from './MetricCard';
-import { formatMetricValue } from './format-metric';
-import { verdict } from '../lib/metrics/verdict';
+import type { Bundle, Metric, MetricGroup, OverlayState } from '../lib/engine/bundle';
+import type { OverlayCorner } from '../lib/exchanges/define';
+import { t, type UpColor } from '../lib/i18n';
+import { formatCountdown, formatPct, formatRatio } from '../lib/metrics/format';
+import { Coverage, MetricCard } from './MetricCard';
+import { Verdict } from './Verdict';
+import { compactMetrics, pillParts } from './compact';
+import { formatMetricValue, metricExplain, metricLabel } from './format-metric';
 
 export interface OverlayPosition {
-  /** px from the viewport's left edge */
-  x: number;
-  /** px from the viewport's top edge */
-  y: number;
+  /** px from the viewport's left edge; null: the venue's default corner */
+  x: number | null;
+  /** px from the viewport's top edge; null: the venue's default corner */
+  y: number | null;
   collapsed: boolean;
 }
+
+export type OverlayView = 'compact' | 'full';
 
 export interface OverlayProps {
   /** base ticker on screen (CONTRACT.md `data-asset`) */
@@ -27,32 +41,43 @@ export interface OverlayProps {
   message?: string;
   nowMs: number;
   position: OverlayPosition;
+  /** where the panel sits until the user drags it (the venue's clear corner) */
+  corner?: OverlayCorner;
+  view: OverlayView;
   theme: 'dark' | 'light';
+  upColor: UpColor;
   collapsedGroups: readonly string[];
   hiddenGroups?: readonly string[];
+  /** when the next automatic retry happens (epoch ms), for the failure line */
+  retryAtMs?: number | null;
   onMove(p: OverlayPosition): void;
+  onToggleView(): void;
   onToggleGroup(g: MetricGroup): void;
   onRetry(): void;
   onChooseAsset?(assetId: string): void;
 }
 
-/** The badge says the state's own name, except `ready`, which reads "live". */
-const stateText = (s: OverlayState): string => (s === 'ready' ? 'live' : s);
+const EDGE = 8;
+/** Clear of the venues' footers and status bars. */
+const BOTTOM = 40;
+const TOP = 112;
 
 export function Overlay(p: OverlayProps) {
   const panel = useRef<HTMLDivElement>(null);
-  const [drag, setDrag] = useState<{ dx: number; dy: number; id: number } | null>(null);
-  const pos = clampToViewport(p.position);
+  const [drag, setDrag] = useState<{ dx: number; dy: number; id: number; x: number; y: number } | null>(null);
+  const full = p.view === 'full';
+  const placed = drag ?? (p.position.x !== null && p.position.y !== null ? clampToViewport({ x: p.position.x, y: p.position.y }) : null);
 
   useEffect(() => {
     if (!drag) return;
     const el = panel.current;
     const move = (e: PointerEvent) => {
-      if (e.pointerId !== drag.id) return;
-      p.onMove(clampToViewport({ ...p.position, x: e.clientX - drag.dx, y: e.clientY - drag.dy }));
+      if (e.pointerId === drag.id) setDrag({ ...drag, ...clampToViewport({ x: e.clientX - drag.dx, y: e.clientY - drag.dy }) });
     };
     const up = (e: PointerEvent) => {
-      if (e.pointerId === drag.id) setDrag(null);
+      if (e.pointerId !== drag.id) return;
+      setDrag(null);
+      p.onMove({ ...p.position, x: drag.x, y: drag.y });
     };
     el?.addEventListener('pointermove', move);
     el?.addEventListener('pointerup', up);
@@ -68,39 +93,74 @@ export function Overlay(p: OverlayProps) {
     if ((e.target as HTMLElement).closest('button, select, a')) return;
     const el = panel.current;
     if (!el) return;
+    const r = el.getBoundingClientRect();
     el.setPointerCapture?.(e.pointerId);
-    setDrag({ dx: e.clientX - pos.x, dy: e.clientY - pos.y, id: e.pointerId });
+    setDrag({ dx: e.clientX - r.left, dy: e.clientY - r.top, id: e.pointerId, x: Math.round(r.left), y: Math.round(r.top) });
   };
 
-  const price = p.bundle?.metrics.find((m) => m.id === 'price');
-  const change = p.bundle?.metrics.find((m) => m.id === 'change24h');
+  // Placement: the stored spot, else the venue's corner. The height limit is measured from the
+  // panel's own top edge, so the full view's last row can always be scrolled into view (issue 9:
+  // a limit of "viewport − 24 px" for a panel starting 112 px down hid Support and Sources).
+  let style: Record<string, string>;
+  if (placed) {
+    // A full panel dragged low moves up enough to show a useful height.
+    const y = full && !p.position.collapsed ? Math.min(placed.y, Math.max(8, innerHeight - 420)) : placed.y;
+    style = { left: `${placed.x}px`, top: `${y}px`, maxHeight: `calc(100vh - ${y + 8}px)` };
+  } else {
+    const c = p.corner ?? 'bottom-left';
+    const [v, h] = c.split('-') as ['top' | 'bottom', 'left' | 'right' | 'center'];
+    style = {
+      ...(v === 'top' ? { top: `${TOP}px`, maxHeight: `calc(100vh - ${TOP + 8}px)` } : { bottom: `${BOTTOM}px`, maxHeight: `calc(100vh - ${BOTTOM + 8}px)` }),
+      ...(h === 'right' ? { right: `${EDGE}px` } : h === 'center' ? { left: 'calc(50% - 144px)' } : { left: `${EDGE}px` }),
+    };
+  }
+
   const toggle = () => p.onMove({ ...p.position, collapsed: !p.position.collapsed });
+  const pill = p.bundle ? pillParts(p.bundle) : null;
+  const pillText = pill
+    ? [
+        pill.fdvToMcap !== null ? t('ov_pill_fdv', formatRatio(pill.fdvToMcap)) : '',
+        pill.unlockDate ? t('ov_pill_unlock', formatCountdown(Date.parse(pill.unlockDate), p.nowMs, 'narrow'), pill.unlockPct !== null ? formatPct(pill.unlockPct) : '').trim() : '',
+      ]
+        .filter(Boolean)
+        .join(' · ')
+    : '';
 
   return (
     <div
       ref={panel}
-      class={`tl-root tl-${p.theme}${p.position.collapsed ? ' tl-collapsed' : ''}`}
+      class={`tl-root tl-${p.theme} tl-view-${p.view}${p.position.collapsed ? ' tl-collapsed' : ''}`}
       data-tokenlens="overlay"
       data-asset={p.asset}
       data-state={p.state}
       data-theme={p.theme}
-      style={{ left: `${pos.x}px`, top: `${pos.y}px` }}
+      data-view={p.view}
+      data-up-color={p.upColor}
+      style={style}
       role="complementary"
-      aria-label={`Tokenlens fundamentals for ${p.asset}`}
+      aria-label={t('ov_aria', p.asset)}
     >
       <div class="tl-head" onPointerDown={startDrag}>
         <span class="tl-title">
           <strong>{p.asset}</strong>
-          {p.bundle?.asset ? <span class="tl-name"> {p.bundle.asset.name}</span> : null}
+          {p.bundle?.asset && !p.position.collapsed ? <span class="tl-name"> {p.bundle.asset.name}</span> : null}
         </span>
-        {p.position.collapsed && price ? (
-          <span class="tl-pill-price">
-            {formatMetricValue(price, p.nowMs)}
-            {change ? ` ${formatMetricValue(change, p.nowMs)}` : ''}
-          </span>
-        ) : null}
-        <span class={`tl-state tl-state-${p.state}`}>{stateText(p.state)}</span>
-        <button type="button" class="tl-btn" onClick={toggle} aria-expanded={!p.position.collapsed} aria-label={p.position.collapsed ? 'Expand Tokenlens' : 'Collapse Tokenlens'} title="Alt+Shift+L">
+        {p.position.collapsed && pillText ? <span class="tl-pill">{pillText}</span> : null}
+        <span class={`tl-state tl-state-${p.state}`}>{t(`state_${p.state}`)}</span>
+        {p.position.collapsed ? null : (
+          <button
+            type="button"
+            class="tl-btn"
+            data-tokenlens-action="toggle-view"
+            aria-expanded={full}
+            aria-label={full ? t('ov_show_compact') : t('ov_show_full')}
+            title={full ? t('ov_show_compact') : t('ov_show_full')}
+            onClick={p.onToggleView}
+          >
+            {full ? '⊟' : '⊞'}
+          </button>
+        )}
+        <button type="button" class="tl-btn" onClick={toggle} aria-expanded={!p.position.collapsed} aria-label={p.position.collapsed ? t('ov_expand') : t('ov_collapse')} title="Alt+Shift+L">
           {p.position.collapsed ? '▢' : '–'}
         </button>
       </div>
@@ -117,89 +177,124 @@ function Body(p: OverlayProps) {
   // Progressive first paint for a new pair: market and valuation in the first frame, the other
   // groups in the next, so the first render never becomes one long frame on the trading page
   // (QUALITY.md: no long animation frames caused by the extension).
-  const [full, setFull] = useState(false);
+  const [all, setAll] = useState(false);
   useEffect(() => {
-    setFull(false);
-    const id = requestAnimationFrame(() => setFull(true));
+    setAll(false);
+    const id = requestAnimationFrame(() => setAll(true));
     return () => cancelAnimationFrame(id);
-  }, [p.asset, !!p.bundle]);
+  }, [p.asset, !!p.bundle, p.view]);
   if (p.state === 'loading' && !p.bundle) {
     return (
       <div class="tl-loading" aria-busy="true">
-        Fetching {p.asset} fundamentals…
+        {t('ov_loading', p.asset)}
       </div>
     );
   }
   if (p.state === 'unsupported') {
     return (
       <div class="tl-message">
-        <strong>{p.asset}/{p.quote} is unsupported.</strong> {p.message ?? 'Tokenlens could not tell which asset this ticker is.'}
+        <strong>{t('ov_unsupported', `${p.asset}/${p.quote}`)}</strong> {p.message ?? t('ov_unsupported_why')}
       </div>
     );
   }
   if (!p.bundle) {
     return (
       <div class="tl-message">
-        <strong>No data.</strong> {p.message ?? 'The data sources did not answer.'}{' '}
+        <strong>{t('ov_nodata')}</strong> {p.message ?? t('ov_nodata_why')}{' '}
         <button type="button" class="tl-link" onClick={p.onRetry}>
-          Retry
+          {t('ov_retry')}
         </button>
       </div>
     );
   }
   const b = p.bundle;
-  const strip = verdict(b, p.nowMs);
+  const ambiguous =
+    b.asset && b.alternatives.length > 0 ? (
+      <div class="tl-ambiguous">
+        <label>
+          {t('ov_ambiguous', b.pair.base)}{' '}
+          <select aria-label={t('ov_which')} value={b.asset.id} onChange={(e) => p.onChooseAsset?.((e.target as HTMLSelectElement).value)}>
+            <option value={b.asset.id}>{b.asset.name}</option>
+            {b.alternatives.map((a) => (
+              <option value={a.id} key={a.id}>
+                {a.name}
+                {a.rank ? ` (#${a.rank})` : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+    ) : null;
+  if (p.view === 'compact') {
+    const figures = compactMetrics(b);
+    return (
+      <>
+        {ambiguous}
+        <Compact figures={figures} nowMs={p.nowMs} />
+        <Verdict bundle={b} nowMs={p.nowMs} max={2} />
+        <Coverage bundle={b} nowMs={p.nowMs} retryAtMs={p.retryAtMs} failuresOnly />
+      </>
+    );
+  }
   return (
     <>
-      {strip ? (
-        <p class="tl-verdict" data-tokenlens-verdict="">
-          {strip}
-        </p>
+      <Verdict bundle={b} nowMs={p.nowMs} />
+      {ambiguous}
+      <Coverage bundle={b} nowMs={p.nowMs} retryAtMs={p.retryAtMs} />
+      <MetricCard bundle={b} nowMs={p.nowMs} collapsed={p.collapsedGroups} onToggleGroup={p.onToggleGroup} hiddenGroups={p.hiddenGroups} {...(all ? {} : { maxGroups: 2 })} />
+      {/* Source and age are on each group header, failures and gaps in the lines above: no
+          separate sources list in the page (the popup keeps one). */}
+      {p.state !== 'ready' ? (
+        <button type="button" class="tl-link tl-refresh" onClick={p.onRetry}>
+          {t('ov_refresh')}
+        </button>
       ) : null}
-      {b.asset && b.alternatives.length > 0 ? (
-        <div class="tl-ambiguous">
-          <label>
-            {b.pair.base} could be several assets; showing{' '}
-            <select
-              aria-label="Which asset is this ticker"
-              value={b.asset.id}
-              onChange={(e) => p.onChooseAsset?.((e.target as HTMLSelectElement).value)}
-            >
-              <option value={b.asset.id}>{b.asset.name}</option>
-              {b.alternatives.map((a) => (
-                <option value={a.id} key={a.id}>
-                  {a.name}
-                  {a.rank ? ` (#${a.rank})` : ''}
-                </option>
-              ))}
-            </select>
-          </label>
-        </div>
-      ) : null}
-      {b.notes.length > 0 ? (
-        <ul class="tl-notes">
-          {b.notes.map((n) => (
-            <li key={n}>{n}</li>
-          ))}
-        </ul>
-      ) : null}
-      <MetricCard bundle={b} nowMs={p.nowMs} collapsed={p.collapsedGroups} onToggleGroup={p.onToggleGroup} hiddenGroups={p.hiddenGroups} {...(full ? {} : { maxGroups: 2 })} />
-      <details class="tl-foot">
-        <summary>Sources</summary>
-        <SourceList bundle={b} nowMs={p.nowMs} />
-        {p.state !== 'ready' ? (
-          <button type="button" class="tl-link" onClick={p.onRetry}>
-            Refresh now
-          </button>
-        ) : null}
-      </details>
     </>
   );
 }
 
+/** One compact figure: the CONTRACT.md attributes, the value, its formula as a tooltip. */
+function Fig({ m, nowMs }: { m: Metric; nowMs: number }) {
+  return (
+    <span class="tl-fig" data-metric={m.id} data-value={m.value === null ? '' : String(m.value)} data-source={m.source} data-as-of={m.asOfMs === null ? '' : String(m.asOfMs)} title={metricExplain(m)}>
+      {formatMetricValue(m, nowMs)}
+    </span>
+  );
+}
+
+/** The compact grid: two columns of label over value; the next unlock's date and share share a cell. */
+function Compact({ figures, nowMs }: { figures: Metric[]; nowMs: number }) {
+  if (figures.length === 0) return <p class="tl-empty">{t('ov_compact_empty')}</p>;
+  const date = figures.find((m) => m.id === 'nextUnlockDate');
+  const pct = figures.find((m) => m.id === 'nextUnlockPctCirculating');
+  const cells: Array<{ key: string; label: string; figs: Metric[] }> = [];
+  for (const m of figures) {
+    if (m === pct && date) continue;
+    if (m === date) cells.push({ key: m.id, label: metricLabel(m), figs: pct ? [m, pct] : [m] });
+    else cells.push({ key: m.id, label: metricLabel(m), figs: [m] });
+  }
+  return (
+    <div class="tl-compact">
+      {cells.map((c) => (
+        <div class="tl-cell" key={c.key} tabIndex={0}>
+          <span class="tl-label">{c.label}</span>
+          <span class="tl-value">
+            {c.figs.map((m, i) => (
+              <>
+                {i > 0 ? ' · ' : ''}
+                <Fig m={m} nowMs={nowMs} key={m.id} />
+              </>
+            ))}
+          </span>
+        </div>
+      ))}
+    </div>
+  );
+}
+
 /** Keeps at least the header on screen after a resize or a stored position from a larger window. */
-export function clampToViewport(p: OverlayPosition): OverlayPosition {
+export function clampToViewport(p: { x: number; y: number }): { x: number; y: number } {
   const w = innerWidth;
   const h = innerHeight;
-  return { ...p, x: Math.round(Math.min(Math.max(0, p.x), Math.max(0, w - 120))), y: Math.round(Math.min(Math.max(0, p.y), Math.max(0, h - 36))) };
+  return { x: Math.round(Math.min(Math.max(0, p.x), Math.max(0, w - 120))), y: Math.round(Math.min(Math.max(0, p.y), Math.max(0, h - 36))) };
 }

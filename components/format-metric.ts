@@ -1,9 +1,17 @@
-/** Turns a metric's raw value into the text people read, by its declared format. */
+/**
+ * Turns a metric into the text people read: its value by declared format (lib/metrics/format.ts,
+ * in the UI locale) and its label and formula from `_locales` by metric id, falling back to the
+ * worker's English text for figures the messages do not name (a new network's own keys).
+ */
 import type { Metric } from '../lib/engine/bundle';
+import { t } from '../lib/i18n';
 import { sourceLabel } from '../lib/labels';
-import { formatAge, formatCountdown, formatNumber, formatPct, formatRatio, formatUsd } from '../lib/metrics/format';
+import { formatAge, formatCount, formatCountdown, formatIndex, formatNumber, formatPct, formatPrice, formatRatio, formatUsd } from '../lib/metrics/format';
 
-export function formatMetricValue(m: Pick<Metric, 'format' | 'value'>, nowMs: number): string {
+/** USD figures that are prices (shown in full), as opposed to totals (shown compact). */
+const PRICES = new Set(['price', 'ath', 'sma50', 'support', 'resistance']);
+
+export function formatMetricValue(m: Pick<Metric, 'format' | 'value'> & { id?: string }, nowMs: number): string {
   const v = m.value;
   if (v === null || v === '') return '—';
   if (m.format === 'date') {
@@ -13,25 +21,46 @@ export function formatMetricValue(m: Pick<Metric, 'format' | 'value'>, nowMs: nu
   if (typeof v !== 'number') return '—';
   switch (m.format) {
     case 'usd':
-      return formatUsd(v);
+      return m.id && PRICES.has(m.id) ? formatPrice(v) : formatUsd(v);
     case 'pct':
-      return formatPct(v, { signed: false });
+      return formatPct(v);
     case 'signedPct':
       return formatPct(v, { signed: true });
     case 'ratio':
       return formatRatio(v);
     case 'tokens':
-    case 'count':
       return formatNumber(v);
+    case 'count':
+      return formatCount(v);
     case 'eib':
-      return `${formatNumber(v)} EiB`;
+      return `${formatCount(v)} EiB`;
     case 'index':
-      return v.toFixed(1);
+      return formatIndex(v);
   }
 }
 
-/** "coingecko · 3 min ago" */
-export function provenance(m: Pick<Metric, 'source' | 'asOfMs'>, nowMs: number): string {
+/** Message key of a metric id: `m_marketCap`, `m_net_gpus` (labels), `x_…` (formulas). */
+function key(prefix: 'm' | 'x', id: string): string {
+  return id.startsWith('network:') ? `${prefix}_net_${id.slice(8)}` : `${prefix}_${id}`;
+}
+
+/** The metric's name in the UI language. */
+export function metricLabel(m: { id: string; label: string }): string {
+  const k = key('m', m.id);
+  const s = t(k);
+  return s === k ? m.label : s;
+}
+
+/** The metric's formula or definition in the UI language. */
+export function metricExplain(m: Pick<Metric, 'id' | 'explain' | 'source'>): string {
+  if (m.id.startsWith('network:')) return t('x_network', sourceLabel(m.source));
+  const k = key('x', m.id);
+  const s = t(k);
+  return s === k ? m.explain : s;
+}
+
+/** "CoinGecko · 3m ago" */
+export function provenance(m: { source: string; asOfMs: number | null }, nowMs: number): string {
   const age = m.asOfMs === null ? '' : ` · ${formatAge(Math.max(0, nowMs - m.asOfMs))}`;
   return `${sourceLabel(m.source)}${age}`;
 }

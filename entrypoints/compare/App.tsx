@@ -4,12 +4,12 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { Sparkline } from '../../components/Sparkline';
-import { formatMetricValue, sourceLabel } from '../../components/format-metric';
+import { formatMetricValue, metricExplain, metricLabel, provenance } from '../../components/format-metric';
 import type { Bundle } from '../../lib/engine/bundle';
-import { COMPARE_COLUMNS, metricOf, sortBundles, toCsv } from '../../lib/metrics/compare-table';
+import { compareColumns, metricOf, sortBundles, toCsv } from '../../lib/metrics/compare-table';
 import { send } from '../../lib/messaging/protocol';
-import { formatAge } from '../../lib/metrics/format';
 import { loadSettings, type Settings } from '../../lib/settings/options';
+import { t, upColorFor } from '../../lib/i18n';
 
 /** Render, Akash, io.net, Aethir, Bittensor, Gensyn (no settled ticker yet), Filecoin, Helium. */
 export const COMPUTE_NETWORKS = ['RENDER', 'AKT', 'IO', 'ATH', 'TAO', 'FIL', 'HNT'];
@@ -24,6 +24,7 @@ export function App() {
   const now = Date.now();
 
   useEffect(() => {
+    document.title = `Tokenlens: ${t('cmp_title')}`;
     void loadSettings().then(setSettings);
   }, []);
 
@@ -42,6 +43,12 @@ export function App() {
   }, [listId, symbols.join(',')]);
 
   const sorted = sortBundles(rows, sort.id, sort.dir);
+  const columns = compareColumns(rows);
+  /** A column's name: the overlay's label for that metric (the same words everywhere). */
+  const title = (id: string) => {
+    const m = rows.map((b) => metricOf(b, id)).find(Boolean);
+    return m ? metricLabel(m) : metricLabel({ id, label: id });
+  };
 
   const exportCsv = () => {
     const blob = new Blob([toCsv(sorted)], { type: 'text/csv' });
@@ -53,13 +60,13 @@ export function App() {
   };
 
   return (
-    <main class="tl-compare">
-      <h1>Compare networks</h1>
+    <main class="tl-compare tl-dark" data-up-color={upColorFor(settings?.upColor)}>
+      <h1>{t('cmp_title')}</h1>
       <div class="tl-row">
         <label>
-          List{' '}
-          <select aria-label="Watchlist to compare" value={listId} onChange={(e) => setListId((e.target as HTMLSelectElement).value)}>
-            <option value="compute">Compute networks (built in)</option>
+          {t('cmp_list')}{' '}
+          <select aria-label={t('cmp_list_aria')} value={listId} onChange={(e) => setListId((e.target as HTMLSelectElement).value)}>
+            <option value="compute">{t('cmp_builtin')}</option>
             {settings?.watchlists.map((w) => (
               <option value={w.id} key={w.id}>
                 {w.name}
@@ -68,60 +75,61 @@ export function App() {
           </select>
         </label>
         <button type="button" onClick={exportCsv} disabled={rows.length === 0}>
-          Export CSV
+          {t('cmp_export')}
         </button>
-        {busy ? <span aria-live="polite">Loading…</span> : null}
+        {busy ? <span aria-live="polite">{t('cmp_loading')}</span> : null}
         {error ? <span role="alert">{error}</span> : null}
       </div>
-      <table aria-label="Fundamentals side by side">
-        <thead>
-          <tr>
-            <th scope="col">Token</th>
-            {COMPARE_COLUMNS.map((c) => (
-              <th scope="col" key={c.id} aria-sort={sort.id === c.id ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
-                <button type="button" onClick={() => setSort((s) => ({ id: c.id, dir: s.id === c.id && s.dir === 'desc' ? 'asc' : 'desc' }))}>
-                  {c.title}
-                  {sort.id === c.id ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
-                </button>
-              </th>
-            ))}
-            <th scope="col">Price 30d</th>
-            <th scope="col">Revenue 30d</th>
-          </tr>
-        </thead>
-        <tbody>
-          {sorted.map((b) => (
-            <tr key={b.pair.base} data-symbol={b.asset?.symbol ?? b.pair.base} data-state={b.state}>
-              <th scope="row">
-                {b.asset ? `${b.asset.symbol} · ${b.asset.name}` : `${b.pair.base} (unknown)`}
-              </th>
-              {COMPARE_COLUMNS.map((c) => {
-                const m = metricOf(b, c.id);
-                if (!m || m.value === null) return <td class="tl-na" key={c.id} title={m?.note ?? 'not available for this token'}>—</td>;
-                return (
-                  <td key={c.id} data-metric={m.id} data-value={String(m.value)} data-source={m.source} data-as-of={m.asOfMs === null ? '' : String(m.asOfMs)} title={m.explain}>
-                    {c.id === 'network' ? `${formatMetricValue(m, now)} ${m.label}` : formatMetricValue(m, now)}
-                    <span class="tl-age">
-                      {sourceLabel(m.source)}
-                      {m.asOfMs ? ` · ${formatAge(Math.max(0, now - m.asOfMs))}` : ''}
-                    </span>
-                  </td>
-                );
-              })}
-              <td>
-                <Sparkline values={b.spark ?? []} label={`${b.pair.base} price, last 30 days`} />
-              </td>
-              <td>
-                <Sparkline values={b.revenueSpark ?? []} label={`${b.pair.base} daily revenue, last 30 days`} />
-              </td>
+      {/* The table scrolls inside this box; the token column stays put (position: sticky). */}
+      <div class="tl-table-wrap" tabIndex={0} role="region" aria-label={t('cmp_table')}>
+        <table aria-label={t('cmp_table')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('cmp_token')}</th>
+              {columns.map((id) => (
+                <th scope="col" key={id} aria-sort={sort.id === id ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+                  <button type="button" onClick={() => setSort((s) => ({ id, dir: s.id === id && s.dir === 'desc' ? 'asc' : 'desc' }))}>
+                    {title(id)}
+                    {sort.id === id ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
+                  </button>
+                </th>
+              ))}
+              <th scope="col">{t('cmp_price30')}</th>
+              <th scope="col">{t('cmp_rev30')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      <p class="tl-muted">
-        Gensyn has no settled token yet and is left out. Figures are shown only where a public source publishes them; a dash means the
-        source has nothing for that token (hover for why).
-      </p>
+          </thead>
+          <tbody>
+            {sorted.map((b) => (
+              <tr key={b.pair.base} data-symbol={b.asset?.symbol ?? b.pair.base} data-state={b.state}>
+                <th scope="row">{b.asset ? `${b.asset.symbol} · ${b.asset.name}` : t('cmp_unknown', b.pair.base)}</th>
+                {columns.map((id) => {
+                  const m = metricOf(b, id);
+                  if (!m || m.value === null)
+                    return (
+                      <td class="tl-na" key={id} title={m?.note ?? t('cmp_na')}>
+                        —
+                      </td>
+                    );
+                  const signed = m.format === 'signedPct' && typeof m.value === 'number' && m.value !== 0;
+                  return (
+                    <td key={id} class={signed ? ((m.value as number) > 0 ? 'tl-up' : 'tl-down') : undefined} data-metric={m.id} data-value={String(m.value)} data-source={m.source} data-as-of={m.asOfMs === null ? '' : String(m.asOfMs)} title={metricExplain(m)}>
+                      {formatMetricValue(m, now)}
+                      <span class="tl-age">{provenance(m, now)}</span>
+                    </td>
+                  );
+                })}
+                <td>
+                  <Sparkline values={b.spark ?? []} label={t('cmp_price_spark', b.pair.base)} />
+                </td>
+                <td>
+                  <Sparkline values={b.revenueSpark ?? []} label={t('cmp_rev_spark', b.pair.base)} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p class="tl-muted">{t('cmp_footer')}</p>
     </main>
   );
 }

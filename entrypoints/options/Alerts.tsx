@@ -11,14 +11,8 @@ import { ALERT_KEYS } from '../../lib/alerts/runner';
 import { userArea } from '../../lib/settings/options';
 import { send } from '../../lib/messaging/protocol';
 import { TICKER_RE } from '../../lib/settings/schema';
+import { t, uiLocale } from '../../lib/i18n';
 
-const KIND_LABELS: Record<AlertKind, string> = {
-  priceAbove: 'Price above (USD)',
-  priceBelow: 'Price below (USD)',
-  rsiAbove: 'RSI(14) above',
-  rsiBelow: 'RSI(14) below',
-  unlockWithin: 'Unlock ≥ % of circulating within days',
-};
 
 export function Alerts({ symbols }: { symbols: string[] }) {
   const [rules, setRules] = useState<AlertRule[]>([]);
@@ -37,7 +31,7 @@ export function Alerts({ symbols }: { symbols: string[] }) {
     setLog(Array.isArray(log) ? (log as AlertLogEntry[]) : []);
   };
   useEffect(() => {
-    void reload().catch(() => setNote('Could not read your alerts; nothing was changed. Reload the page to try again.'));
+    void reload().catch(() => setNote(t('al_read_failed')));
   }, []);
 
   /** Read-modify-write of the stored rules: a failed read throws before anything is written. */
@@ -49,7 +43,7 @@ export function Alerts({ symbols }: { symbols: string[] }) {
       setRules(next);
       return next;
     } catch {
-      setNote('Could not read or save your alerts, so nothing was changed. Try again.');
+      setNote(t('al_save_failed'));
       return null;
     }
   };
@@ -58,9 +52,9 @@ export function Alerts({ symbols }: { symbols: string[] }) {
     e.preventDefault();
     const sym = symbol.trim().toUpperCase();
     const lvl = Number(level);
-    if (!TICKER_RE.test(sym)) return setNote('Pick a ticker, e.g. TAO.');
-    if (!Number.isFinite(lvl) || level.trim() === '') return setNote('The level must be a number.');
-    if ((kind === 'rsiAbove' || kind === 'rsiBelow') && (lvl < 0 || lvl > 100)) return setNote('RSI levels are between 0 and 100.');
+    if (!TICKER_RE.test(sym)) return setNote(t('al_pick'));
+    if (!Number.isFinite(lvl) || level.trim() === '') return setNote(t('al_num'));
+    if ((kind === 'rsiAbove' || kind === 'rsiBelow') && (lvl < 0 || lvl > 100)) return setNote(t('al_rsi'));
     // Ask for notifications inside this click (a user gesture: called before any await). The
     // rule is saved whatever the answer; without the permission firings are listed below.
     const permission: Promise<boolean> = browser.permissions
@@ -69,9 +63,9 @@ export function Alerts({ symbols }: { symbols: string[] }) {
     const rule: AlertRule = { id: `al-${Date.now().toString(36)}`, symbol: sym, kind, level: lvl, ...(kind === 'unlockWithin' ? { days: Math.max(1, Math.min(365, Math.round(Number(days) || 7))) } : {}) };
     if (!(await changeRules((rs) => [...rs, rule]))) return;
     setLevel('');
-    setNote(`Alert added: ${describeRule(rule)}.`);
+    setNote(t('al_added', describeRule(rule)));
     void permission.then((granted) => {
-      if (!granted) setNote(`Alert added: ${describeRule(rule)}. Notifications are off (permission not granted); firings are listed below.`);
+      if (!granted) setNote(t('al_added_nonotif', describeRule(rule)));
     });
   };
 
@@ -84,55 +78,55 @@ export function Alerts({ symbols }: { symbols: string[] }) {
     await reload();
     const n = checks + 1;
     setChecks(n);
-    setNote(`Check ${n}: ${r.ok ? (r.data.length ? `${r.data.length} alert(s) fired.` : 'nothing new fired.') : r.error}`);
+    setNote(t('al_check_n', n, r.ok ? (r.data.length ? t('al_fired', r.data.length) : t('al_none_fired')) : r.error));
   };
 
   return (
     <section aria-labelledby="tl-alerts-h">
-      <h2 id="tl-alerts-h">Alerts</h2>
-      <p class="tl-muted">Checked every 5 minutes while the browser runs. Each alert fires once when its condition becomes true and re-arms after it turns false again.</p>
+      <h2 id="tl-alerts-h">{t('al_title')}</h2>
+      <p class="tl-muted">{t('al_note')}</p>
       <form class="tl-row" onSubmit={add}>
-        <input type="text" aria-label="Alert token" value={symbol} maxLength={20} list="tl-alert-symbols" onInput={(e) => setSymbol((e.target as HTMLInputElement).value)} />
+        <input type="text" aria-label={t('al_token')} value={symbol} maxLength={20} list="tl-alert-symbols" onInput={(e) => setSymbol((e.target as HTMLInputElement).value)} />
         <datalist id="tl-alert-symbols">
           {symbols.map((s) => (
             <option value={s} key={s} />
           ))}
         </datalist>
-        <select aria-label="Alert condition" value={kind} onChange={(e) => setKind((e.target as HTMLSelectElement).value as AlertKind)}>
+        <select aria-label={t('al_cond')} value={kind} onChange={(e) => setKind((e.target as HTMLSelectElement).value as AlertKind)}>
           {ALERT_KINDS.map((k) => (
             <option value={k} key={k}>
-              {KIND_LABELS[k]}
+              {t(`al_kind_${k}`)}
             </option>
           ))}
         </select>
-        <input type="text" inputMode="decimal" aria-label="Alert level" placeholder={kind.startsWith('unlock') ? '% of circulating' : 'level'} value={level} onInput={(e) => setLevel((e.target as HTMLInputElement).value)} />
-        {kind === 'unlockWithin' ? <input type="text" inputMode="numeric" aria-label="Within days" value={days} onInput={(e) => setDays((e.target as HTMLInputElement).value)} /> : null}
-        <button type="submit">Add alert</button>
+        <input type="text" inputMode="decimal" aria-label={t('al_level')} placeholder={kind.startsWith('unlock') ? t('al_pct_ph') : t('al_level_ph')} value={level} onInput={(e) => setLevel((e.target as HTMLInputElement).value)} />
+        {kind === 'unlockWithin' ? <input type="text" inputMode="numeric" aria-label={t('al_days')} value={days} onInput={(e) => setDays((e.target as HTMLInputElement).value)} /> : null}
+        <button type="submit">{t('al_add')}</button>
         <button type="button" onClick={checkNow}>
-          Check alerts now
+          {t('al_check')}
         </button>
       </form>
       {note ? <p role="status">{note}</p> : null}
-      <ul class="tl-list" aria-label="Alert rules">
+      <ul class="tl-list" aria-label={t('al_rules')}>
         {rules.map((r) => (
           <li key={r.id} data-alert={r.id}>
             <span class="tl-grow">{describeRule(r)}</span>
-            <button type="button" aria-label={`Delete alert ${describeRule(r)}`} onClick={() => remove(r.id)}>
-              Delete
+            <button type="button" aria-label={t('al_delete_aria', describeRule(r))} onClick={() => remove(r.id)}>
+              {t('al_delete')}
             </button>
           </li>
         ))}
       </ul>
       {log.length ? (
         <>
-          <h3>Recent firings</h3>
-          <ul class="tl-list" aria-label="Recent alert firings">
+          <h3>{t('al_recent')}</h3>
+          <ul class="tl-list" aria-label={t('al_recent_aria')}>
             {log.slice(0, 10).map((l) => (
               <li key={`${l.ruleId}-${l.atMs}`} data-fired={l.ruleId}>
                 <span class="tl-grow">
-                  {new Date(l.atMs).toLocaleString()} — {l.message}
+                  {new Date(l.atMs).toLocaleString(uiLocale())} — {l.message}
                 </span>
-                <span class="tl-muted">{l.notified ? 'notified' : 'not notified'}</span>
+                <span class="tl-muted">{l.notified ? t('al_notified') : t('al_not_notified')}</span>
               </li>
             ))}
           </ul>

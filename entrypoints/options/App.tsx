@@ -8,19 +8,12 @@ import { TICKER_RE } from '../../lib/settings/schema';
 import { applyImport, exportWatchlists, importWatchlists, type ImportMode } from '../../lib/settings/watchlist-io';
 import { quotesInBatches } from '../../lib/messaging/quotes';
 import { send, type WatchRow } from '../../lib/messaging/protocol';
-import { formatAge, formatPct, formatUsd } from '../../lib/metrics/format';
+import { formatAge, formatPct, formatPrice } from '../../lib/metrics/format';
 import { Alerts } from './Alerts';
 import { Display } from './Display';
 import { browser } from 'wxt/browser';
+import { t, upColorFor } from '../../lib/i18n';
 
-/** A UI string from _locales (issue 9); the English text until the message exists there. */
-function t(key: string, english: string): string {
-  try {
-    return (browser.i18n.getMessage as (k: string) => string)(key) || english;
-  } catch {
-    return english;
-  }
-}
 
 export function App() {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -33,6 +26,7 @@ export function App() {
   const [importMode, setImportMode] = useState<ImportMode>('merge');
 
   useEffect(() => {
+    document.title = t('opt_title');
     // A failed read shows a notice and retries (1 s, 2 s, 4 s … 30 s); the page offers nothing
     // to edit meanwhile, so defaults are never written over what the user saved (issue 11, medium 3).
     let stopped = false;
@@ -71,7 +65,7 @@ export function App() {
   if (!settings)
     return (
       <main class="tl-options">
-        {readFailed ? <p role="alert" class="tl-err">{t('settings_readFailed', 'Could not read your settings. Nothing was changed; trying again…')}</p> : 'Loading…'}
+        {readFailed ? <p role="alert" class="tl-err">{t('settings_readFailed')}</p> : t('opt_loading')}
       </main>
     );
 
@@ -82,7 +76,7 @@ export function App() {
       next = await updateSettings(change);
     } catch {
       // the read before the write failed, or the write itself: nothing was changed
-      setMessage({ ok: false, text: t('settings_saveFailed', 'Could not read or save your settings, so nothing was changed. Try again.') });
+      setMessage({ ok: false, text: t('settings_saveFailed') });
       return false;
     }
     setSettings(next);
@@ -94,17 +88,17 @@ export function App() {
     e.preventDefault();
     const sym = ticker.trim().toUpperCase();
     if (!TICKER_RE.test(sym)) {
-      setMessage({ ok: false, text: 'A ticker is 1–20 letters or digits, e.g. TAO.' });
+      setMessage({ ok: false, text: t('opt_bad_ticker') });
       return;
     }
     if (list?.items.some((i) => i.symbol === sym)) {
-      setMessage({ ok: false, text: `${sym} is already in ${list.name}.` });
+      setMessage({ ok: false, text: t('opt_dup', sym, list.name) });
       return;
     }
     await save((s) => {
       const w = s.watchlists.find((x) => x.id === list?.id);
       w?.items.push({ symbol: sym, assetId: null });
-    }, `Added ${sym}.`);
+    }, t('opt_added', sym));
     setTicker('');
   };
 
@@ -120,9 +114,9 @@ export function App() {
     const file = (e.target as HTMLInputElement).files?.[0];
     (e.target as HTMLInputElement).value = '';
     if (!file) return;
-    if (file.size > 1_000_000) return setMessage({ ok: false, text: 'That file is too large to be a Tokenlens export.' });
+    if (file.size > 1_000_000) return setMessage({ ok: false, text: t('opt_too_large') });
     const r = importWatchlists(await file.text());
-    if (!r.ok) return setMessage({ ok: false, text: `Nothing imported: ${r.error}` });
+    if (!r.ok) return setMessage({ ok: false, text: t('opt_nothing_imported', r.error) });
     let done: ReturnType<typeof applyImport> | undefined;
     if (!(await save((s) => void (done = applyImport(s, r.watchlists, importMode)))) || !done) return; // nothing was saved (the save said why)
     const parts = [
@@ -144,11 +138,10 @@ export function App() {
   };
 
   return (
-    <main class="tl-options">
-      <h1>Tokenlens settings</h1>
+    <main class="tl-options tl-dark" data-up-color={upColorFor(settings.upColor)}>
+      <h1>{t('opt_title')}</h1>
       <p class="tl-muted">
-        Settings stay in this browser’s extension storage and are never sent anywhere.{' '}
-        <a href={browser.runtime.getURL('/compare.html')}>Compare networks</a>
+        {t('opt_privacy')} <a href={browser.runtime.getURL('/compare.html')}>{t('cmp_title')}</a>
       </p>
       {message ? (
         <p role={message.ok ? 'status' : 'alert'} class={message.ok ? 'tl-ok' : 'tl-err'}>
@@ -156,8 +149,8 @@ export function App() {
         </p>
       ) : null}
 
-      <h2>Watchlists</h2>
-      <div class="tl-row tl-tabs" role="group" aria-label="Watchlists">
+      <h2>{t('opt_watchlists')}</h2>
+      <div class="tl-row tl-tabs" role="group" aria-label={t('opt_watchlists')}>
         {settings.watchlists.map((w) => (
           <button type="button" key={w.id} aria-pressed={w.id === list?.id} onClick={() => save((s) => void (s.activeWatchlistId = w.id))}>
             {w.name} ({w.items.length})
@@ -168,48 +161,48 @@ export function App() {
           onClick={() =>
             save((s) => {
               const id = `wl-${Date.now().toString(36)}`;
-              s.watchlists.push({ id, name: `Watchlist ${s.watchlists.length + 1}`, items: [] });
+              s.watchlists.push({ id, name: t('opt_new_name', s.watchlists.length + 1), items: [] });
               s.activeWatchlistId = id;
-            }, 'New watchlist created.')
+            }, t('opt_created'))
           }
         >
-          New watchlist
+          {t('opt_new')}
         </button>
       </div>
       {list ? (
         <>
           <div class="tl-row">
             <label class="tl-field">
-              <span>Name</span>
+              <span>{t('opt_name')}</span>
               <input
                 type="text"
-                aria-label="Watchlist name"
+                aria-label={t('opt_name_aria')}
                 value={list.name}
                 maxLength={60}
                 onChange={(e) => {
                   const name = (e.target as HTMLInputElement).value.trim();
-                  if (name) void save((s) => void (s.watchlists.find((x) => x.id === list.id)!.name = name), 'Renamed.');
+                  if (name) void save((s) => void (s.watchlists.find((x) => x.id === list.id)!.name = name), t('opt_renamed'));
                 }}
               />
             </label>
             <button
               type="button"
               onClick={() => {
-                if (confirm(`Delete the watchlist “${list.name}”?`))
+                if (confirm(t('opt_delete_confirm', list.name)))
                   void save((s) => {
                     s.watchlists = s.watchlists.filter((x) => x.id !== list.id);
                     s.activeWatchlistId = s.watchlists[0]?.id ?? null;
-                  }, 'Watchlist deleted.');
+                  }, t('opt_deleted'));
               }}
             >
-              Delete watchlist
+              {t('opt_delete')}
             </button>
           </div>
           <form class="tl-row" onSubmit={add}>
-            <input type="text" aria-label="Add to watchlist" placeholder="Ticker, e.g. TAO" value={ticker} maxLength={20} onInput={(e) => setTicker((e.target as HTMLInputElement).value)} />
-            <button type="submit">Add</button>
+            <input type="text" aria-label={t('opt_add_aria')} placeholder={t('opt_add_ph')} value={ticker} maxLength={20} onInput={(e) => setTicker((e.target as HTMLInputElement).value)} />
+            <button type="submit">{t('opt_add')}</button>
           </form>
-          <ul class="tl-list" aria-label={`${list.name} tokens`} data-watchlist={list.id}>
+          <ul class="tl-list" aria-label={t('opt_tokens', list.name)} data-watchlist={list.id}>
             {list.items.map((item, i) => {
               const row = rows.find((r) => r.symbol === item.symbol);
               return (
@@ -223,24 +216,24 @@ export function App() {
                 >
                   <span class="tl-sym">{item.symbol}</span>
                   <span class="tl-grow tl-muted">{row?.name ?? ''}</span>
-                  <span>{formatUsd(row?.priceUsd ?? null)}</span>
-                  <span class={(row?.change24hPct ?? 0) >= 0 ? 'tl-up' : 'tl-down'}>{formatPct(row?.change24hPct ?? null, { signed: true })}</span>
+                  <span>{formatPrice(row?.priceUsd ?? null)}</span>
+                  <span class={typeof row?.change24hPct !== 'number' || row.change24hPct === 0 ? 'tl-flat' : row.change24hPct > 0 ? 'tl-up' : 'tl-down'}>{formatPct(row?.change24hPct ?? null, { signed: true })}</span>
                   <span class="tl-muted" title={row?.error}>{row?.asOfMs ? formatAge(Date.now() - row.asOfMs) : (row?.error ?? '')}</span>
-                  <button type="button" aria-label={`Move ${item.symbol} up`} disabled={i === 0} onClick={() => move(i, i - 1)}>
+                  <button type="button" aria-label={t('opt_up', item.symbol)} disabled={i === 0} onClick={() => move(i, i - 1)}>
                     ↑
                   </button>
-                  <button type="button" aria-label={`Move ${item.symbol} down`} disabled={i === list.items.length - 1} onClick={() => move(i, i + 1)}>
+                  <button type="button" aria-label={t('opt_down', item.symbol)} disabled={i === list.items.length - 1} onClick={() => move(i, i + 1)}>
                     ↓
                   </button>
                   <button
                     type="button"
-                    aria-label={`Remove ${item.symbol}`}
+                    aria-label={t('opt_remove_aria', item.symbol)}
                     onClick={() => save((s) => {
                       const w = s.watchlists.find((x) => x.id === list.id);
                       if (w) w.items = w.items.filter((x) => x.symbol !== item.symbol);
-                    }, `Removed ${item.symbol}.`)}
+                    }, t('opt_removed', item.symbol))}
                   >
-                    Remove
+                    {t('opt_remove')}
                   </button>
                 </li>
               );
@@ -248,11 +241,11 @@ export function App() {
           </ul>
         </>
       ) : (
-        <p class="tl-muted">No watchlist yet.</p>
+        <p class="tl-muted">{t('opt_none')}</p>
       )}
       <div class="tl-row">
         <button type="button" onClick={onExport}>
-          Export watchlists
+          {t('opt_export')}
         </button>
         <fieldset class="tl-row">
           <legend>{t('importMode_legend', 'A list in the file that you already have:')}</legend>
@@ -264,8 +257,8 @@ export function App() {
           </label>
         </fieldset>
         <label>
-          <span class="tl-muted">Import watchlists </span>
-          <input type="file" accept="application/json,.json" aria-label="Import watchlists" onChange={onImport} />
+          <span class="tl-muted">{t('opt_import')} </span>
+          <input type="file" accept="application/json,.json" aria-label={t('opt_import')} onChange={onImport} />
         </label>
       </div>
 
@@ -273,12 +266,11 @@ export function App() {
 
       <Alerts symbols={[...new Set(settings.watchlists.flatMap((w) => w.items.map((i) => i.symbol)))]} />
 
-      <h2>API keys</h2>
+      <h2>{t('opt_keys')}</h2>
       <p class="tl-muted">
-        Optional. Tokenlens works without keys; CoinGecko’s free Demo key raises its rate limit and keeps market cap and supply figures available.
-        Keys are sent only to their own provider, in a request header.
+        {t('opt_keys_note')}
       </p>
-      <KeyForm settings={settings} onSave={(s) => save(s, 'Keys saved.')} />
+      <KeyForm settings={settings} onSave={(s) => save(s, t('opt_keys_saved'))} />
     </main>
   );
 }
@@ -298,24 +290,24 @@ function KeyForm({ settings, onSave }: { settings: Settings; onSave: (c: (s: Set
     >
       <div class="tl-row">
         <label class="tl-field">
-          <span>CoinGecko API key</span>
-          <input type="password" autocomplete="off" aria-label="CoinGecko API key" value={cg} onInput={(e) => setCg((e.target as HTMLInputElement).value)} />
+          <span>{t('opt_cg_key')}</span>
+          <input type="password" autocomplete="off" aria-label={t('opt_cg_key')} value={cg} onInput={(e) => setCg((e.target as HTMLInputElement).value)} />
         </label>
         <label class="tl-field">
-          <span>Plan</span>
-          <select aria-label="CoinGecko plan" value={plan} onChange={(e) => setPlan((e.target as HTMLSelectElement).value as 'demo' | 'pro')}>
-            <option value="demo">Demo (free)</option>
-            <option value="pro">Pro</option>
+          <span>{t('opt_plan')}</span>
+          <select aria-label={t('opt_plan_aria')} value={plan} onChange={(e) => setPlan((e.target as HTMLSelectElement).value as 'demo' | 'pro')}>
+            <option value="demo">{t('opt_plan_demo')}</option>
+            <option value="pro">{t('opt_plan_pro')}</option>
           </select>
         </label>
       </div>
       <div class="tl-row">
         <label class="tl-field">
-          <span>Taostats API key (Bittensor subnets)</span>
-          <input type="password" autocomplete="off" aria-label="Taostats API key" value={tao} onInput={(e) => setTao((e.target as HTMLInputElement).value)} />
+          <span>{t('opt_tao_label')}</span>
+          <input type="password" autocomplete="off" aria-label={t('opt_tao_key')} value={tao} onInput={(e) => setTao((e.target as HTMLInputElement).value)} />
         </label>
       </div>
-      <button type="submit">Save keys</button>
+      <button type="submit">{t('opt_save_keys')}</button>
     </form>
   );
 }

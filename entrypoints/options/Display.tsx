@@ -1,6 +1,7 @@
 /** Options: where the overlay appears and which groups it shows; overlay position reset. */
 import { browser } from 'wxt/browser';
-import { GROUPS } from '../../components/MetricCard';
+import { GROUPS, groupTitle } from '../../components/MetricCard';
+import { defaultUpColor, t, uiLocale } from '../../lib/i18n';
 import { venues } from '../../lib/exchanges';
 import type { Settings } from '../../lib/settings/options';
 
@@ -14,9 +15,9 @@ export function Display({ settings, onSave, onNote }: { settings: Settings; onSa
     });
   return (
     <section aria-labelledby="tl-display-h">
-      <h2 id="tl-display-h">Overlay</h2>
+      <h2 id="tl-display-h">{t('disp_title')}</h2>
       <fieldset>
-        <legend>Show the overlay on</legend>
+        <legend>{t('disp_venues')}</legend>
         <div class="tl-row">
           {venues.map((v) => (
             <label key={v.id}>
@@ -26,11 +27,30 @@ export function Display({ settings, onSave, onNote }: { settings: Settings; onSa
         </div>
       </fieldset>
       <fieldset>
-        <legend>Metric groups</legend>
+        <legend>{t('disp_groups')}</legend>
         <div class="tl-row">
           {GROUPS.map((g) => (
-            <label key={g.id}>
-              <input type="checkbox" checked={!settings.groupsOff.includes(g.id)} onChange={(e) => toggle('groupsOff', g.id, (e.target as HTMLInputElement).checked)} /> {g.title}
+            <label key={g}>
+              <input type="checkbox" checked={!settings.groupsOff.includes(g)} onChange={(e) => toggle('groupsOff', g, (e.target as HTMLInputElement).checked)} /> {groupTitle(g)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t('disp_up')}</legend>
+        <div class="tl-row" role="radiogroup">
+          {(['auto', 'green', 'red'] as const).map((c) => (
+            <label key={c}>
+              <input
+                type="radio"
+                name="tl-up-color"
+                value={c}
+                checked={settings.upColor === c}
+                onChange={() => onSave((s) => void (s.upColor = c), t('disp_up_saved'))}
+              />{' '}
+              <span class={c === 'auto' ? '' : c === 'green' ? 'tl-green' : 'tl-red'}>
+                {c === 'auto' ? t('disp_up_auto', t(defaultUpColor(uiLocale()) === 'red' ? 'disp_up_red' : 'disp_up_green')) : t(`disp_up_${c}`)}
+              </span>
             </label>
           ))}
         </div>
@@ -41,10 +61,10 @@ export function Display({ settings, onSave, onNote }: { settings: Settings; onSa
           onClick={async () => {
             const all = await browser.storage.local.get(null);
             await browser.storage.local.remove(Object.keys(all).filter((k) => k.startsWith('overlay:')));
-            onNote('Overlay positions reset: the panel returns to its default place on the next page load.');
+            onNote(t('disp_reset_done'));
           }}
         >
-          Reset overlay position
+          {t('disp_reset')}
         </button>
       </div>
     </section>

@@ -1,3 +1,9 @@
+/** @jsxRuntime classic */
+/** @jsx h */
+/** @jsxFrag Fragment */
+// Classic JSX (`h(type, props, ...children)`) in everything the content script renders: ~180 B
+// gzip less than the automatic runtime's `{ children: [...] }` objects (QUALITY.md: 20 KB).
+import { h, Fragment } from 'preact';
 /**
  * Overlay controller: follows the page's URL (SPA switches included), asks the worker for the
  * pair's bundle and drops any answer that arrives for a pair no longer on screen.
@@ -5,14 +11,16 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { Overlay, type OverlayPosition } from '../../components/Overlay';
+import { Overlay, type OverlayPosition, type OverlayView } from '../../components/Overlay';
 import type { Bundle, MetricGroup, OverlayState } from '../../lib/engine/bundle';
 import { detectPair, pairFromPageText, venueForUrl, type DetectedPair } from '../../lib/exchanges';
 import { send, type OverlayLayout, type OverlayPrefs } from '../../lib/messaging/protocol';
 import type { VenueId } from '../../lib/exchanges/define';
+import { upColorFor } from '../../lib/i18n';
 import { detectTheme, watchTheme } from './theme';
 
-const DEFAULT_POS: OverlayPosition = { x: 12, y: 112, collapsed: false };
+// x/y null: the venue's default corner (lib/exchanges, `overlayCorner`) until the user drags it.
+const DEFAULT_POS: OverlayPosition = { x: null, y: null, collapsed: false };
 /** ms between pair changes below which they count as one burst (same value as the worker's BUDGETS.pairQuietMs) */
 const PAIR_QUIET_MS = 300;
 /** ms a dragged panel rests before its place is sent to the worker */
@@ -70,6 +78,12 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
   const [layout, setLayout] = useState<OverlayLayout>(DEFAULT_LAYOUT);
   const [prefs, setPrefs] = useState<Omit<OverlayPrefs, 'layout'>>({ hiddenGroups: [], off: false, upColor: null });
   const pos = positionOf(layout);
+  // Compact until the user chooses otherwise on this venue (CONTRACT.md, "Views").
+  const overlayView: OverlayView = layout.view ?? 'compact';
+  // The venue whose preferences are loaded: nothing renders before, so a remembered view or
+  // position never flashes the default first.
+  const [prefsFor, setPrefsFor] = useState<VenueId | null>(null);
+  const [retryAtMs, setRetryAtMs] = useState<number | null>(null);
   const [now, setNow] = useState(Date.now());
   const [theme, setTheme] = useState<'dark' | 'light'>('dark');
   const seq = useRef(0);
@@ -128,8 +142,10 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
     if (r.timer || r.n >= RETRY_DELAYS_MS.length) return;
     const delay = RETRY_DELAYS_MS[r.n]!;
     r.n++;
+    setRetryAtMs(Date.now() + delay);
     r.timer = ctx.setTimeout(() => {
       r.timer = undefined;
+      setRetryAtMs(null);
       if (samePair(pairRef.current, pair) && document.visibilityState === 'visible') void load(pair, true);
     }, delay);
   };
@@ -154,9 +170,11 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
       }
       if (pair.venue !== venueKey) {
         venueKey = pair.venue;
-        void loadPrefs(pair.venue).then(({ layout: l, ...rest }) => {
+        const venue = pair.venue;
+        void loadPrefs(venue).then(({ layout: l, ...rest }) => {
           setLayout(l);
           setPrefs(rest);
+          setPrefsFor(venue);
         });
       }
       const t = Date.now();
@@ -252,7 +270,7 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
     return { ...current, ...change };
   };
 
-  if (!view || prefs.off) return null;
+  if (!view || prefs.off || prefsFor !== view.pair.venue) return null;
   return (
     <Overlay
       asset={view.pair.base}
@@ -262,6 +280,10 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
       message={view.message}
       nowMs={now}
       position={pos}
+      corner={venueForUrl(new URL(location.href))?.overlayCorner}
+      view={overlayView}
+      upColor={upColorFor(prefs.upColor)}
+      retryAtMs={retryAtMs}
       theme={theme}
       collapsedGroups={layout.closedGroups}
       hiddenGroups={prefs.hiddenGroups}
@@ -272,6 +294,7 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
           return saveLayout(l, { ...(p.x !== cur.x || p.y !== cur.y ? { x: p.x, y: p.y } : {}), ...(p.collapsed !== l.collapsed ? { collapsed: p.collapsed } : {}) });
         })
       }
+      onToggleView={() => setLayout((l) => saveLayout(l, { view: (l.view ?? 'compact') === 'full' ? 'compact' : 'full' }))}
       onToggleGroup={(g: MetricGroup) => {
         setLayout((l) => saveLayout(l, { closedGroups: l.closedGroups.includes(g) ? l.closedGroups.filter((x) => x !== g) : [...l.closedGroups, g] }));
       }}

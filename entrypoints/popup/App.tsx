@@ -5,16 +5,19 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { MetricCard, SourceList } from '../../components/MetricCard';
+import { Verdict } from '../../components/Verdict';
 import type { Bundle, MetricGroup } from '../../lib/engine/bundle';
 import { send, type WatchRow } from '../../lib/messaging/protocol';
-import { formatPct, formatUsd } from '../../lib/metrics/format';
+import { formatCountdown, formatPct, formatPrice } from '../../lib/metrics/format';
 import type { CoinSearchHit } from '../../lib/types';
-import { verdict } from '../../lib/metrics/verdict';
 import { loadSettings } from '../../lib/settings/options';
 import { Sparkline } from '../../components/Sparkline';
-import { formatCountdown } from '../../lib/metrics/format';
+import { t, upColorFor, type UpColor } from '../../lib/i18n';
 
 const MAJORS = ['BTC', 'ETH', 'SOL', 'BNB', 'XRP'];
+
+/** Rising, falling or (missing) neutral: a missing change is grey, never "up". */
+const changeClass = (v: number | null | undefined): string => (typeof v !== 'number' || !Number.isFinite(v) || v === 0 ? 'tl-flat' : v > 0 ? 'tl-up' : 'tl-down');
 
 export function App() {
   const [query, setQuery] = useState('');
@@ -26,12 +29,14 @@ export function App() {
   const [groups, setGroups] = useState<string[]>([]);
   const [majors, setMajors] = useState<WatchRow[]>([]);
   const [now, setNow] = useState(Date.now());
+  const [upColor, setUpColor] = useState<UpColor>(upColorFor(null));
   const seq = useRef(0);
   const input = useRef<HTMLInputElement>(null);
 
   const [watch, setWatch] = useState<{ name: string; rows: Bundle[] } | null>(null);
 
   useEffect(() => {
+    document.title = 'Tokenlens';
     input.current?.focus();
     void send('quotes', { symbols: MAJORS }).then((r) => r.ok && setMajors(r.data));
     // Pre-fill with the pair of the current tab when it is a supported trading page: the
@@ -51,6 +56,7 @@ export function App() {
     })();
     // The active watchlist as compact rows.
     void loadSettings().then(async (s) => {
+      setUpColor(upColorFor(s.upColor));
       const list = s.watchlists.find((w) => w.id === s.activeWatchlistId) ?? s.watchlists[0];
       if (!list || list.items.length === 0) return;
       const r = await send('compare', { symbols: list.items.slice(0, 20).map((i) => i.symbol) });
@@ -58,27 +64,33 @@ export function App() {
     });
   }, []);
 
-  // Suggestions as you type, debounced; late answers for an older query are dropped.
+  // Suggestions as you type, debounced; late answers for an older query are dropped. A lookup
+  // (Enter, a click) bumps `seq`, which cancels the pending request, so suggestions never
+  // reopen over the result (issue 9).
+  const [suggestFor, setSuggestFor] = useState('');
   useEffect(() => {
-    const q = query.trim();
+    const q = suggestFor.trim();
     if (q.length < 2) {
       setHits([]);
       return;
     }
     const mine = ++seq.current;
-    const t = setTimeout(async () => {
+    const timer = setTimeout(async () => {
+      if (mine !== seq.current) return;
       const r = await send('suggest', { query: q });
       if (mine === seq.current && r.ok) {
         setHits(r.data);
         setActive(-1);
       }
     }, 200);
-    return () => clearTimeout(t);
-  }, [query]);
+    return () => clearTimeout(timer);
+  }, [suggestFor]);
 
   async function lookup(q: string, assetId?: string) {
     const text = q.trim();
     if (!text) return;
+    seq.current++; // drop any suggestion request still on its way
+    setSuggestFor('');
     setBusy(true);
     setError(null);
     setHits([]);
@@ -105,6 +117,7 @@ export function App() {
       e.preventDefault();
       setActive((a) => Math.max(-1, a - 1));
     } else if (e.key === 'Escape') {
+      seq.current++;
       setHits([]);
     } else if (e.key === 'Enter') {
       e.preventDefault();
@@ -116,16 +129,18 @@ export function App() {
     }
   };
 
+  const unknown = bundle && bundle.state === 'unsupported' && !bundle.asset;
+
   return (
-    <main class="tl-popup tl-dark">
+    <main class="tl-popup tl-dark" data-up-color={upColor}>
       <header class="tl-bar">
         <strong>Tokenlens</strong>
         <nav>
           <a href={browser.runtime.getURL('/compare.html')} target="_blank" rel="noreferrer">
-            Compare
+            {t('pp_compare')}
           </a>{' '}
           <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
-            Watchlists & settings
+            {t('pp_settings')}
           </a>
         </nav>
       </header>
@@ -133,12 +148,16 @@ export function App() {
         <input
           ref={input}
           type="search"
-          aria-label="Search token"
-          placeholder="Ticker or name, e.g. TAO or Render"
+          aria-label={t('pp_search')}
+          placeholder={t('pp_placeholder')}
           value={query}
           autocomplete="off"
           spellcheck={false}
-          onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
+          onInput={(e) => {
+            const v = (e.target as HTMLInputElement).value;
+            setQuery(v);
+            setSuggestFor(v);
+          }}
           onKeyDown={onKey}
           aria-autocomplete="list"
           aria-controls="tl-suggest"
@@ -167,20 +186,26 @@ export function App() {
         ) : null}
       </div>
       {majors.length > 0 && !bundle ? (
-        <ul class="tl-majors" aria-label="Majors">
+        <ul class="tl-majors" aria-label={t('pp_majors')}>
           {majors.map((m) => (
             <li key={m.symbol}>
               <button type="button" onClick={() => (setQuery(m.symbol), void lookup(m.symbol))}>
-                <strong>{m.symbol}</strong> {formatUsd(m.priceUsd)}{' '}
-                <span class={(m.change24hPct ?? 0) >= 0 ? 'tl-up' : 'tl-down'}>{formatPct(m.change24hPct, { signed: true })}</span>
+                <strong>{m.symbol}</strong> {formatPrice(m.priceUsd)} <span class={changeClass(m.change24hPct)}>{formatPct(m.change24hPct, { signed: true })}</span>
               </button>
             </li>
           ))}
         </ul>
       ) : null}
       {watch && !bundle ? (
-        <section aria-label={`Watchlist ${watch.name}`}>
+        <section aria-label={t('pp_watchlist', watch.name)}>
           <h2 class="tl-h">{watch.name}</h2>
+          <div class="tl-watch-head" aria-hidden="true">
+            <span>{t('pp_col_token')}</span>
+            <span>{t('pp_col_price')}</span>
+            <span>{t('pp_col_change')}</span>
+            <span>{t('pp_col_unlock')}</span>
+            <span>{t('pp_col_revenue')}</span>
+          </div>
           <ul class="tl-watch">
             {watch.rows.map((b) => {
               const n = (id: string) => b.metrics.find((m) => m.id === id)?.value ?? null;
@@ -191,10 +216,10 @@ export function App() {
                 <li key={b.pair.base} data-symbol={b.pair.base}>
                   <button type="button" onClick={() => (setQuery(b.pair.base), void lookup(b.pair.base))}>
                     <strong>{b.pair.base}</strong>
-                    <span>{formatUsd(typeof price === 'number' ? price : null)}</span>
-                    <span class={typeof change === 'number' && change < 0 ? 'tl-down' : 'tl-up'}>{formatPct(typeof change === 'number' ? change : null, { signed: true })}</span>
-                    <span title="Next unlock">{typeof unlock === 'string' ? formatCountdown(Date.parse(unlock), now) : '—'}</span>
-                    <Sparkline values={b.revenueSpark ?? []} label={`${b.pair.base} daily revenue, 30 days`} width={50} height={16} />
+                    <span>{formatPrice(typeof price === 'number' ? price : null)}</span>
+                    <span class={changeClass(typeof change === 'number' ? change : null)}>{formatPct(typeof change === 'number' ? change : null, { signed: true })}</span>
+                    <span title={t('pp_col_unlock')}>{typeof unlock === 'string' ? formatCountdown(Date.parse(unlock), now, 'narrow') : '—'}</span>
+                    <Sparkline values={b.revenueSpark ?? []} label={t('pp_rev_spark', b.pair.base)} width={50} height={16} />
                   </button>
                 </li>
               );
@@ -202,22 +227,27 @@ export function App() {
           </ul>
         </section>
       ) : null}
-      {busy ? <p class="tl-status" aria-live="polite">Looking up…</p> : null}
-      {error ? <p class="tl-status tl-down" role="alert">{error}</p> : null}
-      {bundle ? (
+      {busy ? (
+        <p class="tl-status" aria-live="polite">
+          {t('pp_looking')}
+        </p>
+      ) : null}
+      {error ? (
+        <p class="tl-status tl-err" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {bundle && unknown ? (
+        <p class="tl-status tl-result" data-tokenlens="popup" data-asset={bundle.pair.base} data-state={bundle.state}>
+          {t('pp_unknown', bundle.pair.base)}
+        </p>
+      ) : bundle ? (
         <section class="tl-result" data-tokenlens="popup" data-asset={bundle.pair.base} data-state={bundle.state}>
           <h2>
             {bundle.asset ? `${bundle.asset.symbol} · ${bundle.asset.name}` : bundle.pair.base}
-            <span class={`tl-state tl-state-${bundle.state}`}>{bundle.state}</span>
+            <span class={`tl-state tl-state-${bundle.state}`}>{t(`state_${bundle.state}`)}</span>
           </h2>
-          {verdict(bundle, now) ? <p class="tl-verdict">{verdict(bundle, now)}</p> : null}
-          {bundle.notes.length ? (
-            <ul class="tl-notes">
-              {bundle.notes.map((n) => (
-                <li key={n}>{n}</li>
-              ))}
-            </ul>
-          ) : null}
+          <Verdict bundle={bundle} nowMs={now} />
           <MetricCard
             bundle={bundle}
             nowMs={now}
@@ -225,7 +255,7 @@ export function App() {
             onToggleGroup={(g: MetricGroup) => setGroups((gs) => (gs.includes(g) ? gs.filter((x) => x !== g) : [...gs, g]))}
           />
           <details class="tl-foot">
-            <summary>Sources</summary>
+            <summary>{t('ov_sources')}</summary>
             <SourceList bundle={bundle} nowMs={now} />
           </details>
         </section>

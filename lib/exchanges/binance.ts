@@ -64,6 +64,11 @@ export const binanceExcludeMatches: readonly string[] = [
 export const binanceVenue = defineVenue({
   id: 'binance',
   label: 'Binance',
+  // Order book in the left column, order form under the chart, market trades at the bottom of
+  // the right column (EXCHANGES.md; issue 9: at 12,112 the panel covered the book): bottom-right
+  // sits over the trades list, clear of both.
+  overlayCorner: 'bottom-right',
   matches: patternsFor([ORIGIN], withLocale(['/trade/*', '/futures/*', '/delivery/*'])),
+  hosts: ['www.binance.com'],
   detectPair: venueParser(['www.binance.com'], parse),
 });

@@ -59,5 +59,6 @@ export const bitfinexVenue = defineVenue({
   id: 'bitfinex',
   label: 'Bitfinex',
   matches: ['https://trading.bitfinex.com/t/*'],
+  hosts: ['trading.bitfinex.com'],
   detectPair: venueParser(['trading.bitfinex.com'], parse),
 });

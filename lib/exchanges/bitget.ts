@@ -51,5 +51,6 @@ export const bitgetVenue = defineVenue({
   id: 'bitget',
   label: 'Bitget',
   matches: patternsFor([ORIGIN], withLocale(['/spot/*', '/futures/*', '/mix/*'])),
+  hosts: ['www.bitget.com'],
   detectPair: venueParser(['www.bitget.com'], parse),
 });

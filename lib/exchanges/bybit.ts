@@ -64,5 +64,6 @@ export const bybitVenue = defineVenue({
   id: 'bybit',
   label: 'Bybit',
   matches: patternsFor([ORIGIN], withLocale(['/trade/*'])),
+  hosts: ['www.bybit.com'],
   detectPair: venueParser(['www.bybit.com'], parse),
 });

@@ -39,6 +39,10 @@ export const coinbaseExcludeMatches: readonly string[] = patternsFor([ORIGIN], w
 export const coinbaseVenue = defineVenue({
   id: 'coinbase',
   label: 'Coinbase',
+  // Advanced Trade: order form on the left, order book on the right; the bottom centre sits
+  // over the orders table under the chart.
+  overlayCorner: 'bottom-center',
   matches: patternsFor([ORIGIN], withLocale(['/advanced-trade/*'])),
+  hosts: ['www.coinbase.com'],
   detectPair: venueParser(['www.coinbase.com'], parse),
 });

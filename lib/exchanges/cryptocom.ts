@@ -10,7 +10,8 @@ import { patternsFor } from './match-pattern';
 import { LOCALE_RE, parseSymbol, seg, stripDecorations, venueParser } from './symbols';
 
 const HOSTS = ['crypto.com', 'www.crypto.com'] as const;
-const ORIGINS = HOSTS.map((h) => `https://${h}`);
+// Pure: the content script, which ships no match patterns, drops it.
+const ORIGINS = /* @__PURE__ */ HOSTS.map((h) => `https://${h}`);
 
 /** `BTCUSD-PERP` → perp, `BTCUSD-250328` → future (concatenated, USD-settled). */
 function derivative(raw: string): DetectedPair | undefined {
@@ -43,5 +44,6 @@ export const cryptocomVenue = defineVenue({
   id: 'cryptocom',
   label: 'Crypto.com',
   matches: patternsFor(ORIGINS, ['/exchange/trade/*', '/*/exchange/trade/*']),
+  hosts: HOSTS,
   detectPair: venueParser(HOSTS, parse),
 });

@@ -39,12 +39,19 @@ export interface DetectedPair {
   leveraged?: boolean;
 }
 
+/**
+ * Where the overlay sits until the user drags it: a corner (or the bottom centre) that covers
+ * neither the order book nor the order form on the venue's standard layout (issue 9).
+ */
+export type OverlayCorner = 'bottom-left' | 'bottom-right' | 'bottom-center' | 'top-left' | 'top-right';
+
 export interface VenueDefinition {
   id: VenueId;
   /** human name, e.g. "KuCoin" (README venues table) */
   label: string;
   /** match patterns for the content script (trade pages only) */
   matches: string[];
+  hosts: readonly string[];
   /** pure URL parser: a pair, or undefined for non-market pages; never throws */
   detectPair(url: URL): DetectedPair | undefined;
   /**
@@ -52,6 +59,8 @@ export interface VenueDefinition {
    * one narrow CSS selector whose text holds the symbol, and how to read it.
    */
   pairFromPage?: { selector: string; parse(text: string, url: URL): DetectedPair | undefined };
+  /** default overlay placement; bottom-left (above the footer, over the orders table) when absent */
+  overlayCorner?: OverlayCorner;
 }
 
 export function defineVenue(v: VenueDefinition): VenueDefinition {

@@ -10,7 +10,8 @@ import { patternsFor, segmentExcludes, withLocale } from './match-pattern';
 import { parseSymbol, seg, stripDecorations, venueParser, withoutLocale } from './symbols';
 
 const HOSTS = ['www.gate.io', 'www.gate.com'] as const;
-const ORIGINS = HOSTS.map((h) => `https://${h}`);
+// Pure: the content script, which ships no match patterns, drops it.
+const ORIGINS = /* @__PURE__ */ HOSTS.map((h) => `https://${h}`);
 const SETTLE = /^[a-z0-9]{2,6}$/i;
 
 function parse(_url: URL, all: string[]): DetectedPair | undefined {
@@ -40,6 +41,11 @@ export const gateExcludeMatches: readonly string[] = segmentExcludes(ORIGINS, ['
 export const gateVenue = defineVenue({
   id: 'gate',
   label: 'Gate',
+  // Order book in the left column, order form under the chart, market trades at the bottom of
+  // the right column (EXCHANGES.md; issue 9: at 12,112 the panel covered the book): bottom-right
+  // sits over the trades list, clear of both.
+  overlayCorner: 'bottom-right',
   matches: patternsFor(ORIGINS, withLocale(['/trade/*', '/margin-trade/*', '/futures/*', '/futures_trade/*', '/futures-delivery/*'])),
+  hosts: HOSTS,
   detectPair: venueParser(HOSTS, parse),
 });

@@ -13,7 +13,8 @@ import { patternsFor, segmentExcludes, withLocale } from './match-pattern';
 import { hashParams, makePair, param, parseSymbol, seg, stripDecorations, venueParser, withoutLocale } from './symbols';
 
 const HOSTS = ['www.htx.com', 'www.huobi.com'] as const;
-const ORIGINS = HOSTS.map((h) => `https://${h}`);
+// Pure: the content script, which ships no match patterns, drops it.
+const ORIGINS = /* @__PURE__ */ HOSTS.map((h) => `https://${h}`);
 const DATED = new Set(['this_week', 'next_week', 'quarter', 'next_quarter']);
 
 /** Reads a contract parameter from the fragment first, then the query. */
@@ -69,6 +70,11 @@ export const htxExcludeMatches: readonly string[] = segmentExcludes(ORIGINS, ['f
 export const htxVenue = defineVenue({
   id: 'htx',
   label: 'HTX',
+  // Order book in the left column, order form under the chart, market trades at the bottom of
+  // the right column (EXCHANGES.md; issue 9: at 12,112 the panel covered the book): bottom-right
+  // sits over the trades list, clear of both.
+  overlayCorner: 'bottom-right',
   matches: patternsFor(ORIGINS, withLocale(['/trade/*', '/exchange/*', '/futures/*'])),
+  hosts: HOSTS,
   detectPair: venueParser(HOSTS, parse),
 });

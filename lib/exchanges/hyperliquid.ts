@@ -61,6 +61,7 @@ export const hyperliquidVenue = defineVenue({
   label: 'Hyperliquid',
   // `/trade*` includes bare `/trade`, where the page itself says which market is open.
   matches: ['https://app.hyperliquid.xyz/trade*'],
+  hosts: ['app.hyperliquid.xyz'],
   detectPair: venueParser(['app.hyperliquid.xyz'], parse),
   pairFromPage: { selector: 'head > title', parse: fromTitle },
 });

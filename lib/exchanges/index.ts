@@ -3,11 +3,12 @@
  *
  * Adding a venue is one file plus one line in `venues` (GUIDE.md, "Units of extension"); the
  * content script's `matches`/`exclude_matches` are derived from this table. Dispatch is by
- * hostname, using the hosts of each venue's own `matches`, so the host list lives in one place.
+ * hostname, using each venue's `hosts`: the hosts of its own `matches` (a unit test holds them
+ * equal), declared once more so that the content script need not ship and parse the patterns.
  * Pure: no browser globals, no WXT modules (`npx tsx` imports it in plain Node).
  */
 import type { DetectedPair, VenueDefinition, VenueId } from './define';
-import { hostMatches, parseMatchPattern } from './match-pattern';
+import { hostMatches } from './match-pattern';
 import { isTicker } from './symbols';
 import { binanceVenue } from './binance';
 import { bitfinexVenue } from './bitfinex';
@@ -48,10 +49,8 @@ export const venues = [
 ] as const satisfies readonly VenueDefinition[];
 
 
-/** (pattern host, venue) pairs, from each venue's `matches`. */
-const HOSTS: ReadonlyArray<readonly [string, VenueDefinition]> = venues.flatMap((v) =>
-  v.matches.map((p) => [parseMatchPattern(p)?.host ?? '', v] as const).filter(([h]) => h !== ''),
-);
+/** (host, venue) pairs, from each venue's `hosts` (the hosts of its `matches`). */
+const HOSTS: ReadonlyArray<readonly [string, VenueDefinition]> = venues.flatMap((v) => v.hosts.map((h) => [h, v] as const));
 
 const MAX_URL_LENGTH = 4096;
 

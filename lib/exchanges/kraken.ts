@@ -49,6 +49,10 @@ export const krakenExcludeMatches: readonly string[] = [];
 export const krakenVenue = defineVenue({
   id: 'kraken',
   label: 'Kraken',
+  // Kraken Pro puts the order form in the left column and the book on the right: the bottom
+  // centre (over the orders/positions table under the chart) is clear of both.
+  overlayCorner: 'bottom-center',
   matches: ['https://pro.kraken.com/app/trade/*', 'https://futures.kraken.com/trade/futures/*'],
+  hosts: ['pro.kraken.com', 'futures.kraken.com'],
   detectPair: venueParser(['pro.kraken.com', 'futures.kraken.com'], parse),
 });

@@ -48,9 +48,14 @@ export const kucoinExcludeMatches: readonly string[] = segmentExcludes(['https:/
 export const kucoinVenue = defineVenue({
   id: 'kucoin',
   label: 'KuCoin',
+  // Order book in the left column, order form under the chart, market trades at the bottom of
+  // the right column (EXCHANGES.md; issue 9: at 12,112 the panel covered the book): bottom-right
+  // sits over the trades list, clear of both.
+  overlayCorner: 'bottom-right',
   matches: [
     ...patternsFor(['https://www.kucoin.com'], withLocale(['/trade/*'])),
     'https://futures.kucoin.com/trade/*',
   ],
+  hosts: HOSTS,
   detectPair: venueParser(HOSTS, parse),
 });

@@ -29,9 +29,14 @@ export const mexcExcludeMatches: readonly string[] = segmentExcludes(['https://w
 export const mexcVenue = defineVenue({
   id: 'mexc',
   label: 'MEXC',
+  // Order book in the left column, order form under the chart, market trades at the bottom of
+  // the right column (EXCHANGES.md; issue 9: at 12,112 the panel covered the book): bottom-right
+  // sits over the trades list, clear of both.
+  overlayCorner: 'bottom-right',
   matches: [
     ...patternsFor(['https://www.mexc.com'], withLocale(['/exchange/*', '/futures/*'])),
     ...patternsFor(['https://futures.mexc.com'], withLocale(['/exchange/*'])),
   ],
+  hosts: ['www.mexc.com', 'futures.mexc.com'],
   detectPair: venueParser(['www.mexc.com', 'futures.mexc.com'], parse),
 });

@@ -10,7 +10,8 @@ import { patternsFor, segmentExcludes, withLocale } from './match-pattern';
 import { parseSymbol, seg, stripDecorations, venueParser, withoutLocale } from './symbols';
 
 const HOSTS = ['www.okx.com', 'my.okx.com'] as const;
-const ORIGINS = HOSTS.map((h) => `https://${h}`);
+// Pure: the content script, which ships no match patterns, drops it.
+const ORIGINS = /* @__PURE__ */ HOSTS.map((h) => `https://${h}`);
 
 /** Path section → the market it shows and the decoration its instrument id must carry. */
 const SECTIONS: Record<string, { market: MarketKind; decoration: MarketKind | undefined }> = {
@@ -41,5 +42,6 @@ export const okxVenue = defineVenue({
   id: 'okx',
   label: 'OKX',
   matches: patternsFor(ORIGINS, withLocale(['/trade-spot/*', '/trade-margin/*', '/trade-swap/*', '/trade-futures/*'])),
+  hosts: HOSTS,
   detectPair: venueParser(HOSTS, parse),
 });

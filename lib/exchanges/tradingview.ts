@@ -98,6 +98,7 @@ export const tradingviewVenue = defineVenue({
   id: 'tradingview',
   label: 'TradingView',
   matches: ['https://*.tradingview.com/chart/*', 'https://*.tradingview.com/symbols/*'],
+  hosts: ['*.tradingview.com'],
   detectPair: venueParser(['*.tradingview.com'], parse),
   pairFromPage: { selector: '#header-toolbar-symbol-search', parse: fromSymbolButton },
 });

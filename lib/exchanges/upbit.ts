@@ -28,6 +28,10 @@ export const upbitExcludeMatches: readonly string[] = [];
 export const upbitVenue = defineVenue({
   id: 'upbit',
   label: 'Upbit',
+  // Upbit: chart on top, order book and order form side by side below it: the market list's
+  // top on the right is clear of both.
+  overlayCorner: 'top-right',
   matches: ['https://upbit.com/exchange*', 'https://www.upbit.com/exchange*'],
+  hosts: ['upbit.com', 'www.upbit.com'],
   detectPair: venueParser(['upbit.com', 'www.upbit.com'], parse),
 });

@@ -5,27 +5,35 @@
  */
 import type { Bundle, Metric } from '../engine/bundle';
 
-export interface Column {
-  /** metric id, or a pseudo id for composite columns */
-  id: string;
-  title: string;
-  format: Metric['format'] | 'text';
-}
-
-export const COMPARE_COLUMNS: Column[] = [
-  { id: 'price', title: 'Price', format: 'usd' },
-  { id: 'marketCap', title: 'Market cap', format: 'usd' },
-  { id: 'fdvToMcap', title: 'FDV / float', format: 'ratio' },
-  { id: 'revenue30d', title: 'Revenue 30d', format: 'usd' },
-  { id: 'fdvToRevenue', title: 'FDV / revenue', format: 'ratio' },
-  { id: 'revenueToEmissions', title: 'Revenue / emissions', format: 'ratio' },
-  { id: 'nextUnlockPctCirculating', title: 'Next unlock %', format: 'pct' },
-  { id: 'nextUnlockDate', title: 'Next unlock', format: 'date' },
-  { id: 'network', title: 'Network activity', format: 'count' },
+/**
+ * The fixed columns, by metric id; the page names them with the same labels as the overlay
+ * (`_locales`, `m_<id>`). Network activity follows as one column per `network:<key>` present
+ * (`networkColumns`): EiB of storage is not sortable against a count of providers.
+ */
+export const COMPARE_COLUMNS: string[] = [
+  'price',
+  'marketCap',
+  'fdvToMcap',
+  'revenue30d',
+  'fdvToRevenue',
+  'revenueToEmissions',
+  'nextUnlockPctCirculating',
+  'nextUnlockDate',
 ];
 
+/** Every `network:<key>` some row has a value for, in first-seen order. */
+export function networkColumns(rows: Bundle[]): string[] {
+  const ids = new Set<string>();
+  for (const b of rows) for (const m of b.metrics) if (m.id.startsWith('network:') && m.value !== null) ids.add(m.id);
+  return [...ids];
+}
+
+/** The table's columns for these rows: the fixed ones, then one per network figure. */
+export function compareColumns(rows: Bundle[]): string[] {
+  return [...COMPARE_COLUMNS, ...networkColumns(rows)];
+}
+
 export function metricOf(b: Bundle, id: string): Metric | undefined {
-  if (id === 'network') return b.metrics.find((m) => m.id.startsWith('network:'));
   return b.metrics.find((m) => m.id === id);
 }
 
@@ -60,14 +68,14 @@ function csvCell(v: string): string {
 
 /** CSV with a header row of metric ids; numbers raw (no currency symbols or abbreviations). */
 export function toCsv(rows: Bundle[]): string {
-  const header = ['symbol', 'name', ...COMPARE_COLUMNS.map((c) => c.id), 'networkMetric'];
+  const columns = compareColumns(rows);
+  const header = ['symbol', 'name', ...columns];
   const lines = rows.map((b) => {
-    const cells = COMPARE_COLUMNS.map((c) => {
-      const v = metricOf(b, c.id)?.value;
+    const cells = columns.map((id) => {
+      const v = metricOf(b, id)?.value;
       return v === null || v === undefined ? '' : String(v);
     });
-    const net = metricOf(b, 'network');
-    return [b.asset?.symbol ?? b.pair.base, b.asset?.name ?? '', ...cells, net ? net.id : ''].map(csvCell).join(',');
+    return [b.asset?.symbol ?? b.pair.base, b.asset?.name ?? '', ...cells].map(csvCell).join(',');
   });
   return [header.join(','), ...lines].join('\n') + '\n';
 }

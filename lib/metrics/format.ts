@@ -1,20 +1,24 @@
 /**
  * Formatting of figures for people (the visible text of `data-metric` elements; the raw value goes
- * in `data-value`). Pure and locale-fixed: digit grouping is always en-US ("1,234.56") whatever the
- * browser's language, so tests and screenshots are stable.
+ * in `data-value`). One way everywhere — overlay, popup, compare — with `Intl` in the UI locale
+ * (lib/i18n: the locale of the `_locales` file the browser picked), so a Chinese UI reads
+ * `$36.5亿` and `9天后` while an English one reads `$3.65B` and `in 9 days` (issue 9).
  *
- * Conventions:
- * - every formatter returns '—' (U+2014) for null, undefined, NaN and ±Infinity;
- * - negative numbers use the typographic minus U+2212 ('−'), never '-', everywhere;
- * - a value that rounds to zero at the shown precision is shown without a sign;
- * - compact suffixes: K = 10³, M = 10⁶, B = 10⁹, T = 10¹².
+ * Rules:
+ * - prices in full with grouping; below $1, four significant digits (`$0.04123`, `$0.00001234`);
+ * - totals (market cap, FDV, volume, fees, revenue, unlock values) and token supplies compact with
+ *   at most 3 significant digits, small amounts included (`$4.39K`, never `$4,390.00`);
+ * - counts exact with grouping (`3,127`);
+ * - percentages and ratios in the locale's style (`+1.1%`, `2.37×`); the INPUT of `formatPct` is
+ *   a PERCENT (3.1 means 3.1 %), not a fraction;
+ * - every formatter returns '—' (U+2014) for null, undefined, NaN and ±Infinity; signs and
+ *   minus characters are the locale's own (Intl), and a value that rounds to zero has no sign.
  */
+import { uiLocale } from '../i18n';
 import { DAY_MS } from './time';
 
 /** Shown for a missing value. */
 export const MISSING = '—';
-/** The minus sign used by every formatter (U+2212). */
-export const MINUS = '\u2212';
 
 const SECOND_MS = 1000;
 const MINUTE_MS = 60 * SECOND_MS;
@@ -26,191 +30,121 @@ function isNum(v: Maybe): v is number {
   return typeof v === 'number' && Number.isFinite(v);
 }
 
-const fixedFormatters = new Map<number, Intl.NumberFormat>();
-/** en-US grouping with exactly `decimals` fraction digits: 1234.5 → "1,234.50". */
-function grouped(n: number, decimals: number): string {
-  let f = fixedFormatters.get(decimals);
-  if (!f) {
-    f = new Intl.NumberFormat('en-US', {
-      minimumFractionDigits: decimals,
-      maximumFractionDigits: decimals,
-      useGrouping: true,
-    });
-    fixedFormatters.set(decimals, f);
-  }
-  return f.format(n);
+const cache = new Map<string, Intl.NumberFormat | Intl.RelativeTimeFormat>();
+function nf(key: string, opts: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const id = `${uiLocale()}|n|${key}`;
+  let f = cache.get(id) as Intl.NumberFormat | undefined;
+  if (!f) cache.set(id, (f = new Intl.NumberFormat(uiLocale(), opts)));
+  return f;
+}
+function rtf(style: 'long' | 'narrow'): Intl.RelativeTimeFormat {
+  const id = `${uiLocale()}|r|${style}`;
+  let f = cache.get(id) as Intl.RelativeTimeFormat | undefined;
+  if (!f) cache.set(id, (f = new Intl.RelativeTimeFormat(uiLocale(), { style, numeric: 'auto' })));
+  return f;
 }
 
-/** Drop trailing fraction zeros: "2.50" → "2.5", "21.0" → "21", "100" → "100". */
-function stripZeros(s: string): string {
-  return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
-}
-
-/** Fixed-point text with `sig` significant digits, no exponent: (0.00001234, 4) → "0.00001234". */
-function sigFixed(abs: number, sig: number): string {
-  const e = Math.floor(Math.log10(abs));
-  return abs.toFixed(Math.min(100, Math.max(0, sig - 1 - e)));
-}
-
-/** Numeric value of a formatted string (commas removed). */
-function textValue(s: string): number {
-  return Number(s.replace(/,/g, ''));
-}
-
-const UNITS: ReadonlyArray<readonly [number, string]> = [
-  [1e3, 'K'],
-  [1e6, 'M'],
-  [1e9, 'B'],
-  [1e12, 'T'],
-];
+// `narrowSymbol`: "$" rather than "US$" in locales that would otherwise disambiguate.
+const USD: Intl.NumberFormatOptions = { style: 'currency', currency: 'USD', currencyDisplay: 'narrowSymbol' };
 
 /**
- * `abs` scaled to the largest unit it reaches (at least K), digits from `digits`; when rounding
- * reaches 1000 of a unit (999.96K) it moves to the next unit (1.00M).
+ * A price in USD, in full with grouping: two decimals from $1 (`$1,234.56`), four significant
+ * digits below (`$0.04123`, `$0.00001234`).
  */
-function compact(abs: number, digits: (n: number) => string): string {
-  let i = UNITS.length - 1;
-  while (i > 0 && abs < UNITS[i]![0]) i--;
-  let text = digits(abs / UNITS[i]![0]);
-  if (textValue(text) >= 1000 && i < UNITS.length - 1) {
-    i++;
-    text = digits(abs / UNITS[i]![0]);
-  }
-  return text + UNITS[i]![1];
+export function formatPrice(v: Maybe): string {
+  if (!isNum(v)) return MISSING;
+  return Math.abs(v) >= 1 || v === 0
+    ? nf('p2', { ...USD, minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v)
+    : nf('p4', { ...USD, maximumSignificantDigits: 4 }).format(v);
 }
 
-/** Prefix the minus sign unless the shown digits are all zero. */
-function signed(negative: boolean, body: string, plus = false): string {
-  const isZero = !/[1-9]/.test(body);
-  if (isZero) return body;
-  if (negative) return MINUS + body;
-  return plus ? '+' + body : body;
-}
-
-/** Digits of a compact USD figure: 2 decimals below 10 of the unit, 1 decimal from 10. */
-function usdDigits(n: number): string {
-  if (n >= 1000) return grouped(n, 0);
-  if (n < 10) {
-    const s = n.toFixed(2);
-    if (Number(s) < 10) return s;
-  }
-  return n.toFixed(1);
-}
-
-/**
- * US dollars for people.
- * - ≥ $10,000: compact, 3–4 significant digits: `$12.4K`, `$412.3M`, `$3.65B`, `$1.20T`;
- * - $1 – $9,999.99: two decimals with grouping: `$1,234.56`;
- * - $0.01 – $1: four decimals: `$0.0412`;
- * - below a cent: four significant digits: `$0.00001234` (exponent form below 10⁻¹⁵);
- * - zero: `$0.00`; negative: `−$1.50`.
- * @param v amount in USD
- */
+/** A USD total, compact with at most 3 significant digits: `$3.65B`, `$12.9K`, `$4.39K`, `$412`. */
 export function formatUsd(v: Maybe): string {
   if (!isNum(v)) return MISSING;
-  const abs = Math.abs(v);
-  let body: string;
-  if (abs === 0) body = '0.00';
-  else if (abs >= 9_999.995) body = compact(abs, usdDigits);
-  else if (abs >= 1) body = grouped(abs, 2);
-  else if (abs >= 0.01) body = abs.toFixed(4);
-  else if (abs >= 1e-15) body = sigFixed(abs, 4);
-  else body = abs.toExponential(3);
-  return signed(v < 0, '$' + body);
+  return nf('usd', { ...USD, notation: 'compact', maximumSignificantDigits: 3 }).format(v);
 }
 
-/** Digits of a compact token count: up to 3 significant digits, trailing zeros dropped. */
-function countDigits(n: number): string {
-  if (n >= 1000) return grouped(n, 0);
-  return stripZeros(n.toPrecision(3));
-}
-
-/**
- * Token counts and other plain quantities, compact.
- * - ≥ 1,000: up to 3 significant digits with K/M/B/T: `21M`, `1.23B`, `12.4K`;
- * - 1 – 999: up to 2 decimals, trailing zeros dropped: `999`, `12.5`;
- * - below 1: up to 4 significant digits: `0.01234` (exponent form below 10⁻¹⁵);
- * - zero: `0`; negative: `−1.5K`.
- * @param v a quantity (tokens, devices…)
- */
+/** A quantity of tokens (supplies, unlock amounts), compact with 3 significant digits: `21M`, `1.23B`. */
 export function formatNumber(v: Maybe): string {
   if (!isNum(v)) return MISSING;
-  const abs = Math.abs(v);
-  let body: string;
-  if (abs === 0) body = '0';
-  else if (abs >= 999.995) body = compact(abs, countDigits);
-  else if (abs >= 1) body = stripZeros(abs.toFixed(2));
-  else if (abs >= 1e-15) body = stripZeros(sigFixed(abs, 4));
-  else body = abs.toExponential(3);
-  return signed(v < 0, body);
+  return nf('num', { notation: 'compact', maximumSignificantDigits: 3 }).format(v);
 }
 
-/**
- * A PERCENT value (3.1 means 3.1 %, not a fraction): two decimals, a space, '%'.
- * `formatPct(3.1, { signed: true })` → `+3.10 %`; `formatPct(-2.4)` → `−2.40 %` (negatives always
- * carry U+2212; '+' only with `signed`; a value that rounds to 0.00 has no sign).
- * @param v percent
- * @param opts.signed prefix '+' on positive values (for changes)
- * @param opts.decimals fraction digits (default 2)
- */
-export function formatPct(v: Maybe, opts: { signed?: boolean; decimals?: number } = {}): string {
+/** A count, exact with grouping: `3,127`; fractional units (EiB) keep up to 2 decimals. */
+export function formatCount(v: Maybe): string {
   if (!isNum(v)) return MISSING;
-  const body = grouped(Math.abs(v), opts.decimals ?? 2);
-  return signed(v < 0, body, opts.signed ?? false) + ' %';
+  return nf('cnt', { maximumFractionDigits: 2 }).format(v);
 }
 
 /**
- * A unitless multiple with '×': `2.5×`, `12.3×`, `250×`, `0.35×`.
- * ≥ 100: no decimals (grouped); 10–100: one decimal; 1–10: two decimals; below 1: two
- * significant digits; trailing zeros dropped (`2×`, not `2.00×`).
+ * A PERCENT value (3.1 means 3.1 %, not a fraction) in the locale's style: one decimal
+ * (`12.5%`), two below 1 % (`0.04%`); `signed` adds '+' to positive values (changes).
+ * @param v percent
+ */
+export function formatPct(v: Maybe, opts: { signed?: boolean } = {}): string {
+  if (!isNum(v)) return MISSING;
+  const small = Math.abs(v) < 1;
+  const sign = opts.signed ? 'exceptZero' : 'auto';
+  return nf(`pct${small ? 2 : 1}${sign}`, {
+    style: 'percent',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: small ? 2 : 1,
+    signDisplay: sign,
+  }).format(v / 100);
+}
+
+/**
+ * A unitless multiple with '×': `250×`, `12.3×`, `2.37×`, `0.35×` (no decimals from 100, one
+ * from 10, two below; trailing zeros dropped).
  * @param v ratio (2.5 means 2.5 times)
  */
 export function formatRatio(v: Maybe): string {
   if (!isNum(v)) return MISSING;
   const abs = Math.abs(v);
-  let body: string;
-  if (abs === 0) body = '0';
-  else if (abs >= 99.95) body = grouped(abs, 0);
-  else if (abs >= 9.995) body = stripZeros(abs.toFixed(1));
-  else if (abs >= 1) body = stripZeros(abs.toFixed(2));
-  else if (abs >= 1e-15) body = stripZeros(sigFixed(abs, 2));
-  else body = abs.toExponential(1);
-  return signed(v < 0, body) + '×';
+  const digits = abs >= 99.95 ? 0 : abs >= 9.995 ? 1 : 2;
+  const small = abs > 0 && abs < 1;
+  return nf(small ? 'rs' : `r${digits}`, small ? { maximumSignificantDigits: 2 } : { maximumFractionDigits: digits }).format(v) + '×';
+}
+
+/** A 0–100 index (RSI) with one decimal. */
+export function formatIndex(v: Maybe): string {
+  if (!isNum(v)) return MISSING;
+  return nf('idx', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v);
 }
 
 /**
- * How old a figure is, from its age in MILLISECONDS (now − asOf), whole units rounded down:
- * under 10 s (or negative, from clock skew) `just now`; then `45 s ago`, `12 min ago`, `3 h ago`,
- * `2 d ago`.
+ * How old a figure is, from its age in MILLISECONDS (now − asOf), whole units rounded down, in
+ * the locale's short relative style: `now` under 10 s (or negative, from clock skew), then
+ * `49s ago`, `12m ago`, `3h ago`, `2d ago` (English).
  * @param ageMs age in milliseconds
  */
 export function formatAge(ageMs: Maybe): string {
   if (!isNum(ageMs)) return MISSING;
-  if (ageMs < 10 * SECOND_MS) return 'just now';
-  if (ageMs < MINUTE_MS) return `${Math.floor(ageMs / SECOND_MS)} s ago`;
-  if (ageMs < HOUR_MS) return `${Math.floor(ageMs / MINUTE_MS)} min ago`;
-  if (ageMs < DAY_MS) return `${Math.floor(ageMs / HOUR_MS)} h ago`;
-  return `${Math.floor(ageMs / DAY_MS)} d ago`;
+  const f = rtf('narrow');
+  if (ageMs < 10 * SECOND_MS) return f.format(0, 'second');
+  if (ageMs < MINUTE_MS) return f.format(-Math.floor(ageMs / SECOND_MS), 'second');
+  if (ageMs < HOUR_MS) return f.format(-Math.floor(ageMs / MINUTE_MS), 'minute');
+  if (ageMs < DAY_MS) return f.format(-Math.floor(ageMs / HOUR_MS), 'hour');
+  return f.format(-Math.floor(ageMs / DAY_MS), 'day');
 }
 
 /**
- * Time until an event, whole units rounded down (both arguments epoch MILLISECONDS):
- * - at least a day away: `in 12 days` (`in 1 day`);
- * - at least an hour: `in 5 h`; at least a minute: `in 40 min`;
- * - less than a minute away, or passed within the last 24 h: `today`;
- * - passed longer ago: like `formatAge` (`3 d ago`).
- * @param targetMs when the event happens, epoch ms
- * @param nowMs current time, epoch ms
+ * Time until an event (both arguments epoch MILLISECONDS), whole units rounded down:
+ * `in 12 days`, `in 5 hours`, `in 40 minutes`; `today` when less than a minute away or passed
+ * within the last 24 h; older, like `formatAge`. `narrow` gives the short form (`in 12d`).
  */
-export function formatCountdown(targetMs: Maybe, nowMs: Maybe): string {
+export function formatCountdown(targetMs: Maybe, nowMs: Maybe, style: 'long' | 'narrow' = 'long'): string {
   if (!isNum(targetMs) || !isNum(nowMs)) return MISSING;
   const diff = targetMs - nowMs;
-  if (diff >= DAY_MS) {
-    const days = Math.floor(diff / DAY_MS);
-    return `in ${days} ${days === 1 ? 'day' : 'days'}`;
-  }
-  if (diff >= HOUR_MS) return `in ${Math.floor(diff / HOUR_MS)} h`;
-  if (diff >= MINUTE_MS) return `in ${Math.floor(diff / MINUTE_MS)} min`;
-  if (diff > -DAY_MS) return 'today';
+  const f = rtf(style);
+  if (diff >= DAY_MS) return f.format(Math.floor(diff / DAY_MS), 'day');
+  if (diff >= HOUR_MS) return f.format(Math.floor(diff / HOUR_MS), 'hour');
+  if (diff >= MINUTE_MS) return f.format(Math.floor(diff / MINUTE_MS), 'minute');
+  if (diff > -DAY_MS) return f.format(0, 'day');
   return formatAge(-diff);
+}
+
+/** A month's short name in the UI locale (UTC), for the unlock bars. */
+export function formatMonth(ms: number): string {
+  return new Date(ms).toLocaleString(uiLocale(), { month: 'short', timeZone: 'UTC' });
 }

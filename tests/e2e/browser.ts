@@ -66,14 +66,21 @@ export function assertChromium(): void {
   }
 }
 
-export async function launch(port: number): Promise<Launched> {
+export interface LaunchOptions {
+  /** UI language, e.g. 'zh-CN': `--lang` picks the `_locales` file, `--accept-lang` navigator.language (CONTRACT.md) */
+  lang?: string;
+  viewport?: { width: number; height: number };
+}
+
+export async function launch(port: number, opts: LaunchOptions = {}): Promise<Launched> {
   assertChromium();
   const userDataDir = mkdtempSync(join(tmpdir(), 'tokenlens-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
-    viewport: { width: 1400, height: 900 },
-    args: chromiumArgs(port, EXTENSION_DIR),
+    viewport: opts.viewport ?? { width: 1400, height: 900 },
+    ...(opts.lang ? { locale: opts.lang } : {}),
+    args: [...chromiumArgs(port, EXTENSION_DIR), ...(opts.lang ? [`--lang=${opts.lang}`, `--accept-lang=${opts.lang}`] : [])],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
@@ -113,4 +120,17 @@ export async function waitState(page: Page, states: string[], timeout = 20_000):
     { polling: 100, timeout },
   );
   return (await page.locator(PANEL).getAttribute('data-state'))!;
+}
+
+/**
+ * Switches the panel to the full view (every group) through its toggle, as a user would; the
+ * choice is remembered per venue, so later pages of that venue open full. Compact is the default
+ * (CONTRACT.md, "Views"), so tests that read a figure outside the compact set call this first.
+ */
+export async function showFull(page: Page): Promise<void> {
+  await page.locator(`${PANEL}[data-view]`).waitFor();
+  if ((await page.locator(PANEL).getAttribute('data-view')) === 'compact') {
+    await page.locator(`${PANEL} [data-tokenlens-action="toggle-view"]`).click();
+  }
+  await page.locator(`${PANEL}[data-view="full"]`).waitFor();
 }

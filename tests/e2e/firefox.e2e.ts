@@ -233,9 +233,16 @@ describe.skipIf(SKIP)('Firefox ESR: the production Firefox MV3 build on a KuCoin
       throw new Error(`The overlay never settled in Firefox (${String(e)}).\noverlay: ${JSON.stringify(seen)}\n${diagnostics()}`);
     }
 
-    const o = await readOverlay(page);
+    const compact = await readOverlay(page);
     const tao = TOKENS.TAO!;
-    expect(o.state, diagnostics()).toBe('ready');
+    expect(compact.state, diagnostics()).toBe('ready');
+    // compact by default (CONTRACT.md, "Views"): the key figures; the toggle, clicked as a user
+    // would (a trusted click through the shadow root), shows every group
+    expect(Number(compact.metrics.marketCap?.value)).toBe(tao.marketCap);
+    expect(compact.metrics.price).toBeUndefined();
+    await page.click('tokenlens-overlay >>> [data-tokenlens-action="toggle-view"]');
+    await page.waitForFunction(() => !!document.querySelector('tokenlens-overlay')?.shadowRoot?.querySelector('[data-view="full"] [data-metric="price"]'), { polling: 100, timeout: 10_000 });
+    const o = await readOverlay(page);
     expect(o.asset).toBe('TAO');
     expect(Number(o.metrics.price?.value)).toBe(tao.venuePrice);
     expect(o.metrics.price?.source).toBe('kucoin');

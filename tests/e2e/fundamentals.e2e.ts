@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { FakeServer } from './fake-server';
 import { installKucoinPages, installMarketFakes, TOKENS } from './fake-market';
 import { filFundamentals, installFilFundamentals } from './fake-fundamentals';
-import { launch, metric, PANEL, type Launched } from './browser';
+import { launch, metric, PANEL, type Launched, showFull } from './browser';
 
 async function val(page: Page, id: string): Promise<string | null> {
   return page.locator(metric(id)).first().getAttribute('data-value');
@@ -50,6 +50,12 @@ describe('fundamentals on the overlay', () => {
     await waitFor(page, ['ready']);
     const fil = TOKENS.FIL!;
     const price = fil.venuePrice;
+    // Compact by default: an asset with everything shows every key figure, and one network headline.
+    expect(await page.locator(PANEL).getAttribute('data-view')).toBe('compact');
+    for (const id of ['marketCap', 'fdvToMcap', 'nextUnlockDate', 'nextUnlockPctCirculating', 'revenue30d']) expect(await page.locator(metric(id)).count(), id).toBe(1);
+    expect(await page.locator(`${PANEL} [data-metric^="network:"]`).count()).toBe(1);
+    expect(await page.locator(metric('fees24h')).count()).toBe(0);
+    await showFull(page);
 
     // Fees and revenue: last complete UTC day, and the sum of the last 30 complete days; today's
     // partial day (123) is ignored.
@@ -104,7 +110,9 @@ describe('fundamentals on the overlay', () => {
     // No unlock schedule and no public network source: no such figures, and no zero in their place.
     expect(await page.locator(metric('nextUnlockDate')).count()).toBe(0);
     expect(await page.locator(`${PANEL} [data-metric^="network:"]`).count()).toBe(0);
-    const notes = await page.locator(`${PANEL} .tl-notes`).innerText();
+    // one muted "Not covered" line, expanding to the reasons
+    expect(await page.locator(`${PANEL} .tl-cover summary`).innerText()).toMatch(/^Not covered: .*Unlocks.*|^Not covered: .*Network/);
+    const notes = (await page.locator(`${PANEL} .tl-notes`).textContent()) ?? '';
     expect(notes).toMatch(/No public unlock schedule for Render/);
     expect(notes).toMatch(/Render publishes no public API for frames rendered or node counts/);
     // DefiLlama answered 404 for the fees slug: no zero revenue either.

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RSI, SMA } from 'technicalindicators';
 import { FakeServer } from './fake-server';
 import { installKucoinPages, installMarketFakes, TOKENS } from './fake-market';
-import { launch, metric, PANEL, type Launched } from './browser';
+import { launch, metric, PANEL, showFull, type Launched } from './browser';
 import type { Page } from 'playwright-core';
 
 const API_HOSTS = ['api.coingecko.com', 'api.kucoin.com', 'data-api.binance.vision', 'api.coinpaprika.com', 'api.llama.fi', 'defillama-datasets.llama.fi'];
@@ -82,6 +82,12 @@ describe('KuCoin overlay (production build, real Chromium)', () => {
     expect(await waitState(page, ['ready', 'partial', 'stale'])).toBe('ready');
     const tao = TOKENS.TAO!;
     expect(await attr(page, PANEL, 'data-asset')).toBe('TAO');
+    // Compact by default on a venue the user has not chosen on: the key figures, not the price.
+    expect(await attr(page, PANEL, 'data-view')).toBe('compact');
+    expect(Number(await attr(page, metric('marketCap'), 'data-value'))).toBe(TOKENS.TAO!.marketCap);
+    expect(Number(await attr(page, metric('fdvToMcap'), 'data-value'))).toBeGreaterThan(1);
+    expect(await page.locator(metric('price')).count()).toBe(0);
+    await showFull(page);
 
     // price / change / volume from the KuCoin ticker (USDT pair): change is percent, not fraction
     expect(Number(await attr(page, metric('price'), 'data-value'))).toBe(tao.venuePrice);
@@ -238,9 +244,12 @@ describe('KuCoin overlay with CoinGecko refusing (own browser)', () => {
     expect(await waitState(page, ['partial', 'ready', 'error'])).toBe('partial');
     expect(Number(await attr(page, metric('price'), 'data-value'))).toBe(TOKENS.NEAR!.venuePrice);
     expect(await attr(page, metric('marketCap'), 'data-value')).toBe('');
-    const notes = await page.locator(`${PANEL} .tl-notes`).innerText();
-    expect(notes).toMatch(/CoinGecko/);
-    expect(notes).toMatch(/429|rate-limited/);
+    // the failure is named in plain words (amber line); the worker's reasons stay behind the
+    // "Not covered" line (textContent: they are in the closed <details>)
+    const failed = await page.locator(`${PANEL} .tl-fail[data-failed="coingecko"]`).innerText();
+    expect(failed).toMatch(/CoinGecko is limiting requests/);
+    expect(failed).toMatch(/A free key raises the limit/);
+    expect(await page.locator(`${PANEL} .tl-notes`).textContent()).toMatch(/429|rate-limited/);
     await page.close();
   });
 });

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeServer } from './fake-server';
 import { installKucoinPages, installMarketFakes, TOKENS } from './fake-market';
-import { killWorker, launch, metric, PANEL, waitState, type Launched } from './browser';
+import { killWorker, launch, metric, PANEL, showFull, waitState, type Launched } from './browser';
 
 describe('robustness in real Chromium', () => {
   const server = new FakeServer();
@@ -52,6 +52,7 @@ describe('robustness in real Chromium', () => {
     hold = undefined;
     release();
     expect(await waitState(page, ['ready'], 20_000)).toBe('ready');
+    await showFull(page);
     expect(Number(await page.locator(metric('price')).getAttribute('data-value'))).toBe(TOKENS.RENDER!.venuePrice);
     await killWorker(b, page);
     await page.evaluate(() => (window as any).__nav('/trade/TAO-USDT'));

@@ -14,7 +14,7 @@ import { RSI, SMA } from 'technicalindicators';
 import { FakeServer } from './fake-server';
 import { installMarketFakes, TOKENS } from './fake-market';
 import { installVenueApis, installVenuePages, openFor, VENUE_DATA, type VenueQuote, type VenueWithData } from './fake-venues';
-import { launch, metric, PANEL, type Launched } from './browser';
+import { launch, metric, PANEL, type Launched, showFull } from './browser';
 
 const OKX_COOKIE = 'okx_session=secret-okx-session';
 
@@ -72,6 +72,7 @@ async function expectVenueFigures(page: Page, venue: VenueWithData, base: string
   const token = TOKENS[base]!;
   const exp = venueExpectations(venue, q);
   expect(await attr(page, PANEL, 'data-asset')).toBe(base);
+  await showFull(page);
   expect(await num(page, 'price')).toBe(q.last);
   expect(await attr(page, metric('price'), 'data-source')).toBe(venue);
   expect(await num(page, 'change24h')).toBeCloseTo(exp.change, 6);
@@ -204,6 +205,7 @@ describe('venues: Binance, OKX, Bybit, Coinbase, TradingView (production build, 
     const page = await b.context.newPage();
     await page.goto('https://www.tradingview.com/chart/?symbol=BINANCE:TAOUSDT');
     expect(await waitState(page, 'TAO', ['ready', 'partial', 'stale', 'error', 'unsupported'])).toBe('ready');
+    await showFull(page);
     const tao = TOKENS.TAO!;
     // TradingView has no market data of its own (README venue table): price is CoinGecko's.
     expect(await num(page, 'price')).toBe(tao.cgPrice);
@@ -219,7 +221,7 @@ describe('venues: Binance, OKX, Bybit, Coinbase, TradingView (production build, 
     expect(await num(page, 'priceVsSma50')).toBeCloseTo((tao.cgPrice / t.sma - 1) * 100, 6);
     expect(server.requests.some((r) => r.host === 'data-api.binance.vision' && r.path === '/api/v3/klines' && r.query.get('symbol') === 'TAOUSDT')).toBe(true);
     expect(server.requests.filter((r) => r.host === 'api.binance.com').map((r) => r.path)).toEqual([]);
-    const notes = await page.locator(`${PANEL} .tl-notes`).innerText();
+    const notes = await page.locator(`${PANEL} .tl-notes`).textContent();
     expect(notes).toMatch(/Binance daily candles/);
 
     // In-app symbol change: TradingView keeps the URL and rewrites the header symbol button.

@@ -32,10 +32,31 @@ describe('WCAG AA contrast', () => {
     expect(contrast('#777777', '#ffffff')).toBeCloseTo(4.48, 2);
   });
 
+  /** `--tl-up` / `--tl-down` of a convention, resolved through card.css's `data-up-color` rules. */
+  function convention(upColor: 'green' | 'red'): { up: string; down: string } {
+    const block = css.match(new RegExp(`\\[data-up-color="${upColor}"\\][^{]*\\{([^}]*)\\}`))![1]!;
+    const up = block.match(/--tl-up:\s*var\(--tl-([a-z]+)\)/)![1]!;
+    const down = block.match(/--tl-down:\s*var\(--tl-([a-z]+)\)/)![1]!;
+    return { up, down };
+  }
+
+  it('the two conventions swap the rising and falling colours', () => {
+    expect(convention('green')).toEqual({ up: 'green', down: 'red' });
+    expect(convention('red')).toEqual({ up: 'red', down: 'green' });
+  });
+
   for (const theme of ['dark', 'light'] as const) {
+    for (const upColor of ['green', 'red'] as const) {
+      it(`${theme} theme, ${upColor}-up: rising and falling text reach 4.5:1 and stay distinct`, () => {
+        const p = palette(theme);
+        const c = convention(upColor);
+        for (const fg of [c.up, c.down]) for (const bg of ['bg', 'hover']) expect(contrast(p[fg]!, p[bg]!), `${theme} ${fg} on ${bg}`).toBeGreaterThanOrEqual(4.5);
+        expect(p[c.up]).not.toBe(p[c.down]);
+      });
+    }
     it(`${theme} theme: every text colour reaches 4.5:1 on the panel and on hovered rows`, () => {
       const p = palette(theme);
-      for (const fg of ['text', 'strong', 'muted', 'up', 'down', 'warn', 'accent']) {
+      for (const fg of ['text', 'strong', 'muted', 'green', 'red', 'err', 'warn', 'accent']) {
         for (const bg of ['bg', 'hover']) {
           expect(contrast(p[fg]!, p[bg]!), `${theme} ${fg} on ${bg}`).toBeGreaterThanOrEqual(4.5);
         }

@@ -105,6 +105,15 @@ describe('registry', () => {
     }
   });
 
+  it("each venue's `hosts` (what venueForUrl dispatches by) are exactly the hosts of its `matches`", () => {
+    for (const v of venues) {
+      const fromPatterns = v.matches.map((p) => parseMatchPattern(p)?.host);
+      expect(fromPatterns, v.id).not.toContain(undefined);
+      expect(new Set(v.hosts), v.id).toEqual(new Set(fromPatterns));
+      expect(v.hosts.length, v.id).toBe(new Set(v.hosts).size);
+    }
+  });
+
   it('contentScriptMatches and contentScriptExcludeMatches are the de-duplicated unions', () => {
     expect(new Set(contentScriptMatches)).toEqual(new Set(venues.flatMap((v) => v.matches)));
     expect(new Set(contentScriptExcludeMatches)).toEqual(new Set(venues.flatMap((v) => EXCLUDE_MATCHES[v.id])));

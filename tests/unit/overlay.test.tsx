@@ -110,7 +110,10 @@ describe('overlay panel', () => {
     position: { x: 12, y: 112, collapsed: false },
     theme: 'dark',
     collapsedGroups: [],
+    view: 'full',
+    upColor: 'green',
     onMove: () => undefined,
+    onToggleView: () => undefined,
     onToggleGroup: () => undefined,
     onRetry: () => undefined,
   };

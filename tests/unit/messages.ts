@@ -1,0 +1,22 @@
+/**
+ * Test-side message getter: reads `public/_locales/<lang>/messages.json` and fills `$1`…`$9` the
+ * way `browser.i18n.getMessage` does (`$$` is a literal dollar), so unit tests see the UI's real
+ * words without a browser.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { MessageGetter } from '../../lib/i18n';
+
+export function readMessages(lang: string): Record<string, { message: string; description?: string }> {
+  // from the repository root (vitest's cwd): happy-dom test files see an http import.meta.url
+  return JSON.parse(readFileSync(join(process.cwd(), 'public/_locales', lang, 'messages.json'), 'utf8'));
+}
+
+export function messagesGetter(lang: string): MessageGetter {
+  const m = readMessages(lang);
+  return (key, subs = []) => {
+    const s = m[key]?.message;
+    if (s === undefined) return '';
+    return s.replace(/\$(\$|[1-9])/g, (_, d: string) => (d === '$' ? '$' : (subs[Number(d) - 1] ?? '')));
+  };
+}
