@@ -119,13 +119,14 @@ export function App() {
     if (!r.ok) return setMessage({ ok: false, text: t('opt_nothing_imported', r.error) });
     let done: ReturnType<typeof applyImport> | undefined;
     if (!(await save((s) => void (done = applyImport(s, r.watchlists, importMode)))) || !done) return; // nothing was saved (the save said why)
+    const quoted = (names: string[]) => names.map((n) => `“${n}”`).join(', ');
     const parts = [
-      done.added.length ? `added ${done.added.map((n) => `“${n}”`).join(', ')}` : '',
-      done.merged.length ? `merged into ${done.merged.map((n) => `“${n}”`).join(', ')}` : '',
-      done.replaced.length ? `replaced ${done.replaced.map((n) => `“${n}”`).join(', ')}` : '',
+      done.added.length ? t('import_added', quoted(done.added)) : '',
+      done.merged.length ? t('import_merged', quoted(done.merged)) : '',
+      done.replaced.length ? t('import_replaced', quoted(done.replaced)) : '',
     ].filter(Boolean);
-    const skipped = r.skipped.length ? ` Skipped ${r.skipped.length} item(s): ${r.skipped.slice(0, 10).join('; ')}${r.skipped.length > 10 ? '; …' : ''}.` : '';
-    setMessage({ ok: r.skipped.length === 0, text: `Imported ${r.watchlists.length} watchlist(s): ${parts.join('; ')}.${skipped}` });
+    const skipped = r.skipped.length ? ` ${t('import_skipped', r.skipped.length, `${r.skipped.slice(0, 10).join('; ')}${r.skipped.length > 10 ? '; …' : ''}`)}` : '';
+    setMessage({ ok: r.skipped.length === 0, text: `${t('import_result', r.watchlists.length, parts.join('; '))}${skipped}` });
   };
 
   const onExport = () => {
@@ -248,12 +249,12 @@ export function App() {
           {t('opt_export')}
         </button>
         <fieldset class="tl-row">
-          <legend>{t('importMode_legend', 'A list in the file that you already have:')}</legend>
+          <legend>{t('importMode_legend')}</legend>
           <label>
-            <input type="radio" name="tl-import-mode" checked={importMode === 'merge'} onChange={() => setImportMode('merge')} /> {t('importMode_merge', 'merge: add its new tokens')}
+            <input type="radio" name="tl-import-mode" checked={importMode === 'merge'} onChange={() => setImportMode('merge')} /> {t('importMode_merge')}
           </label>
           <label>
-            <input type="radio" name="tl-import-mode" checked={importMode === 'replace'} onChange={() => setImportMode('replace')} /> {t('importMode_replace', 'replace it')}
+            <input type="radio" name="tl-import-mode" checked={importMode === 'replace'} onChange={() => setImportMode('replace')} /> {t('importMode_replace')}
           </label>
         </fieldset>
         <label>
