@@ -12,6 +12,8 @@ import { createSettingsStore } from '../lib/settings/store';
 import { HostGate } from '../lib/engine/rate-limit';
 import { runAlerts } from '../lib/alerts/runner';
 import type { Firing } from '../lib/alerts/rules';
+import { cachedSchedules, unlockCalendar, type ScheduleReader } from '../lib/engine/calendar';
+import { createSectorContext } from '../lib/engine/sector';
 
 const ALERT_ALARM = 'tokenlens-alerts';
 /** minutes between alert checks (Chrome's minimum alarm period is 30 s; 5 min is plenty) */
@@ -24,6 +26,7 @@ export default defineBackground(() => {
     if (area === 'local' && ('settings' in changes || 'settings$' in changes)) settings.invalidate();
   });
   let engine: Engine | undefined;
+  let schedules: ScheduleReader | undefined; // issue 13: set with the engine's cache below
   const getEngine = (): Engine => {
     if (engine) return engine;
     let store: CacheStore;
@@ -34,6 +37,7 @@ export default defineBackground(() => {
     }
     const gate = new HostGate(store);
     const cache = new SwrCache({ store });
+    schedules = cachedSchedules(cache);
     engine = createEngine({ cache, fetch: gate.wrap((input, init) => fetch(input, init)), settings: settings.read });
     return engine;
   };
@@ -58,11 +62,14 @@ export default defineBackground(() => {
       now: Date.now,
     });
 
+  // issue 13: sector medians on the overlay / popup bundle, and the unlock calendar
+  const sector = createSectorContext({ settings: settings.read, compare: (s) => getEngine().compare(s), now: Date.now });
   const handlers: Handlers = {
     compare: (d) => getEngine().compare(d.symbols, d.refresh ?? false),
     runAlerts: () => alerts(),
-    getBundle: (d) => getEngine().getBundle(d.pair, d.refresh ?? false),
-    lookup: (d) => getEngine().lookup(d.query, d.assetId, d.refresh ?? false),
+    getBundle: async (d) => sector.decorate(await getEngine().getBundle(d.pair, d.refresh ?? false)),
+    lookup: async (d) => sector.decorate(await getEngine().lookup(d.query, d.assetId, d.refresh ?? false)),
+    unlockCalendar: (d) => unlockCalendar({ settings: settings.read, compare: (s) => getEngine().compare(s), schedule: (id) => (getEngine(), schedules!(id)), now: Date.now }, d),
     suggest: (d) => getEngine().suggest(d.query),
     quotes: (d) => getEngine().quotes(d.symbols),
     chooseAsset: async (d) => {

@@ -96,6 +96,27 @@ export interface UnlockScheduleView {
   months: Array<{ monthStartMs: number; cliff: number; linear: number }>;
 }
 
+/**
+ * Sector context (issue 13; CONTRACT.md, "Sector context and the unlock calendar"), filled in by
+ * the worker (lib/engine/sector.ts) for assets of a sector. Each median is over the members that
+ * have the figure, the asset itself included, and present only when at least three have it.
+ */
+export interface SectorView {
+  /** the sector's name: the built-in "Compute networks" or the user's watchlist marked as a sector */
+  name: string;
+  medians: Array<{
+    id: 'fdvToMcap' | 'fdvToRevenue' | 'revenueToEmissions' | 'unlockPressure';
+    /** median of the members' figures (ratio, the metric's own unit) */
+    median: number;
+    /** members whose figure entered the median, with the epoch ms of their data */
+    members: Array<{ symbol: string; asOfMs: number | null }>;
+    /** epoch ms of the oldest data among them */
+    oldestAsOfMs: number | null;
+  }>;
+  /** the compact view's chip, when the asset sits beyond 3× or under ⅓ of a median (README) */
+  chip: { id: 'fdvToMcap' | 'fdvToRevenue' | 'revenueToEmissions' | 'unlockPressure'; factor: number; side: 'above' | 'below'; tone: 'worse' | 'better' } | null;
+}
+
 export interface Bundle {
   state: OverlayState;
   /** the detected pair (or the lookup query in the popup) */
@@ -118,5 +139,7 @@ export interface Bundle {
   spark?: number[];
   /** daily revenue (USD, complete UTC days, ascending) for the revenue sparkline, optional */
   revenueSpark?: number[];
+  /** sector medians (issue 13), optional: absent outside a sector or before the members load */
+  sector?: SectorView;
   generatedAtMs: number;
 }

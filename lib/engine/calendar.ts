@@ -1,0 +1,101 @@
+/**
+ * The worker's side of the unlock calendar (issue 13): the active watchlist's bundles from ONE
+ * `compare` call (market data in one batched request; fundamentals through the cache), then each
+ * token's full emission schedule read back from the cache entry that call just filled — the
+ * bundle carries only the next cliff, the calendar needs every cliff of the next 90 days. No
+ * upstream request is made here beyond that one `compare`.
+ *
+ * Kept out of engine.ts / assemble.ts on purpose (those are being split into modules): it takes
+ * the engine's public `compare` as an injected dependency, and reads the cache with `peek`.
+ */
+import type { Bundle } from './bundle';
+import type { SwrCache } from './cache';
+import { EmissionScheduleSchema, FeeChainsSchema, FeeProtocolsSchema, policy, StringListSchema } from './domain-schemas';
+import { llamaOverrides, resolveLlamaSlugs } from '../sources/network-registry';
+import type { Settings } from '../settings/schema';
+import type { EmissionSchedule } from '../types';
+import { buildCalendar, CALENDAR_DAYS, type CalendarResult, type CalendarToken } from '../metrics/unlock-calendar';
+
+/** the emission schedule of a CoinGecko id as the engine cached it, or null when none is cached */
+export type ScheduleReader = (geckoId: string) => Promise<EmissionSchedule | null>;
+
+// `peek` ignores freshness: these policies only carry the key, the version and the read-back check.
+const NO_AGE = { maxAgeMs: 0, staleMs: 0 };
+
+/**
+ * Reads schedules from the cache entries the engine writes (`llama:emissions:<slug>`, slug
+ * resolved exactly as the engine does: override table, else the cached DefiLlama lists).
+ */
+export function cachedSchedules(cache: Pick<SwrCache, 'peek'>): ScheduleReader {
+  return async (geckoId) => {
+    const o = llamaOverrides[geckoId];
+    let slug: string | null;
+    if (o && o.emissionsSlug !== undefined) slug = o.emissionsSlug;
+    else {
+      const [protocols, chains, list] = await Promise.all([
+        cache.peek(policy('llama:protocols', FeeProtocolsSchema, NO_AGE)),
+        cache.peek(policy('llama:chains', FeeChainsSchema, NO_AGE)),
+        cache.peek(policy('llama:emissions-list', StringListSchema, NO_AGE)),
+      ]);
+      slug = resolveLlamaSlugs(geckoId, protocols?.value ?? [], chains?.value ?? [], list?.value ?? []).emissionsSlug;
+    }
+    if (!slug) return null;
+    const entry = await cache.peek(policy(`llama:emissions:${slug}`, EmissionScheduleSchema, NO_AGE));
+    return entry ? entry.value : null;
+  };
+}
+
+export interface CalendarDeps {
+  settings(): Promise<Settings>;
+  /** the engine's `compare`: full bundles, market data batched */
+  compare(symbols: string[]): Promise<Bundle[]>;
+  schedule: ScheduleReader;
+  now(): number;
+}
+
+/** compare() accepts at most 40 tickers (lib/messaging/server.ts) */
+const MAX_TOKENS = 40;
+
+function num(b: Bundle, id: string): number | null {
+  const v = b.metrics.find((m) => m.id === id)?.value;
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+/**
+ * The calendar of the active watchlist (or of `symbols` when given) for the next `days` days.
+ * A token whose unlock schedule feed failed (not "absent") is reported in `unavailable`, not
+ * as "no public schedule".
+ */
+export async function unlockCalendar(deps: CalendarDeps, req: { days?: number; symbols?: string[] }): Promise<CalendarResult & { unavailable: string[] }> {
+  let symbols = req.symbols;
+  if (!symbols) {
+    const s = await deps.settings();
+    const wl = s.watchlists.find((w) => w.id === s.activeWatchlistId) ?? s.watchlists[0];
+    symbols = (wl?.items ?? []).map((i) => i.symbol);
+  }
+  symbols = [...new Set(symbols)].slice(0, MAX_TOKENS);
+  const bundles = symbols.length ? await deps.compare(symbols) : [];
+  const unavailable: string[] = [];
+  const tokens: CalendarToken[] = await Promise.all(
+    bundles.map(async (b, i): Promise<CalendarToken> => {
+      const symbol = symbols![i]!;
+      const feed = b.sources.find((x) => x.what === 'unlock schedule');
+      const schedule = b.asset ? await deps.schedule(b.asset.id) : null;
+      if (!schedule && feed && !feed.ok && !feed.absent) unavailable.push(symbol);
+      return {
+        symbol,
+        name: b.asset?.name ?? null,
+        schedule,
+        priceUsd: num(b, 'price'),
+        circulatingSupply: num(b, 'circulatingSupply'),
+        volume24hUsd: num(b, 'volume24h'),
+      };
+    }),
+  );
+  const cal = buildCalendar(
+    tokens.filter((t) => t.schedule || !unavailable.includes(t.symbol)),
+    deps.now(),
+    Math.min(Math.max(1, Math.round(req.days ?? CALENDAR_DAYS)), 366),
+  );
+  return { ...cal, unavailable };
+}

@@ -1,0 +1,175 @@
+/**
+ * Issue 13, worker side: the unlock calendar and the sector medians built on the real engine
+ * (fake upstream), checking what reaches the UI and how many upstream calls it costs.
+ */
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../lib/engine/engine';
+import { SwrCache, memoryStore } from '../../lib/engine/cache';
+import { cachedSchedules, unlockCalendar } from '../../lib/engine/calendar';
+import { COMPUTE_NETWORKS, createSectorContext, sectorOf, sectorView } from '../../lib/engine/sector';
+import type { Bundle } from '../../lib/engine/bundle';
+import { defaultSettings, parseSettings, type Settings } from '../../lib/settings/schema';
+
+const NOW = Date.UTC(2026, 10, 28, 12);
+const DAY = 86_400_000;
+const sec = (ms: number) => ms / 1000;
+
+/** fdv / market cap per CoinGecko id (market cap 100 USD each) */
+const FDV: Record<string, number> = { filecoin: 300, aethir: 500, helium: 150, bittensor: 120, 'render-token': 110, 'akash-network': 200, 'io-net': 900 };
+
+function router(calls: string[]) {
+  return async (input: string): Promise<Response> => {
+    calls.push(input);
+    const u = new URL(input);
+    if (u.hostname === 'api.coingecko.com' && u.pathname === '/api/v3/coins/markets') {
+      const ids = (u.searchParams.get('ids') ?? '').split(',');
+      return Response.json(
+        ids.map((id) => ({ id, symbol: id.slice(0, 3), name: id, current_price: 2, market_cap: 100, fully_diluted_valuation: FDV[id] ?? 200, total_volume: 1000, price_change_percentage_24h: 1, circulating_supply: 50_000, total_supply: 100_000, max_supply: 100_000, ath: 4, last_updated: new Date(NOW).toISOString() })),
+      );
+    }
+    if (u.hostname === 'defillama-datasets.llama.fi' && u.pathname === '/emissions/filecoin') {
+      return Response.json({
+        name: 'Filecoin',
+        gecko_id: 'filecoin',
+        metadata: {
+          token: 'coingecko:filecoin',
+          unlockEvents: [
+            {
+              timestamp: sec(NOW + 20 * DAY),
+              cliffAllocations: [
+                { recipient: 'Investors', category: 'privateSale', unlockType: 'cliff', amount: 1000 },
+                { recipient: 'Team', category: 'insiders', unlockType: 'cliff', amount: 500 },
+                { recipient: 'Investors', category: 'privateSale', unlockType: 'cliff', amount: 250 },
+              ],
+              linearAllocations: [],
+            },
+            { timestamp: sec(NOW + 120 * DAY), cliffAllocations: [{ recipient: 'Team', category: 'insiders', unlockType: 'cliff', amount: 9 }], linearAllocations: [] },
+          ],
+        },
+      });
+    }
+    if (u.hostname === 'defillama-datasets.llama.fi' && u.pathname === '/emissions/aethir') {
+      return Response.json({
+        name: 'Aethir',
+        gecko_id: 'aethir',
+        metadata: {
+          token: 'coingecko:aethir',
+          unlockEvents: [
+            { timestamp: sec(NOW + 5 * DAY), cliffAllocations: [{ recipient: 'Ecosystem', category: 'ecosystem', unlockType: 'cliff', amount: 300 }], linearAllocations: [] },
+            {
+              timestamp: sec(NOW - 10 * DAY),
+              cliffAllocations: [],
+              linearAllocations: [{ recipient: 'Node rewards', category: 'farming', unlockType: 'linear', previousRatePerWeek: 0, newRatePerWeek: 70, endTimestamp: sec(NOW + 400 * DAY) }],
+            },
+          ],
+        },
+      });
+    }
+    return new Response('not found', { status: 404 });
+  };
+}
+
+function setup(settings: Settings) {
+  const calls: string[] = [];
+  const cache = new SwrCache({ store: memoryStore(), now: () => NOW });
+  const engine = createEngine({ cache, fetch: router(calls), now: () => NOW, settings: async () => settings });
+  return { calls, cache, engine };
+}
+
+describe('unlock calendar on the engine', () => {
+  it('lists the active watchlist: merged allocations, date order, no-schedule tokens once, one market request', async () => {
+    const s = defaultSettings();
+    s.watchlists.push({ id: 'w2', name: 'Mine', items: ['FIL', 'ATH', 'HNT'].map((symbol) => ({ symbol, assetId: null })) });
+    s.activeWatchlistId = 'w2';
+    const { calls, cache, engine } = setup(s);
+    let afterCompare = -1;
+    const cal = await unlockCalendar(
+      {
+        settings: async () => s,
+        compare: async (symbols) => {
+          const r = await engine.compare(symbols);
+          afterCompare = calls.length;
+          return r;
+        },
+        schedule: cachedSchedules(cache),
+        now: () => NOW,
+      },
+      {},
+    );
+    expect(cal.rows.map((r) => [r.symbol, r.atMs, r.amount])).toEqual([
+      ['ATH', NOW + 5 * DAY, 300],
+      ['FIL', NOW + 20 * DAY, 1750],
+    ]);
+    expect(cal.rows[1]!.recipients).toEqual([
+      { recipient: 'Investors', category: 'privateSale', amount: 1250 },
+      { recipient: 'Team', category: 'insiders', amount: 500 },
+    ]);
+    expect(cal.rows[1]!.valueUsd).toBe(3500); // 1750 tokens × 2 USD
+    expect(cal.rows[1]!.pctCirculating).toBeCloseTo(3.5, 10); // percent of 50 000
+    expect(cal.linear).toEqual([expect.objectContaining({ symbol: 'ATH', tokensPerWeek: 70, untilMs: NOW + 400 * DAY })]);
+    expect(cal.noSchedule).toEqual(['HNT']);
+    expect(cal.unavailable).toEqual([]);
+    expect(calls.filter((c) => c.includes('/coins/markets'))).toHaveLength(1);
+    // the schedules came from the cache the compare call filled: no request after it
+    expect(calls.length).toBe(afterCompare);
+  });
+});
+
+describe('sector medians', () => {
+  it('compute networks: the built-in list is the sector of its members only', () => {
+    const s = defaultSettings();
+    expect(sectorOf({ id: 'filecoin', symbol: 'FIL' }, s)).toEqual({ name: 'Compute networks', symbols: Object.values(COMPUTE_NETWORKS) });
+    expect(sectorOf({ id: 'bitcoin', symbol: 'BTC' }, s)).toBeNull();
+  });
+
+  it('a watchlist marked as a sector makes its members a sector; the flag defaults to off', () => {
+    const s = parseSettings({ watchlists: [{ id: 'l1', name: 'L1s', items: [{ symbol: 'BTC' }, { symbol: 'ETH' }], sector: true }, { id: 'x', name: 'X', items: [{ symbol: 'SOL' }], sector: 'yes' }] });
+    expect(s.watchlists.map((w) => w.sector)).toEqual([true, false]);
+    expect(sectorOf({ id: 'bitcoin', symbol: 'BTC' }, s)).toEqual({ name: 'L1s', symbols: ['BTC', 'ETH'] });
+    expect(sectorOf({ id: 'solana', symbol: 'SOL' }, s)).toBeNull();
+    expect(parseSettings({ watchlists: [{ id: 'a', name: 'A', items: [] }] }).watchlists[0]).not.toHaveProperty('sector');
+  });
+
+  it('decorates a member bundle with medians over the members that have each figure, from ONE batched refresh', async () => {
+    const s = defaultSettings();
+    const { calls, engine } = setup(s);
+    const ctx = createSectorContext({ settings: async () => s, compare: (x) => engine.compare(x), now: () => NOW }, 60_000);
+    const own = await engine.lookup('FIL', undefined);
+    const before = calls.filter((c) => c.includes('/coins/markets')).length;
+    const b = await ctx.decorate(own);
+    expect(calls.filter((c) => c.includes('/coins/markets')).length - before).toBe(1);
+    const fdvToMcap = b.sector?.medians.find((m) => m.id === 'fdvToMcap');
+    // 7 members: 1.1, 1.2, 1.5, 2, 3, 5, 9 → median 2
+    expect(fdvToMcap?.median).toBe(2);
+    expect(fdvToMcap?.members.map((m) => m.symbol).sort()).toEqual(['AKT', 'ATH', 'FIL', 'HNT', 'IO', 'RENDER', 'TAO']);
+    expect(b.sector?.name).toBe('Compute networks');
+    // no fees anywhere: no FDV / revenue median
+    expect(b.sector?.medians.find((m) => m.id === 'fdvToRevenue')).toBeUndefined();
+    // a second visit reuses the members (memo): no new request
+    const n = calls.length;
+    await ctx.decorate(own);
+    expect(calls.length).toBe(n);
+  });
+
+  it('sends the bundle without medians when the members are late, and leaves non-members alone', async () => {
+    const s = defaultSettings();
+    const never = new Promise<Bundle[]>(() => {});
+    const ctx = createSectorContext({ settings: async () => s, compare: () => never, now: () => NOW }, 10);
+    const own = { asset: { id: 'filecoin', symbol: 'FIL', name: 'Filecoin' }, metrics: [], pair: { base: 'FIL' } } as unknown as Bundle;
+    expect((await ctx.decorate(own)).sector).toBeUndefined();
+    const other = { ...own, asset: { id: 'bitcoin', symbol: 'BTC', name: 'Bitcoin' } } as Bundle;
+    expect(await ctx.decorate(other)).toBe(other);
+  });
+
+  it('uses the asset’s own current figure over its memoised one and picks a chip', () => {
+    const mk = (id: string, symbol: string, fdvToRevenue: number | null): Bundle =>
+      ({ asset: { id, symbol, name: symbol }, pair: { base: symbol }, metrics: [{ id: 'fdvToRevenue', value: fdvToRevenue, asOfMs: NOW }] }) as unknown as Bundle;
+    const members = [mk('a', 'A', 100), mk('b', 'B', 200), mk('c', 'C', 300), mk('d', 'D', null)];
+    // A's own 6350 replaces its memoised 100: 200, 300, 6350 → 300
+    const v = sectorView('S', mk('a', 'A', 6350), members);
+    expect(v.medians).toEqual([{ id: 'fdvToRevenue', median: 300, members: expect.any(Array), oldestAsOfMs: NOW }]);
+    expect(v.medians[0]!.members.map((m) => m.symbol)).toEqual(['A', 'B', 'C']);
+    expect(v.chip).toMatchObject({ id: 'fdvToRevenue', side: 'above', tone: 'worse' });
+    expect(sectorView('S', mk('a', 'A', 6350), members.slice(0, 2)).medians).toEqual([]);
+  });
+});
