@@ -69,7 +69,7 @@ export default defineBackground(() => {
     runAlerts: () => alerts(),
     getBundle: async (d) => sector.decorate(await getEngine().getBundle(d.pair, d.refresh ?? false)),
     lookup: async (d) => sector.decorate(await getEngine().lookup(d.query, d.assetId, d.refresh ?? false)),
-    unlockCalendar: (d) => unlockCalendar({ settings: settings.read, compare: (s) => getEngine().compare(s), schedule: (id) => (getEngine(), schedules!(id)), now: Date.now }, d),
+    unlockCalendar: () => unlockCalendar({ settings: settings.read, compare: (s) => getEngine().compare(s), schedule: (id) => (getEngine(), schedules!(id)), now: Date.now }),
     suggest: (d) => getEngine().suggest(d.query),
     quotes: (d) => getEngine().quotes(d.symbols),
     chooseAsset: async (d) => {

@@ -14,7 +14,7 @@ import { EmissionScheduleSchema, FeeChainsSchema, FeeProtocolsSchema, policy, St
 import { llamaOverrides, resolveLlamaSlugs } from '../sources/network-registry';
 import type { Settings } from '../settings/schema';
 import type { EmissionSchedule } from '../types';
-import { buildCalendar, CALENDAR_DAYS, type CalendarResult, type CalendarToken } from '../metrics/unlock-calendar';
+import type { CalendarInput, CalendarToken } from '../metrics/unlock-calendar';
 
 /** the emission schedule of a CoinGecko id as the engine cached it, or null when none is cached */
 export type ScheduleReader = (geckoId: string) => Promise<EmissionSchedule | null>;
@@ -62,40 +62,28 @@ function num(b: Bundle, id: string): number | null {
 }
 
 /**
- * The calendar of the active watchlist (or of `symbols` when given) for the next `days` days.
+ * The calendar's inputs for the active watchlist: each token's cached schedule with its price,
+ * circulating supply and 24h volume. The rows themselves are built by the page with
+ * `buildCalendar` (lib/metrics/unlock-calendar.ts) from these already parsed values: it is pure
+ * arithmetic, and keeping it out of the worker keeps the worker under its 40 KB gzip budget.
  * A token whose unlock schedule feed failed (not "absent") is reported in `unavailable`, not
- * as "no public schedule".
+ * among the tokens, so it is never called "no public schedule".
  */
-export async function unlockCalendar(deps: CalendarDeps, req: { days?: number; symbols?: string[] }): Promise<CalendarResult & { unavailable: string[] }> {
-  let symbols = req.symbols;
-  if (!symbols) {
-    const s = await deps.settings();
-    const wl = s.watchlists.find((w) => w.id === s.activeWatchlistId) ?? s.watchlists[0];
-    symbols = (wl?.items ?? []).map((i) => i.symbol);
-  }
-  symbols = [...new Set(symbols)].slice(0, MAX_TOKENS);
+export async function unlockCalendar(deps: CalendarDeps): Promise<CalendarInput> {
+  const s = await deps.settings();
+  const wl = s.watchlists.find((w) => w.id === s.activeWatchlistId) ?? s.watchlists[0];
+  const symbols = [...new Set((wl?.items ?? []).map((i) => i.symbol))].slice(0, MAX_TOKENS);
   const bundles = symbols.length ? await deps.compare(symbols) : [];
   const unavailable: string[] = [];
-  const tokens: CalendarToken[] = await Promise.all(
-    bundles.map(async (b, i): Promise<CalendarToken> => {
-      const symbol = symbols![i]!;
+  const tokens: CalendarToken[] = [];
+  await Promise.all(
+    bundles.map(async (b, i) => {
+      const symbol = symbols[i]!;
       const feed = b.sources.find((x) => x.what === 'unlock schedule');
       const schedule = b.asset ? await deps.schedule(b.asset.id) : null;
-      if (!schedule && feed && !feed.ok && !feed.absent) unavailable.push(symbol);
-      return {
-        symbol,
-        name: b.asset?.name ?? null,
-        schedule,
-        priceUsd: num(b, 'price'),
-        circulatingSupply: num(b, 'circulatingSupply'),
-        volume24hUsd: num(b, 'volume24h'),
-      };
+      if (!schedule && feed && !feed.ok && !feed.absent) return void unavailable.push(symbol);
+      tokens[i] = { symbol, name: b.asset?.name ?? null, schedule, priceUsd: num(b, 'price'), circulatingSupply: num(b, 'circulatingSupply'), volume24hUsd: num(b, 'volume24h') };
     }),
   );
-  const cal = buildCalendar(
-    tokens.filter((t) => t.schedule || !unavailable.includes(t.symbol)),
-    deps.now(),
-    Math.min(Math.max(1, Math.round(req.days ?? CALENDAR_DAYS)), 366),
-  );
-  return { ...cal, unavailable };
+  return { watchlist: wl?.name ?? null, tokens: tokens.filter(Boolean), unavailable, asOfMs: deps.now() };
 }

@@ -14,7 +14,7 @@ import type { Bundle } from '../engine/bundle';
 import type { DetectedPair, VenueId } from '../exchanges/define';
 import type { CoinSearchHit } from '../types';
 import type { AlertLogEntry } from '../alerts/runner';
-import type { CalendarResult } from '../metrics/unlock-calendar';
+import type { CalendarInput } from '../metrics/unlock-calendar';
 
 export interface WatchRow {
   symbol: string;
@@ -43,8 +43,8 @@ export interface ProtocolMap {
   compare: { req: { symbols: string[]; refresh?: boolean }; res: Bundle[] };
   /** options: run the alert check now (also runs on an alarm); returns what fired */
   runAlerts: { req: Record<string, never>; res: AlertLogEntry[] };
-  /** unlocks page and popup (issue 13): the active watchlist's cliff unlocks of the next `days` (default 90) days */
-  unlockCalendar: { req: { days?: number }; res: CalendarResult & { unavailable: string[] } };
+  /** unlocks page and popup (issue 13): the active watchlist's cached unlock schedules and prices (rows: `buildCalendar`) */
+  unlockCalendar: { req: Record<string, never>; res: CalendarInput };
 }
 
 export type MessageType = keyof ProtocolMap;

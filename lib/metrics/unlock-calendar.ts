@@ -29,6 +29,18 @@ export interface CalendarToken {
   volume24hUsd: number | null;
 }
 
+/** What the worker sends the unlocks page and the popup (message `unlockCalendar`). */
+export interface CalendarInput {
+  /** the active watchlist's name */
+  watchlist: string | null;
+  /** watchlist order */
+  tokens: CalendarToken[];
+  /** tickers whose schedule feed failed (not the same as having no public schedule) */
+  unavailable: string[];
+  /** epoch ms the worker answered */
+  asOfMs: number;
+}
+
 export interface CalendarRow {
   symbol: string;
   name: string | null;

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../lib/engine/engine';
 import { SwrCache, memoryStore } from '../../lib/engine/cache';
 import { cachedSchedules, unlockCalendar } from '../../lib/engine/calendar';
+import { buildCalendar } from '../../lib/metrics/unlock-calendar';
 import { COMPUTE_NETWORKS, createSectorContext, sectorOf, sectorView } from '../../lib/engine/sector';
 import type { Bundle } from '../../lib/engine/bundle';
 import { defaultSettings, parseSettings, type Settings } from '../../lib/settings/schema';
@@ -83,7 +84,7 @@ describe('unlock calendar on the engine', () => {
     s.activeWatchlistId = 'w2';
     const { calls, cache, engine } = setup(s);
     let afterCompare = -1;
-    const cal = await unlockCalendar(
+    const input = await unlockCalendar(
       {
         settings: async () => s,
         compare: async (symbols) => {
@@ -94,8 +95,11 @@ describe('unlock calendar on the engine', () => {
         schedule: cachedSchedules(cache),
         now: () => NOW,
       },
-      {},
     );
+    expect(input.watchlist).toBe('Mine');
+    expect(input.tokens.map((t) => t.symbol)).toEqual(['FIL', 'ATH', 'HNT']);
+    // what crosses to the page is plain data
+    const cal = { ...buildCalendar(JSON.parse(JSON.stringify(input.tokens)), NOW), unavailable: input.unavailable };
     expect(cal.rows.map((r) => [r.symbol, r.atMs, r.amount])).toEqual([
       ['ATH', NOW + 5 * DAY, 300],
       ['FIL', NOW + 20 * DAY, 1750],
