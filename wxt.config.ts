@@ -47,6 +47,9 @@ export default defineConfig({
     name: 'Tokenlens',
     description:
       'Market cap, FDV, protocol revenue, token unlocks, DePIN activity and technicals beside the chart on crypto exchanges.',
+    // public/_locales holds the UI strings (issue 13 adds its keys); a `_locales` folder requires
+    // `default_locale` (https://developer.chrome.com/docs/extensions/reference/api/i18n#manifest).
+    default_locale: 'en',
     // Only what the features need (QUALITY.md, "Minimal manifest"): settings and cache in
     // storage, alarms for refresh. No tabs, cookies, scripting or webRequest.
     permissions: ['storage', 'alarms'],

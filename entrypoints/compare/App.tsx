@@ -3,6 +3,8 @@
  * first default list. Sortable columns, sparklines, each cell with its source and age, CSV export.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { t } from '../../components/unlocks-i18n';
 import { Sparkline } from '../../components/Sparkline';
 import { formatMetricValue, sourceLabel } from '../../components/format-metric';
 import type { Bundle } from '../../lib/engine/bundle';
@@ -70,6 +72,7 @@ export function App() {
         <button type="button" onClick={exportCsv} disabled={rows.length === 0}>
           Export CSV
         </button>
+        <a href={browser.runtime.getURL('/unlocks.html')}>{t('unlocks_link')}</a>
         {busy ? <span aria-live="polite">Loading…</span> : null}
         {error ? <span role="alert">{error}</span> : null}
       </div>

@@ -3,6 +3,8 @@
  * Settings live in one versioned storage item (lib/settings/options.ts); every write is validated.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { SectorToggle } from './SectorToggle';
+import { t } from '../../components/unlocks-i18n';
 import { loadSettings, settingsItem, updateSettings, type Settings } from '../../lib/settings/options';
 import { TICKER_RE } from '../../lib/settings/schema';
 import { exportWatchlists, importWatchlists } from '../../lib/settings/watchlist-io';
@@ -97,7 +99,8 @@ export function App() {
       <h1>Tokenlens settings</h1>
       <p class="tl-muted">
         Settings stay in this browser’s extension storage and are never sent anywhere.{' '}
-        <a href={browser.runtime.getURL('/compare.html')}>Compare networks</a>
+        <a href={browser.runtime.getURL('/compare.html')}>Compare networks</a>{' · '}
+        <a href={browser.runtime.getURL('/unlocks.html')}>{t('unlocks_link')}</a>
       </p>
       {message ? (
         <p role={message.ok ? 'status' : 'alert'} class={message.ok ? 'tl-ok' : 'tl-err'}>
@@ -154,6 +157,7 @@ export function App() {
               Delete watchlist
             </button>
           </div>
+          <SectorToggle list={list} onSave={(c) => void save(c)} />
           <form class="tl-row" onSubmit={add}>
             <input type="text" aria-label="Add to watchlist" placeholder="Ticker, e.g. TAO" value={ticker} maxLength={20} onInput={(e) => setTicker((e.target as HTMLInputElement).value)} />
             <button type="submit">Add</button>

@@ -3,6 +3,7 @@
  * (cached by the worker). Enter shows the same metric card as the overlay.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { UpcomingUnlocks } from '../../components/UpcomingUnlocks';
 import { browser } from 'wxt/browser';
 import { MetricCard, SourceList } from '../../components/MetricCard';
 import type { Bundle, MetricGroup } from '../../lib/engine/bundle';
@@ -129,6 +130,7 @@ export function App() {
           </a>
         </nav>
       </header>
+      <UpcomingUnlocks />
       <div class="tl-search" role="combobox" aria-expanded={hits.length > 0} aria-haspopup="listbox" aria-owns="tl-suggest">
         <input
           ref={input}
