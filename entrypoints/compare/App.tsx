@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../../components/unlocks-i18n';
+import { SectorMedianRow } from '../../components/SectorMedianRow';
 import { Sparkline } from '../../components/Sparkline';
 import { formatMetricValue, sourceLabel } from '../../components/format-metric';
 import type { Bundle } from '../../lib/engine/bundle';
@@ -120,6 +121,7 @@ export function App() {
             </tr>
           ))}
         </tbody>
+        <tfoot>{rows.length ? <SectorMedianRow rows={rows} columns={COMPARE_COLUMNS} trailing={2} name={listId === 'compute' ? 'Compute networks' : (settings?.watchlists.find((w) => w.id === listId)?.name ?? '')} nowMs={now} /> : null}</tfoot>
       </table>
       <p class="tl-muted">
         Gensyn has no settled token yet and is left out. Figures are shown only where a public source publishes them; a dash means the

@@ -40,6 +40,9 @@ export type CoreMetricId =
   | 'emissions30dValue'
   | 'revenueToEmissions';
 
+/** the four ratios that get a sector median (issue 13) */
+export type SectorMetricId = 'fdvToMcap' | 'fdvToRevenue' | 'revenueToEmissions' | 'unlockPressure';
+
 export type MetricId = CoreMetricId | `network:${NetworkKey}`;
 
 export type MetricGroup = 'valuation' | 'usage' | 'network' | 'unlocks' | 'technicals' | 'market';
@@ -48,7 +51,8 @@ export type MetricGroup = 'valuation' | 'usage' | 'network' | 'unlocks' | 'techn
 export type MetricFormat = 'usd' | 'pct' | 'signedPct' | 'ratio' | 'tokens' | 'count' | 'date' | 'index' | 'eib';
 
 export interface Metric {
-  id: MetricId;
+  /** `sector:<id>`: the sector median of a ratio, inserted after it by the worker (lib/engine/sector.ts) */
+  id: MetricId | `sector:${SectorMetricId}`;
   group: MetricGroup;
   label: string;
   format: MetricFormat;
@@ -105,7 +109,7 @@ export interface SectorView {
   /** the sector's name: the built-in "Compute networks" or the user's watchlist marked as a sector */
   name: string;
   medians: Array<{
-    id: 'fdvToMcap' | 'fdvToRevenue' | 'revenueToEmissions' | 'unlockPressure';
+    id: SectorMetricId;
     /** median of the members' figures (ratio, the metric's own unit) */
     median: number;
     /** members whose figure entered the median, with the epoch ms of their data */
@@ -114,7 +118,7 @@ export interface SectorView {
     oldestAsOfMs: number | null;
   }>;
   /** the compact view's chip, when the asset sits beyond 3× or under ⅓ of a median (README) */
-  chip: { id: 'fdvToMcap' | 'fdvToRevenue' | 'revenueToEmissions' | 'unlockPressure'; factor: number; side: 'above' | 'below'; tone: 'worse' | 'better' } | null;
+  chip: { id: SectorMetricId; factor: number; side: 'above' | 'below'; tone: 'worse' | 'better' } | null;
 }
 
 export interface Bundle {

@@ -10,7 +10,7 @@
  * decorated (fresher than the memo). Takes the engine's public `compare` as a dependency so it
  * stays out of engine.ts.
  */
-import type { Bundle, SectorView } from './bundle';
+import type { Bundle, Metric, SectorView } from './bundle';
 import type { Settings } from '../settings/schema';
 import { chipFor, pickChip, SECTOR_METRICS, sectorMedian, type SectorMember } from '../metrics/sector';
 
@@ -70,6 +70,33 @@ export function sectorView(name: string, own: Bundle, members: readonly Bundle[]
 }
 
 /**
+ * The metric list with each median inserted right after its figure, as a metric of its own
+ * (`sector:<id>`, CONTRACT.md; `data-source="computed"`): the existing metric card renders it
+ * next to the figure ("sector median 210×") with its members and data time in the tooltip and
+ * its age in the provenance line, so the content script needs no code of its own for it (it sits
+ * at its 20 KB gzip budget).
+ */
+export function withSectorMetrics(metrics: readonly Metric[], view: SectorView): Metric[] {
+  const out = [...metrics];
+  for (const med of view.medians) {
+    const i = out.findIndex((m) => m.id === med.id);
+    if (i < 0) continue;
+    const when = med.oldestAsOfMs === null ? '' : `; oldest data from ${new Date(med.oldestAsOfMs).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+    out.splice(i + 1, 0, {
+      id: `sector:${med.id}`,
+      group: out[i]!.group,
+      label: 'sector median',
+      format: 'ratio',
+      value: med.median,
+      source: 'computed',
+      asOfMs: med.oldestAsOfMs,
+      explain: `Median of ${out[i]!.label} over the ${med.members.length} members of ${view.name} that have it: ${med.members.map((m) => m.symbol).join(', ')}${when}`,
+    });
+  }
+  return out;
+}
+
+/**
  * Returns a decorator for bundles. It waits at most `waitMs` for the members (first visit of a
  * cold cache): past that the bundle goes out without `sector`, the members keep loading, and
  * the next request (the overlay's refresh) gets the medians from the memo.
@@ -95,7 +122,7 @@ export function createSectorContext(deps: SectorDeps, waitMs = 1500) {
       clearTimeout(timer);
       if (!got) return b;
       const view = sectorView(sector.name, b, got);
-      return view.medians.length ? { ...b, sector: view } : b;
+      return view.medians.length ? { ...b, metrics: withSectorMetrics(b.metrics, view), sector: view } : b;
     },
   };
 }

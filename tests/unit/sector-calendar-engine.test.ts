@@ -147,6 +147,12 @@ describe('sector medians', () => {
     expect(fdvToMcap?.median).toBe(2);
     expect(fdvToMcap?.members.map((m) => m.symbol).sort()).toEqual(['AKT', 'ATH', 'FIL', 'HNT', 'IO', 'RENDER', 'TAO']);
     expect(b.sector?.name).toBe('Compute networks');
+    // the median travels as a metric right after its figure (CONTRACT.md `data-metric="sector:<id>"`)
+    const i = b.metrics.findIndex((m) => m.id === 'fdvToMcap');
+    expect(b.metrics[i + 1]).toMatchObject({ id: 'sector:fdvToMcap', group: b.metrics[i]!.group, value: 2, source: 'computed', format: 'ratio', label: 'sector median' });
+    expect(b.metrics[i + 1]!.explain).toMatch(/^Median of FDV \/ market cap over the 7 members of Compute networks that have it: FIL, /);
+    expect(b.metrics.filter((m) => m.id.startsWith('sector:')).map((m) => m.id)).toEqual(['sector:fdvToMcap']);
+    expect(own.metrics.some((m) => m.id.startsWith('sector:'))).toBe(false);
     // no fees anywhere: no FDV / revenue median
     expect(b.sector?.medians.find((m) => m.id === 'fdvToRevenue')).toBeUndefined();
     // a second visit reuses the members (memo): no new request
