@@ -12,7 +12,7 @@ import { createSettingsStore } from '../lib/settings/store';
 import { HostGate } from '../lib/engine/rate-limit';
 import { runAlerts } from '../lib/alerts/runner';
 import type { Firing } from '../lib/alerts/rules';
-import { cachedSchedules, unlockCalendar, type ScheduleReader } from '../lib/engine/calendar';
+import { cachedSchedules, unlockCalendar } from '../lib/engine/calendar';
 import { createSectorContext } from '../lib/engine/sector';
 
 const ALERT_ALARM = 'tokenlens-alerts';
@@ -26,7 +26,7 @@ export default defineBackground(() => {
     if (area === 'local' && ('settings' in changes || 'settings$' in changes)) settings.invalidate();
   });
   let engine: Engine | undefined;
-  let schedules: ScheduleReader | undefined; // issue 13: set with the engine's cache below
+  let cache: SwrCache | undefined; // issue 13: the engine's cache, read back by the calendar and sector medians
   const getEngine = (): Engine => {
     if (engine) return engine;
     let store: CacheStore;
@@ -36,8 +36,7 @@ export default defineBackground(() => {
       store = memoryStore();
     }
     const gate = new HostGate(store);
-    const cache = new SwrCache({ store });
-    schedules = cachedSchedules(cache);
+    cache = new SwrCache({ store });
     engine = createEngine({ cache, fetch: gate.wrap((input, init) => fetch(input, init)), settings: settings.read });
     return engine;
   };
@@ -63,13 +62,13 @@ export default defineBackground(() => {
     });
 
   // issue 13: sector medians on the overlay / popup bundle, and the unlock calendar
-  const sector = createSectorContext({ settings: settings.read, compare: (s) => getEngine().compare(s), now: Date.now });
+  const sector = createSectorContext({ settings: settings.read, quotes: (s) => getEngine().quotes(s), cache: { peek: (p) => (getEngine(), cache!.peek(p)) }, now: Date.now });
   const handlers: Handlers = {
     compare: (d) => getEngine().compare(d.symbols, d.refresh ?? false),
     runAlerts: () => alerts(),
     getBundle: async (d) => sector.decorate(await getEngine().getBundle(d.pair, d.refresh ?? false)),
     lookup: async (d) => sector.decorate(await getEngine().lookup(d.query, d.assetId, d.refresh ?? false)),
-    unlockCalendar: () => unlockCalendar({ settings: settings.read, compare: (s) => getEngine().compare(s), schedule: (id) => (getEngine(), schedules!(id)), now: Date.now }),
+    unlockCalendar: () => unlockCalendar({ settings: settings.read, compare: (s) => getEngine().compare(s), schedule: (id) => (getEngine(), cachedSchedules(cache!)(id)), now: Date.now }),
     suggest: (d) => getEngine().suggest(d.query),
     quotes: (d) => getEngine().quotes(d.symbols),
     chooseAsset: async (d) => {

@@ -11,7 +11,7 @@
 import type { Bundle } from './bundle';
 import type { SwrCache } from './cache';
 import { EmissionScheduleSchema, FeeChainsSchema, FeeProtocolsSchema, policy, StringListSchema } from './domain-schemas';
-import { llamaOverrides, resolveLlamaSlugs } from '../sources/network-registry';
+import { llamaOverrides, resolveLlamaSlugs, type LlamaSlugs } from '../sources/network-registry';
 import type { Settings } from '../settings/schema';
 import type { EmissionSchedule } from '../types';
 import type { CalendarInput, CalendarToken } from '../metrics/unlock-calendar';
@@ -20,27 +20,31 @@ import type { CalendarInput, CalendarToken } from '../metrics/unlock-calendar';
 export type ScheduleReader = (geckoId: string) => Promise<EmissionSchedule | null>;
 
 // `peek` ignores freshness: these policies only carry the key, the version and the read-back check.
-const NO_AGE = { maxAgeMs: 0, staleMs: 0 };
+export const NO_AGE = { maxAgeMs: 0, staleMs: 0 };
 
 /**
- * Reads schedules from the cache entries the engine writes (`llama:emissions:<slug>`, slug
- * resolved exactly as the engine does: override table, else the cached DefiLlama lists).
+ * DefiLlama slugs of a CoinGecko id, resolved exactly as the engine does (override table, else
+ * the DefiLlama lists the engine cached), without any request.
  */
-export function cachedSchedules(cache: Pick<SwrCache, 'peek'>): ScheduleReader {
+export function cachedSlugs(cache: Pick<SwrCache, 'peek'>): (geckoId: string) => Promise<LlamaSlugs> {
   return async (geckoId) => {
     const o = llamaOverrides[geckoId];
-    let slug: string | null;
-    if (o && o.emissionsSlug !== undefined) slug = o.emissionsSlug;
-    else {
-      const [protocols, chains, list] = await Promise.all([
-        cache.peek(policy('llama:protocols', FeeProtocolsSchema, NO_AGE)),
-        cache.peek(policy('llama:chains', FeeChainsSchema, NO_AGE)),
-        cache.peek(policy('llama:emissions-list', StringListSchema, NO_AGE)),
-      ]);
-      slug = resolveLlamaSlugs(geckoId, protocols?.value ?? [], chains?.value ?? [], list?.value ?? []).emissionsSlug;
-    }
-    if (!slug) return null;
-    const entry = await cache.peek(policy(`llama:emissions:${slug}`, EmissionScheduleSchema, NO_AGE));
+    if (o && o.feesSlug !== undefined && o.emissionsSlug !== undefined) return resolveLlamaSlugs(geckoId, [], [], []);
+    const [protocols, chains, list] = await Promise.all([
+      cache.peek(policy('llama:protocols', FeeProtocolsSchema, NO_AGE)),
+      cache.peek(policy('llama:chains', FeeChainsSchema, NO_AGE)),
+      cache.peek(policy('llama:emissions-list', StringListSchema, NO_AGE)),
+    ]);
+    return resolveLlamaSlugs(geckoId, protocols?.value ?? [], chains?.value ?? [], list?.value ?? []);
+  };
+}
+
+/** Reads schedules from the cache entries the engine writes (`llama:emissions:<slug>`). */
+export function cachedSchedules(cache: Pick<SwrCache, 'peek'>): ScheduleReader {
+  const slugs = cachedSlugs(cache);
+  return async (geckoId) => {
+    const slug = (await slugs(geckoId)).emissionsSlug;
+    const entry = slug ? await cache.peek(policy(`llama:emissions:${slug}`, EmissionScheduleSchema, NO_AGE)) : undefined;
     return entry ? entry.value : null;
   };
 }

@@ -1,18 +1,25 @@
 /**
  * Sector medians for the bundle consumers (issue 13; CONTRACT.md, "Sector context and the unlock
  * calendar"). Given an assembled bundle, finds the asset's sector — a watchlist the user marked as
- * a sector, else the built-in compute-networks list — and fills `Bundle['sector']` from the
- * members' bundles.
+ * a sector, else the built-in compute-networks list — and fills `Bundle['sector']` plus one
+ * `sector:<id>` metric after each figure.
  *
- * Cost: the members come from ONE `compare(members)` call (market data in one batched request,
- * fundamentals read through the cache), remembered for MEMO_MS, so an overlay refresh on a member
- * makes no extra upstream call per token. The asset's own figures come from the bundle being
- * decorated (fresher than the memo). Takes the engine's public `compare` as a dependency so it
- * stays out of engine.ts.
+ * Cost (the issue's rule: no extra upstream call per token beyond one batched refresh): the
+ * members' market data comes from the engine's `quotes`, ONE batched CoinGecko call for the list
+ * (itself cached for 5 minutes), which also writes each member's `cg:market:<id>` entry; their
+ * revenue series and unlock schedules are read from the cache only (`peek`), as the engine left
+ * them for earlier bundles (overlay, popup, comparison page). A member whose fundamentals were
+ * never fetched simply lacks those figures. The asset's own figures come from the bundle itself.
+ * Takes the engine's public `quotes` as a dependency so it stays out of engine.ts.
  */
 import type { Bundle, Metric, SectorView } from './bundle';
+import type { SwrCache } from './cache';
+import { EmissionScheduleSchema, FeesSeriesSchema, MarketSnapshotSchema, policy } from './domain-schemas';
+import { cachedSlugs, NO_AGE } from './calendar';
 import type { Settings } from '../settings/schema';
-import { chipFor, pickChip, SECTOR_METRICS, sectorMedian, type SectorMember } from '../metrics/sector';
+import type { WatchRow } from '../messaging/protocol';
+import { z } from '../sources/zod';
+import { chipFor, memberFigures, pickChip, SECTOR_METRICS, sectorMedian, type SectorMember, type SectorMetricId } from '../metrics/sector';
 
 /** The built-in compute-networks sector: CoinGecko id → ticker (DATA-SOURCES.md identity table). */
 export const COMPUTE_NETWORKS: Readonly<Record<string, string>> = {
@@ -25,13 +32,20 @@ export const COMPUTE_NETWORKS: Readonly<Record<string, string>> = {
   helium: 'HNT',
 };
 
-/** how long members' bundles are reused: the market data freshness (engine FRESHNESS.market) */
-export const MEMO_MS = 5 * 60_000;
-
 export interface SectorDeps {
   settings(): Promise<Settings>;
-  compare(symbols: string[]): Promise<Bundle[]>;
+  /** the engine's `quotes`: one batched market-data call for the list */
+  quotes(symbols: string[]): Promise<WatchRow[]>;
+  cache: Pick<SwrCache, 'peek'>;
   now(): number;
+}
+
+/** One member's figures, as `sectorView` takes them. */
+export interface MemberRow {
+  /** CoinGecko id */
+  id: string;
+  symbol: string;
+  figures: Record<SectorMetricId, { value: number | null; asOfMs: number | null }>;
 }
 
 /** The asset's sector: the first watchlist marked as a sector that lists it, else the built-in one. */
@@ -51,15 +65,17 @@ function figure(b: Bundle, id: string): { value: number | null; asOfMs: number |
 }
 
 /**
- * Medians and the chip for `own` among `members` (members' bundles; the one for the same asset
- * is replaced by `own`). Pure; exported for tests.
+ * Medians and the chip for `own` among `members` (the member row for the same asset is replaced
+ * by the bundle's own, fresher figures). Pure; exported for tests.
  */
-export function sectorView(name: string, own: Bundle, members: readonly Bundle[]): SectorView {
-  const all = [own, ...members.filter((b) => b.asset && b.asset.id !== own.asset?.id)];
+export function sectorView(name: string, own: Bundle, members: readonly MemberRow[]): SectorView {
   const medians: SectorView['medians'] = [];
   const chips = [];
   for (const id of SECTOR_METRICS) {
-    const rows: SectorMember[] = all.map((b) => ({ symbol: b.asset?.symbol.toUpperCase() ?? b.pair.base, ...figure(b, id) }));
+    const rows: SectorMember[] = [
+      { symbol: own.asset?.symbol.toUpperCase() ?? own.pair.base, ...figure(own, id) },
+      ...members.filter((m) => m.id !== own.asset?.id).map((m) => ({ symbol: m.symbol, ...m.figures[id] })),
+    ];
     const med = sectorMedian(id, rows);
     if (!med) continue;
     medians.push({ id, median: med.median, members: med.members, oldestAsOfMs: med.oldestAsOfMs });
@@ -96,21 +112,43 @@ export function withSectorMetrics(metrics: readonly Metric[], view: SectorView):
   return out;
 }
 
+const MarketOrNull = z.nullable(MarketSnapshotSchema);
+
+/** Members' figures: one batched quote call, then cache reads only. */
+export async function memberRows(deps: SectorDeps, symbols: string[]): Promise<MemberRow[]> {
+  const quotes = await deps.quotes(symbols);
+  const slugs = cachedSlugs(deps.cache);
+  const peek = deps.cache.peek.bind(deps.cache);
+  const rows = await Promise.all(
+    quotes.map(async (q): Promise<MemberRow | null> => {
+      const id = q.assetId;
+      if (!id) return null;
+      const sl = await slugs(id);
+      const [market, revenue, emissions] = await Promise.all([
+        peek(policy(`cg:market:${id}`, MarketOrNull, NO_AGE)),
+        sl.feesSlug ? peek(policy(`llama:dailyRevenue:${sl.feesSlug}`, FeesSeriesSchema, NO_AGE)) : undefined,
+        sl.emissionsSlug ? peek(policy(`llama:emissions:${sl.emissionsSlug}`, EmissionScheduleSchema, NO_AGE)) : undefined,
+      ]);
+      const figures = memberFigures(
+        {
+          market: market?.value ? { value: market.value, atMs: market.fetchedAtMs } : null,
+          revenue: revenue ? { value: revenue.value.daily, atMs: revenue.fetchedAtMs } : null,
+          emissions: emissions ? { value: emissions.value, atMs: emissions.fetchedAtMs } : null,
+        },
+        deps.now(),
+      );
+      return { id, symbol: q.symbol, figures };
+    }),
+  );
+  return rows.filter((r): r is MemberRow => r !== null);
+}
+
 /**
- * Returns a decorator for bundles. It waits at most `waitMs` for the members (first visit of a
- * cold cache): past that the bundle goes out without `sector`, the members keep loading, and
- * the next request (the overlay's refresh) gets the medians from the memo.
+ * Returns a decorator for bundles. It waits at most `waitMs` for the members' batched quote
+ * (CoinGecko slow or refusing): past that the bundle goes out without `sector`, and the next
+ * request (the overlay's refresh) finds the quote in the cache.
  */
 export function createSectorContext(deps: SectorDeps, waitMs = 1500) {
-  const memo = new Map<string, { atMs: number; bundles: Promise<Bundle[]> }>();
-  function members(symbols: string[]): Promise<Bundle[]> {
-    const key = [...symbols].sort().join(',');
-    const hit = memo.get(key);
-    if (hit && deps.now() - hit.atMs < MEMO_MS) return hit.bundles;
-    const bundles = deps.compare(symbols).catch(() => [] as Bundle[]);
-    memo.set(key, { atMs: deps.now(), bundles });
-    return bundles;
-  }
   return {
     async decorate(b: Bundle): Promise<Bundle> {
       if (!b.asset) return b;
@@ -118,7 +156,7 @@ export function createSectorContext(deps: SectorDeps, waitMs = 1500) {
       if (!sector) return b;
       let timer: ReturnType<typeof setTimeout> | undefined;
       const late = new Promise<null>((r) => (timer = setTimeout(() => r(null), waitMs)));
-      const got = await Promise.race([members(sector.symbols), late]);
+      const got = await Promise.race([memberRows(deps, sector.symbols).catch(() => null), late]);
       clearTimeout(timer);
       if (!got) return b;
       const view = sectorView(sector.name, b, got);

@@ -14,6 +14,10 @@
  * The median needs at least `MIN_MEMBERS` (3) members with the figure, else it is undefined and
  * nothing is shown: a "median" of two is just their mean and of one is the asset itself.
  */
+import type { DailyValue, EmissionSchedule, MarketSnapshot } from '../types';
+import { fdv, ratio } from './valuation';
+import { dailyFigures } from './revenue';
+import { unlockFigures } from './unlocks';
 
 /** The four ratios that get a sector median. */
 export type SectorMetricId = 'fdvToMcap' | 'fdvToRevenue' | 'revenueToEmissions' | 'unlockPressure';
@@ -133,4 +137,33 @@ export function pickChip(chips: ReadonlyArray<SectorChip | null>): SectorChip | 
     }
   }
   return best;
+}
+
+export interface MemberInputs {
+  /** CoinGecko snapshot (USD, tokens) and when it was fetched (epoch ms) */
+  market: { value: Pick<MarketSnapshot, 'priceUsd' | 'marketCapUsd' | 'fdvUsd' | 'maxSupply' | 'totalSupply' | 'circulatingSupply' | 'volume24hUsd'>; atMs: number } | null;
+  /** DefiLlama daily revenue (USD per complete UTC day), when cached */
+  revenue: { value: readonly DailyValue[]; atMs: number } | null;
+  /** DefiLlama emission schedule, when cached */
+  emissions: { value: EmissionSchedule; atMs: number } | null;
+}
+
+/**
+ * A member's four ratios from its cached inputs, by the same formulas the bundle uses
+ * (CONTRACT.md metric table; lib/engine/assemble.ts with no venue on screen: CoinGecko price
+ * and volume). Each figure's `asOfMs` is the oldest input behind it. Missing inputs give null.
+ */
+export function memberFigures(inp: MemberInputs, nowMs: number): Record<SectorMetricId, { value: number | null; asOfMs: number | null }> {
+  const m = inp.market?.value ?? null;
+  const at = (...xs: Array<{ atMs: number } | null>) => (xs.every(Boolean) ? Math.min(...xs.map((x) => x!.atMs)) : null);
+  const f = m ? fdv(m, m.priceUsd) : null;
+  const r30 = inp.revenue ? dailyFigures(inp.revenue.value, nowMs) : null;
+  const ann = r30?.annualized ?? null;
+  const u = inp.emissions && m ? unlockFigures(inp.emissions.value, nowMs, m.priceUsd, m.circulatingSupply, m.volume24hUsd, r30?.last30d ?? null) : null;
+  return {
+    fdvToMcap: { value: ratio(f?.value, m?.marketCapUsd), asOfMs: at(inp.market) },
+    fdvToRevenue: { value: ann !== null && ann > 0 ? ratio(f?.value, ann) : null, asOfMs: at(inp.market, inp.revenue) },
+    revenueToEmissions: { value: inp.revenue ? (u?.revenueToEmissions ?? null) : null, asOfMs: at(inp.market, inp.revenue, inp.emissions) },
+    unlockPressure: { value: u?.unlockPressure ?? null, asOfMs: at(inp.market, inp.emissions) },
+  };
 }

@@ -7,7 +7,7 @@ import { createEngine } from '../../lib/engine/engine';
 import { SwrCache, memoryStore } from '../../lib/engine/cache';
 import { cachedSchedules, unlockCalendar } from '../../lib/engine/calendar';
 import { buildCalendar } from '../../lib/metrics/unlock-calendar';
-import { COMPUTE_NETWORKS, createSectorContext, sectorOf, sectorView } from '../../lib/engine/sector';
+import { COMPUTE_NETWORKS, createSectorContext, sectorOf, sectorView, type MemberRow } from '../../lib/engine/sector';
 import type { Bundle } from '../../lib/engine/bundle';
 import { defaultSettings, parseSettings, type Settings } from '../../lib/settings/schema';
 
@@ -27,6 +27,18 @@ function router(calls: string[]) {
       return Response.json(
         ids.map((id) => ({ id, symbol: id.slice(0, 3), name: id, current_price: 2, market_cap: 100, fully_diluted_valuation: FDV[id] ?? 200, total_volume: 1000, price_change_percentage_24h: 1, circulating_supply: 50_000, total_supply: 100_000, max_supply: 100_000, ath: 4, last_updated: new Date(NOW).toISOString() })),
       );
+    }
+    if (u.hostname === 'api.coingecko.com' && u.pathname === '/api/v3/search') {
+      const q = u.searchParams.get('query');
+      const hit = q === 'io' ? { id: 'io-net', name: 'io.net' } : q === 'ath' ? { id: 'aethir', name: 'Aethir' } : null;
+      return Response.json({ coins: hit ? [{ ...hit, api_symbol: hit.id, symbol: q!.toUpperCase(), market_cap_rank: 100, thumb: '', large: '' }] : [], exchanges: [], icos: [], categories: [], nfts: [] });
+    }
+    const fees = u.hostname === 'api.llama.fi' && u.pathname.match(/^\/summary\/fees\/(filecoin|aethir|helium)$/);
+    if (fees) {
+      // 1 USD of fees and of revenue every day for 40 complete days: annualized revenue 365 USD
+      const start = Math.floor(NOW / DAY) * DAY - 40 * DAY;
+      const chart = Array.from({ length: 40 }, (_, i) => [sec(start + i * DAY), 1]);
+      return Response.json({ id: '1', name: fees[1], gecko_id: null, slug: fees[1], protocolType: 'chain', methodology: {}, total24h: 1, totalDataChart: chart });
     }
     if (u.hostname === 'defillama-datasets.llama.fi' && u.pathname === '/emissions/filecoin') {
       return Response.json({
@@ -134,48 +146,64 @@ describe('sector medians', () => {
     expect(parseSettings({ watchlists: [{ id: 'a', name: 'A', items: [] }] }).watchlists[0]).not.toHaveProperty('sector');
   });
 
-  it('decorates a member bundle with medians over the members that have each figure, from ONE batched refresh', async () => {
+  it('decorates a member bundle from ONE batched market request and cached fundamentals only', async () => {
     const s = defaultSettings();
-    const { calls, engine } = setup(s);
-    const ctx = createSectorContext({ settings: async () => s, compare: (x) => engine.compare(x), now: () => NOW }, 60_000);
+    const { calls, cache, engine } = setup(s);
+    const ctx = createSectorContext({ settings: async () => s, quotes: (x) => engine.quotes(x), cache, now: () => NOW }, 60_000);
+    // earlier visits left ATH's and HNT's revenue in the cache (and which assets IO and ATH are:
+    // identity searches are cached for a day); nothing else about the members
+    await engine.lookup('ATH', undefined);
+    await engine.lookup('HNT', undefined);
+    await engine.lookup('IO', undefined);
     const own = await engine.lookup('FIL', undefined);
-    const before = calls.filter((c) => c.includes('/coins/markets')).length;
+    const before = calls.length;
     const b = await ctx.decorate(own);
-    expect(calls.filter((c) => c.includes('/coins/markets')).length - before).toBe(1);
+    // exactly one upstream request: the batched markets call
+    expect(calls.slice(before)).toHaveLength(1);
+    expect(calls.slice(before)[0]).toContain('/coins/markets');
     const fdvToMcap = b.sector?.medians.find((m) => m.id === 'fdvToMcap');
     // 7 members: 1.1, 1.2, 1.5, 2, 3, 5, 9 → median 2
     expect(fdvToMcap?.median).toBe(2);
     expect(fdvToMcap?.members.map((m) => m.symbol).sort()).toEqual(['AKT', 'ATH', 'FIL', 'HNT', 'IO', 'RENDER', 'TAO']);
     expect(b.sector?.name).toBe('Compute networks');
+    // FDV / revenue: FIL (own bundle), ATH and HNT (cached revenue): 300/365, 500/365, 150/365
+    const fdvToRevenue = b.sector?.medians.find((m) => m.id === 'fdvToRevenue');
+    expect(fdvToRevenue?.median).toBeCloseTo(300 / 365, 12);
+    expect(fdvToRevenue?.members.map((m) => m.symbol)).toEqual(['FIL', 'ATH', 'HNT']);
     // the median travels as a metric right after its figure (CONTRACT.md `data-metric="sector:<id>"`)
     const i = b.metrics.findIndex((m) => m.id === 'fdvToMcap');
     expect(b.metrics[i + 1]).toMatchObject({ id: 'sector:fdvToMcap', group: b.metrics[i]!.group, value: 2, source: 'computed', format: 'ratio', label: 'sector median' });
     expect(b.metrics[i + 1]!.explain).toMatch(/^Median of FDV \/ market cap over the 7 members of Compute networks that have it: FIL, /);
-    expect(b.metrics.filter((m) => m.id.startsWith('sector:')).map((m) => m.id)).toEqual(['sector:fdvToMcap']);
+    expect(b.metrics.filter((m) => m.id.startsWith('sector:')).map((m) => m.id)).toEqual(['sector:fdvToMcap', 'sector:fdvToRevenue']);
     expect(own.metrics.some((m) => m.id.startsWith('sector:'))).toBe(false);
-    // no fees anywhere: no FDV / revenue median
-    expect(b.sector?.medians.find((m) => m.id === 'fdvToRevenue')).toBeUndefined();
-    // a second visit reuses the members (memo): no new request
+    // unlock pressure: only FIL has a schedule here → no median
+    expect(b.sector?.medians.find((m) => m.id === 'unlockPressure')).toBeUndefined();
+    // a second visit within the market freshness: no request at all
     const n = calls.length;
     await ctx.decorate(own);
     expect(calls.length).toBe(n);
   });
 
-  it('sends the bundle without medians when the members are late, and leaves non-members alone', async () => {
+  it('sends the bundle without medians when the quote is late, and leaves non-members alone', async () => {
     const s = defaultSettings();
-    const never = new Promise<Bundle[]>(() => {});
-    const ctx = createSectorContext({ settings: async () => s, compare: () => never, now: () => NOW }, 10);
+    const ctx = createSectorContext({ settings: async () => s, quotes: () => new Promise(() => {}), cache: { peek: async () => undefined }, now: () => NOW }, 10);
     const own = { asset: { id: 'filecoin', symbol: 'FIL', name: 'Filecoin' }, metrics: [], pair: { base: 'FIL' } } as unknown as Bundle;
     expect((await ctx.decorate(own)).sector).toBeUndefined();
     const other = { ...own, asset: { id: 'bitcoin', symbol: 'BTC', name: 'Bitcoin' } } as Bundle;
     expect(await ctx.decorate(other)).toBe(other);
   });
 
-  it('uses the asset’s own current figure over its memoised one and picks a chip', () => {
+  it('uses the asset’s own current figure over its cached one and picks a chip', () => {
+    const none = { value: null, asOfMs: null };
+    const row = (id: string, symbol: string, v: number | null): MemberRow => ({
+      id,
+      symbol,
+      figures: { fdvToMcap: none, fdvToRevenue: { value: v, asOfMs: NOW }, revenueToEmissions: none, unlockPressure: none },
+    });
     const mk = (id: string, symbol: string, fdvToRevenue: number | null): Bundle =>
       ({ asset: { id, symbol, name: symbol }, pair: { base: symbol }, metrics: [{ id: 'fdvToRevenue', value: fdvToRevenue, asOfMs: NOW }] }) as unknown as Bundle;
-    const members = [mk('a', 'A', 100), mk('b', 'B', 200), mk('c', 'C', 300), mk('d', 'D', null)];
-    // A's own 6350 replaces its memoised 100: 200, 300, 6350 → 300
+    const members = [row('a', 'A', 100), row('b', 'B', 200), row('c', 'C', 300), row('d', 'D', null)];
+    // A's own 6350 replaces its cached 100: 200, 300, 6350 → 300
     const v = sectorView('S', mk('a', 'A', 6350), members);
     expect(v.medians).toEqual([{ id: 'fdvToRevenue', median: 300, members: expect.any(Array), oldestAsOfMs: NOW }]);
     expect(v.medians[0]!.members.map((m) => m.symbol)).toEqual(['A', 'B', 'C']);
