@@ -117,8 +117,8 @@ export interface SectorView {
     /** epoch ms of the oldest data among them */
     oldestAsOfMs: number | null;
   }>;
-  /** the compact view's chip, when the asset sits beyond 3× or under ⅓ of a median (README) */
-  chip: { id: SectorMetricId; factor: number; side: 'above' | 'below'; tone: 'worse' | 'better' } | null;
+  // The compact view's chip is derived in the UI: `chipFor` / `pickChip` (lib/metrics/sector.ts)
+  // on these medians and the bundle's own figures (kept out of the worker's 40 KB budget).
 }
 
 export interface Bundle {

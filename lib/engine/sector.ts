@@ -19,7 +19,7 @@ import { cachedSlugs, NO_AGE } from './calendar';
 import type { Settings } from '../settings/schema';
 import type { WatchRow } from '../messaging/protocol';
 import { z } from '../sources/zod';
-import { chipFor, memberFigures, pickChip, SECTOR_METRICS, sectorMedian, type SectorMember, type SectorMetricId } from '../metrics/sector';
+import { memberFigures, SECTOR_METRICS, sectorMedian, type SectorMember, type SectorMetricId } from '../metrics/sector';
 
 /** The built-in compute-networks sector: CoinGecko id → ticker (DATA-SOURCES.md identity table). */
 export const COMPUTE_NETWORKS: Readonly<Record<string, string>> = {
@@ -65,12 +65,11 @@ function figure(b: Bundle, id: string): { value: number | null; asOfMs: number |
 }
 
 /**
- * Medians and the chip for `own` among `members` (the member row for the same asset is replaced
+ * Medians for `own` among `members` (the member row for the same asset is replaced
  * by the bundle's own, fresher figures). Pure; exported for tests.
  */
 export function sectorView(name: string, own: Bundle, members: readonly MemberRow[]): SectorView {
   const medians: SectorView['medians'] = [];
-  const chips = [];
   for (const id of SECTOR_METRICS) {
     const rows: SectorMember[] = [
       { symbol: own.asset?.symbol.toUpperCase() ?? own.pair.base, ...figure(own, id) },
@@ -79,10 +78,8 @@ export function sectorView(name: string, own: Bundle, members: readonly MemberRo
     const med = sectorMedian(id, rows);
     if (!med) continue;
     medians.push({ id, median: med.median, members: med.members, oldestAsOfMs: med.oldestAsOfMs });
-    chips.push(chipFor(id, figure(own, id).value, med.median));
   }
-  const chip = pickChip(chips);
-  return { name, medians, chip: chip ? { id: chip.metric, factor: chip.factor, side: chip.side, tone: chip.tone } : null };
+  return { name, medians };
 }
 
 /**

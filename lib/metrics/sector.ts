@@ -167,3 +167,15 @@ export function memberFigures(inp: MemberInputs, nowMs: number): Record<SectorMe
     unlockPressure: { value: u?.unlockPressure ?? null, asOfMs: at(inp.market, inp.emissions) },
   };
 }
+
+/**
+ * The compact view's chip for a bundle carrying sector medians: each median against the asset's
+ * own figure (`chipFor`), the furthest one kept (`pickChip`). For the UI; the worker only sends
+ * the medians.
+ */
+export function sectorChip(
+  medians: ReadonlyArray<{ id: SectorMetricId; median: number }> | undefined,
+  own: (id: SectorMetricId) => number | null | undefined,
+): SectorChip | null {
+  return pickChip((medians ?? []).map((m) => chipFor(m.id, own(m.id), m.median)));
+}

@@ -7,6 +7,7 @@ import { createEngine } from '../../lib/engine/engine';
 import { SwrCache, memoryStore } from '../../lib/engine/cache';
 import { cachedSchedules, unlockCalendar } from '../../lib/engine/calendar';
 import { buildCalendar } from '../../lib/metrics/unlock-calendar';
+import { sectorChip } from '../../lib/metrics/sector';
 import { COMPUTE_NETWORKS, createSectorContext, sectorOf, sectorView, type MemberRow } from '../../lib/engine/sector';
 import type { Bundle } from '../../lib/engine/bundle';
 import { defaultSettings, parseSettings, type Settings } from '../../lib/settings/schema';
@@ -207,7 +208,9 @@ describe('sector medians', () => {
     const v = sectorView('S', mk('a', 'A', 6350), members);
     expect(v.medians).toEqual([{ id: 'fdvToRevenue', median: 300, members: expect.any(Array), oldestAsOfMs: NOW }]);
     expect(v.medians[0]!.members.map((m) => m.symbol)).toEqual(['A', 'B', 'C']);
-    expect(v.chip).toMatchObject({ id: 'fdvToRevenue', side: 'above', tone: 'worse' });
+    // the compact chip, derived in the UI from the medians and the asset's own figure
+    expect(sectorChip(v.medians, (id) => (id === 'fdvToRevenue' ? 6350 : null))).toMatchObject({ metric: 'fdvToRevenue', side: 'above', tone: 'worse' });
+    expect(sectorChip(v.medians, () => 400)).toBeNull();
     expect(sectorView('S', mk('a', 'A', 6350), members.slice(0, 2)).medians).toEqual([]);
   });
 });
