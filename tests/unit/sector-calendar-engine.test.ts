@@ -214,3 +214,16 @@ describe('sector medians', () => {
     expect(sectorView('S', mk('a', 'A', 6350), members.slice(0, 2)).medians).toEqual([]);
   });
 });
+
+describe('unlockCalendar message', () => {
+  it('is for extension pages only, and its request takes no field', async () => {
+    const { senderProblem, requestSchemas } = await import('../../lib/messaging/server');
+    const { contentScriptExcludeMatches, contentScriptMatches } = await import('../../lib/exchanges');
+    const ID = 'abcdefghijklmnopabcdefghijklmnop';
+    const ctx = { extensionId: ID, extensionOrigin: `chrome-extension://${ID}/`, contentScripts: [{ matches: [...contentScriptMatches], exclude_matches: [...contentScriptExcludeMatches] }] };
+    const kucoin = { id: ID, tab: { id: 1 }, frameId: 0, url: 'https://www.kucoin.com/trade/TAO-USDT' };
+    expect(senderProblem(kucoin, 'unlockCalendar', ctx)).toBe('not allowed from a web page');
+    expect(senderProblem({ id: ID, url: `chrome-extension://${ID}/unlocks.html` }, 'unlockCalendar', ctx)).toBeNull();
+    expect(requestSchemas.unlockCalendar.safeParse({}).success).toBe(true);
+  });
+});
