@@ -19,6 +19,8 @@ const sec = (ms: number) => ms / 1000;
 /** fdv / market cap per CoinGecko id (market cap 100 USD each) */
 const FDV: Record<string, number> = { filecoin: 300, aethir: 500, helium: 150, bittensor: 120, 'render-token': 110, 'akash-network': 200, 'io-net': 900 };
 
+let heliumDown = false;
+
 function router(calls: string[]) {
   return async (input: string): Promise<Response> => {
     calls.push(input);
@@ -62,6 +64,7 @@ function router(calls: string[]) {
         },
       });
     }
+    if (u.hostname === 'defillama-datasets.llama.fi' && u.pathname === '/emissions/helium' && heliumDown) return new Response('down', { status: 503 });
     if (u.hostname === 'defillama-datasets.llama.fi' && u.pathname === '/emissions/aethir') {
       return Response.json({
         name: 'Aethir',
@@ -129,6 +132,23 @@ describe('unlock calendar on the engine', () => {
     expect(calls.filter((c) => c.includes('/coins/markets'))).toHaveLength(1);
     // the schedules came from the cache the compare call filled: no request after it
     expect(calls.length).toBe(afterCompare);
+  });
+});
+
+describe('unlock calendar when a schedule feed fails', () => {
+  it('names the token as unavailable, not as having no public schedule', async () => {
+    const s = defaultSettings();
+    s.watchlists[0]!.items = ['FIL', 'HNT', 'RENDER'].map((symbol) => ({ symbol, assetId: null }));
+    const { cache, engine } = setup(s);
+    heliumDown = true;
+    try {
+      const input = await unlockCalendar({ settings: async () => s, compare: (x) => engine.compare(x), schedule: cachedSchedules(cache), now: () => NOW });
+      expect(input.unavailable).toEqual(['HNT']);
+      expect(input.tokens.map((t) => t.symbol)).toEqual(['FIL', 'RENDER']);
+      expect(buildCalendar(input.tokens, NOW).noSchedule).toEqual(['RENDER']);
+    } finally {
+      heliumDown = false;
+    }
   });
 });
 
