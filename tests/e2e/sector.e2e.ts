@@ -62,4 +62,36 @@ describe('sector medians', () => {
     expect(await kucoin.locator(metric('sector:unlockPressure')).count()).toBe(0);
     await kucoin.close();
   });
+
+  it('a watchlist marked as a sector in the options gives its members medians in the popup', async () => {
+    const page = await b.context.newPage();
+    await page.goto(`chrome-extension://${b.extensionId}/options.html`);
+    await page.getByRole('button', { name: 'New watchlist' }).click();
+    const name = page.getByRole('textbox', { name: 'Watchlist name' });
+    await name.fill('Layer ones');
+    await name.press('Tab');
+    for (const t of ['NEAR', 'TAO', 'RENDER']) {
+      const add = page.getByRole('textbox', { name: 'Add to watchlist' });
+      await add.fill(t);
+      await add.press('Enter');
+      await page.waitForSelector(`ul[aria-label="Layer ones tokens"] li[data-symbol="${t}"]`);
+    }
+    const box = page.getByRole('checkbox', { name: /Treat this list as a sector/ });
+    await box.check();
+    await page.reload();
+    await expect.poll(() => page.getByRole('checkbox', { name: /Treat this list as a sector/ }).isChecked()).toBe(true);
+    await page.close();
+
+    const popup = await b.context.newPage();
+    await popup.goto(`chrome-extension://${b.extensionId}/popup.html`);
+    const field = popup.getByRole('searchbox', { name: 'Search token' });
+    await field.fill('NEAR');
+    await field.press('Enter');
+    const med = popup.locator('[data-tokenlens="popup"][data-asset="NEAR"] [data-metric="sector:fdvToMcap"]');
+    await med.waitFor({ timeout: 30_000 });
+    const figures = [3_300_000_000 / 3_200_000_000, 8_658_300_000 / 3_650_000_000, 3_790_000_000 / 3_690_000_000].sort((x, y) => x - y);
+    expect(Number(await med.getAttribute('data-value'))).toBeCloseTo(figures[1]!, 10);
+    expect(await med.locator('.tl-explain').textContent()).toMatch(/over the 3 members of Layer ones that have it: NEAR, /);
+    await popup.close();
+  });
 });
