@@ -5,10 +5,13 @@
  */
 import { browser } from 'wxt/browser';
 
-export function t(key: string, subs?: string | string[]): string {
+/** the message names WXT generates from public/_locales/en/messages.json (typos fail typecheck) */
+export type MessageKey = Parameters<typeof browser.i18n.getMessage>[0];
+
+export function t(key: MessageKey, subs?: string | string[]): string {
   let s = '';
   try {
-    s = browser.i18n.getMessage(key as never, subs as never);
+    s = browser.i18n.getMessage(key, subs);
   } catch {
     // no i18n API (unit tests without a fake): fall through to the key
   }
