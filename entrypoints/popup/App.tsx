@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { UpcomingUnlocks } from '../../components/UpcomingUnlocks';
+import { SectorChip } from '../../components/SectorChip';
 import { browser } from 'wxt/browser';
 import { MetricCard, SourceList } from '../../components/MetricCard';
 import type { Bundle, MetricGroup } from '../../lib/engine/bundle';
@@ -213,6 +214,7 @@ export function App() {
             <span class={`tl-state tl-state-${bundle.state}`}>{bundle.state}</span>
           </h2>
           {verdict(bundle, now) ? <p class="tl-verdict">{verdict(bundle, now)}</p> : null}
+          <SectorChip bundle={bundle} />
           {bundle.notes.length ? (
             <ul class="tl-notes">
               {bundle.notes.map((n) => (
