@@ -21,6 +21,8 @@ import type { Firing } from '../lib/alerts/rules';
 import { createLogger } from '../lib/log';
 
 const log = createLogger('worker');
+import { cachedSchedules, unlockCalendar } from '../lib/engine/calendar';
+import { createSectorContext } from '../lib/engine/sector';
 
 const ALERT_ALARM = 'tokenlens-alerts';
 /** minutes between alert checks (Chrome's minimum alarm period is 30 s; 5 min is plenty) */
@@ -62,6 +64,7 @@ export default defineBackground(() => {
   const overlayPrefs = createOverlayPrefs(browser.storage.local, settingsForData);
   const tabGate = new TabGate({ quietMs: BUDGETS.pairQuietMs, perMinute: BUDGETS.bundlesPerTabPerMinute });
   let engine: Engine | undefined;
+  let cache: SwrCache | undefined; // issue 13: the engine's cache, read back by the calendar and sector medians
   const getEngine = (): Engine => {
     if (engine) return engine;
     let store: CacheStore;
@@ -74,7 +77,7 @@ export default defineBackground(() => {
     }
     const gate = new HostGate(store);
     const keyBudget = new KeyBudget(store, BUDGETS.keyedPerHour, carriesUserKey);
-    const cache = new SwrCache({ store });
+    cache = new SwrCache({ store });
     engine = createEngine({ cache, fetch: gate.wrap(keyBudget.wrap((input, init) => fetch(input, init))), settings: settingsForData });
     return engine;
   };
@@ -99,6 +102,8 @@ export default defineBackground(() => {
       now: Date.now,
     });
 
+  // issue 13: sector medians on the overlay / popup bundle, and the unlock calendar
+  const sector = createSectorContext({ settings: settingsForData, quotes: (s) => getEngine().quotes(s), cache: { peek: (p) => (getEngine(), cache!.peek(p)) }, now: Date.now });
   const handlers: Handlers = {
     compare: (d) => getEngine().compare(d.symbols, d.refresh ?? false),
     runAlerts: () => alerts(),
@@ -109,9 +114,10 @@ export default defineBackground(() => {
         if (a === 'superseded') throw new Error('superseded');
         if (a !== 'go') throw new Error(`rate-limited: too many pair changes; retry in ${Math.ceil(a.retryInMs / 1000)} s`);
       }
-      return getEngine().getBundle(d.pair, d.refresh ?? false);
+      return sector.decorate(await getEngine().getBundle(d.pair, d.refresh ?? false));
     },
-    lookup: (d) => getEngine().lookup(d.query, d.assetId, d.refresh ?? false),
+    lookup: async (d) => sector.decorate(await getEngine().lookup(d.query, d.assetId, d.refresh ?? false)),
+    unlockCalendar: () => unlockCalendar({ settings: settingsForData, compare: (s) => getEngine().compare(s), schedule: (id) => (getEngine(), cachedSchedules(cache!)(id)), now: Date.now }),
     suggest: (d) => getEngine().suggest(d.query),
     quotes: (d) => getEngine().quotes(d.symbols),
     getOverlayPrefs: (d) => overlayPrefs.get(d.venue),

@@ -3,6 +3,8 @@
  * first default list. Sortable columns, sparklines, each cell with its source and age, CSV export.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { SectorMedianRow } from '../../components/SectorMedianRow';
 import { Sparkline } from '../../components/Sparkline';
 import { formatMetricValue, metricExplain, metricLabel, provenance } from '../../components/format-metric';
 import type { Bundle } from '../../lib/engine/bundle';
@@ -77,6 +79,7 @@ export function App() {
         <button type="button" onClick={exportCsv} disabled={rows.length === 0}>
           {t('cmp_export')}
         </button>
+        <a href={browser.runtime.getURL('/unlocks.html')}>{t('unlocks_link')}</a>
         {busy ? <span aria-live="polite">{t('cmp_loading')}</span> : null}
         {error ? <span role="alert">{error}</span> : null}
       </div>
@@ -127,6 +130,7 @@ export function App() {
               </tr>
             ))}
           </tbody>
+          <tfoot>{rows.length ? <SectorMedianRow rows={rows} columns={columns.map((id) => ({ id, title: metricLabel({ id, label: id }) }))} trailing={2} name={listId === 'compute' ? t('cmp_builtin') : (settings?.watchlists.find((w) => w.id === listId)?.name ?? '')} nowMs={now} /> : null}</tfoot>
         </table>
       </div>
       <p class="tl-muted">{t('cmp_footer')}</p>

@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { readSettings, updateSettings, watchSettings, type Settings } from '../../lib/settings/options';
+import { SectorToggle } from './SectorToggle';
 import { TICKER_RE } from '../../lib/settings/schema';
 import { applyImport, exportWatchlists, importWatchlists, type ImportMode } from '../../lib/settings/watchlist-io';
 import { quotesInBatches } from '../../lib/messaging/quotes';
@@ -142,7 +143,8 @@ export function App() {
     <main class="tl-options tl-dark" data-up-color={upColorFor(settings.upColor)}>
       <h1>{t('opt_title')}</h1>
       <p class="tl-muted">
-        {t('opt_privacy')} <a href={browser.runtime.getURL('/compare.html')}>{t('cmp_title')}</a>
+        {t('opt_privacy')} <a href={browser.runtime.getURL('/compare.html')}>{t('cmp_title')}</a>{' · '}
+        <a href={browser.runtime.getURL('/unlocks.html')}>{t('unlocks_link')}</a>
       </p>
       {message ? (
         <p role={message.ok ? 'status' : 'alert'} class={message.ok ? 'tl-ok' : 'tl-err'}>
@@ -199,6 +201,7 @@ export function App() {
               {t('opt_delete')}
             </button>
           </div>
+          <SectorToggle list={list} onSave={(c) => void save(c)} />
           <form class="tl-row" onSubmit={add}>
             <input type="text" aria-label={t('opt_add_aria')} placeholder={t('opt_add_ph')} value={ticker} maxLength={20} onInput={(e) => setTicker((e.target as HTMLInputElement).value)} />
             <button type="submit">{t('opt_add')}</button>

@@ -3,6 +3,8 @@
  * (cached by the worker). Enter shows the same metric card as the overlay.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { UpcomingUnlocks } from '../../components/UpcomingUnlocks';
+import { SectorChip } from '../../components/SectorChip';
 import { browser } from 'wxt/browser';
 import { MetricCard, SourceList } from '../../components/MetricCard';
 import { Verdict } from '../../components/Verdict';
@@ -144,6 +146,7 @@ export function App() {
           </a>
         </nav>
       </header>
+      <UpcomingUnlocks />
       <div class="tl-search" role="combobox" aria-expanded={hits.length > 0} aria-haspopup="listbox" aria-owns="tl-suggest">
         <input
           ref={input}
@@ -248,6 +251,7 @@ export function App() {
             <span class={`tl-state tl-state-${bundle.state}`}>{t(`state_${bundle.state}`)}</span>
           </h2>
           <Verdict bundle={bundle} nowMs={now} />
+          <SectorChip bundle={bundle} />
           <MetricCard
             bundle={bundle}
             nowMs={now}

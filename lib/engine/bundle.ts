@@ -40,6 +40,9 @@ export type CoreMetricId =
   | 'emissions30dValue'
   | 'revenueToEmissions';
 
+/** the four ratios that get a sector median (issue 13) */
+export type SectorMetricId = 'fdvToMcap' | 'fdvToRevenue' | 'revenueToEmissions' | 'unlockPressure';
+
 export type MetricId = CoreMetricId | `network:${NetworkKey}`;
 
 export type MetricGroup = 'valuation' | 'usage' | 'network' | 'unlocks' | 'technicals' | 'market';
@@ -48,7 +51,8 @@ export type MetricGroup = 'valuation' | 'usage' | 'network' | 'unlocks' | 'techn
 export type MetricFormat = 'usd' | 'pct' | 'signedPct' | 'ratio' | 'tokens' | 'count' | 'date' | 'index' | 'eib';
 
 export interface Metric {
-  id: MetricId;
+  /** `sector:<id>`: the sector median of a ratio, inserted after it by the worker (lib/engine/sector.ts) */
+  id: MetricId | `sector:${SectorMetricId}`;
   group: MetricGroup;
   label: string;
   format: MetricFormat;
@@ -96,6 +100,27 @@ export interface UnlockScheduleView {
   months: Array<{ monthStartMs: number; cliff: number; linear: number }>;
 }
 
+/**
+ * Sector context (issue 13; CONTRACT.md, "Sector context and the unlock calendar"), filled in by
+ * the worker (lib/engine/sector.ts) for assets of a sector. Each median is over the members that
+ * have the figure, the asset itself included, and present only when at least three have it.
+ */
+export interface SectorView {
+  /** the sector's name: the built-in "Compute networks" or the user's watchlist marked as a sector */
+  name: string;
+  medians: Array<{
+    id: SectorMetricId;
+    /** median of the members' figures (ratio, the metric's own unit) */
+    median: number;
+    /** members whose figure entered the median, with the epoch ms of their data */
+    members: Array<{ symbol: string; asOfMs: number | null }>;
+    /** epoch ms of the oldest data among them */
+    oldestAsOfMs: number | null;
+  }>;
+  // The compact view's chip is derived in the UI: `chipFor` / `pickChip` (lib/metrics/sector.ts)
+  // on these medians and the bundle's own figures (kept out of the worker's 40 KB budget).
+}
+
 export interface Bundle {
   state: OverlayState;
   /** the detected pair (or the lookup query in the popup) */
@@ -118,6 +143,8 @@ export interface Bundle {
   spark?: number[];
   /** daily revenue (USD, complete UTC days, ascending) for the revenue sparkline, optional */
   revenueSpark?: number[];
+  /** sector medians (issue 13), optional: absent outside a sector or before the members load */
+  sector?: SectorView;
   generatedAtMs: number;
 }
 

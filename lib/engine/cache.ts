@@ -139,6 +139,14 @@ export class SwrCache {
    * Stores a value fetched elsewhere (one batched call priming many per-item entries).
    * Replaces the entry in one write, like a refresh would.
    */
+  /**
+   * The stored value (any age) or undefined, without fetching: the unlock calendar and the sector
+   * medians read what earlier refreshes cached and never spend a request of their own (issue 13).
+   */
+  async peek<T>(policy: CachePolicy<T>): Promise<CacheEntry<T> | undefined> {
+    return this.read(policy);
+  }
+
   async put<T>(policy: CachePolicy<T>, value: T): Promise<void> {
     if (policy.check(value) === undefined) return;
     await this.write(policy.key, { v: policy.version, fetchedAtMs: this.now(), value });

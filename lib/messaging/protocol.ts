@@ -14,6 +14,7 @@ import type { Bundle, WatchRow } from '../engine/bundle';
 import type { DetectedPair, VenueId } from '../exchanges/define';
 import type { CoinSearchHit } from '../types';
 import type { AlertLogEntry } from '../alerts/rules';
+import type { CalendarInput } from '../metrics/unlock-calendar';
 
 export type { WatchRow };
 
@@ -60,6 +61,8 @@ export interface ProtocolMap {
   compare: { req: { symbols: string[]; refresh?: boolean }; res: Bundle[] };
   /** options: run the alert check now (also runs on an alarm); returns what fired */
   runAlerts: { req: Record<string, never>; res: AlertLogEntry[] };
+  /** unlocks page and popup (issue 13): the active watchlist's cached unlock schedules and prices (rows: `buildCalendar`) */
+  unlockCalendar: { req: Record<string, never>; res: CalendarInput };
 }
 
 export type MessageType = keyof ProtocolMap;

@@ -40,6 +40,7 @@ export const requestSchemas = {
   quotes: z.object({ symbols: z.array(ticker).check(maxLen(100)) }),
   compare: z.object({ symbols: z.array(ticker).check(maxLen(40)), refresh: z.optional(z.boolean()) }),
   runAlerts: z.object({}),
+  unlockCalendar: z.object({}),
 } satisfies Record<MessageType, z.ZodMiniType>;
 
 export type Handlers = {

@@ -53,6 +53,11 @@ export const WatchlistSchema = z.object({
       return r.success ? [r.data] : [];
     }))),
   ),
+  /**
+   * The user marked this list as a sector (issue 13): its members get sector medians. Optional so
+   * lists saved before it keep their exact shape; a bad value reads as false.
+   */
+  sector: z.optional(z.catch(z.boolean(), false)),
 });
 
 export type WatchItem = z.infer<typeof WatchItemSchema>;

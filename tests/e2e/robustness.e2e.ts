@@ -63,15 +63,17 @@ describe('robustness in real Chromium', () => {
 
   it('API down: cached figures stay with their age and a note; it recovers by itself when the API is back', async () => {
     const page = await b.context.newPage();
-    // FIL is not cached yet: with every API down there is nothing to show.
+    // NEAR is not cached yet: with every API down there is nothing to show. (Not FIL: since the
+    // sector medians of issue 13, visiting RENDER or TAO fetches the compute networks' market
+    // data in one batch, FIL's included.)
     apiDown = true;
-    await page.goto('https://www.kucoin.com/trade/FIL-USDT');
+    await page.goto('https://www.kucoin.com/trade/NEAR-USDT');
     expect(await waitState(page, ['error', 'partial'])).toBe('error');
     expect(await page.locator(`${PANEL} .tl-notes, ${PANEL} .tl-message`).first().innerText()).toMatch(/KuCoin|CoinGecko|unavailable|HTTP|answered/);
     // Back online: the bounded retry (5 s) brings the data without a reload.
     apiDown = false;
     expect(await waitState(page, ['ready'], 15_000)).toBe('ready');
-    expect(Number(await page.locator(metric('marketCap')).getAttribute('data-value'))).toBe(TOKENS.FIL!.marketCap);
+    expect(Number(await page.locator(metric('marketCap')).getAttribute('data-value'))).toBe(TOKENS.NEAR!.marketCap);
     await page.close();
   });
 
@@ -94,7 +96,7 @@ describe('robustness in real Chromium', () => {
 
   it('extension pages and the worker run without CSP violations or console errors', async () => {
     const messages: string[] = [];
-    for (const path of ['popup.html', 'options.html', 'compare.html']) {
+    for (const path of ['popup.html', 'options.html', 'compare.html', 'unlocks.html']) {
       const page = await b.context.newPage();
       page.on('console', (m) => {
         if (m.type() === 'error' || /Content Security Policy|securitypolicyviolation/i.test(m.text())) messages.push(`${path}: ${m.text()}`);

@@ -1,0 +1,10 @@
+import './style.css';
+import { render } from 'preact';
+import { App } from './App';
+import { t } from '../../components/unlocks-i18n';
+import { useExtensionMessages } from '../../lib/i18n/browser';
+
+useExtensionMessages(document);
+
+document.title = t('unlocks_title');
+render(<App />, document.getElementById('app')!);
