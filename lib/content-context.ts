@@ -17,17 +17,16 @@ import { browser } from 'wxt/browser';
 
 export class ContentScriptContext {
   private readonly ac = new AbortController();
-  private readonly seen = new Set<unknown>();
 
   constructor(name: string, _options?: unknown) {
     const type = `${browser?.runtime?.id}:${name}:wxt:content-script-started`;
     // In the top frame the first message is this script's own announcement.
     let ignoreNext = window.self === window.top;
     const onMessage = (e: MessageEvent) => {
-      // Any page script can post to the window: read only these three fields, compared as is.
-      const d: { type?: unknown; contentScriptName?: unknown; messageId?: unknown } | null = typeof e.data === 'object' ? e.data : null;
-      if (d?.type !== type || d.contentScriptName !== name || this.seen.has(d.messageId)) return;
-      this.seen.add(d.messageId);
+      // Any page script can post to the window: read only these two fields, compared as is.
+      // (WXT also de-duplicates by message id; each message reaches this listener once anyway.)
+      const d: { type?: unknown; contentScriptName?: unknown } | null = typeof e.data === 'object' ? e.data : null;
+      if (d?.type !== type || d.contentScriptName !== name) return;
       if (ignoreNext) ignoreNext = false;
       else this.abort();
     };

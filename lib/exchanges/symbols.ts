@@ -91,11 +91,11 @@ export const KNOWN_BASES: ReadonlySet<string> = new Set([
   'LDO', 'RUNE', 'STX', 'XMR', 'ZEC', 'DASH', 'BSV', 'CRO', 'OKB', 'KCS', 'GT', 'MX', 'BGB', 'HT',
 ]);
 
-/** Underlyings of Binance-style UP/DOWN and FTX-style BULL/BEAR leveraged tokens. */
+/** Underlyings of Binance-style UP/DOWN and FTX-style BULL/BEAR leveraged tokens (in KNOWN_BASES order: gzip). */
 const LEVERAGED_UNDERLYINGS: ReadonlySet<string> = new Set([
-  'BTC', 'ETH', 'BNB', 'XRP', 'ADA', 'DOT', 'LINK', 'TRX', 'LTC', 'BCH', 'EOS', 'XTZ', 'FIL',
-  'SXP', 'UNI', 'AAVE', 'SUSHI', 'YFI', '1INCH', 'XLM', 'DOGE', 'SOL', 'AVAX', 'MATIC', 'ATOM',
-  'ETC', 'BSV', 'ALGO', 'OKB', 'TOMO', 'VET', 'BAL', 'COMP', 'MKR',
+  'BTC', 'ETH', 'BNB', 'SOL', 'XRP', 'ADA', 'DOGE', 'TRX', 'DOT', 'LINK', 'LTC', 'BCH', 'AVAX',
+  'MATIC', 'UNI', 'ATOM', 'XLM', 'ETC', 'FIL', 'AAVE', 'EOS', 'XTZ', 'ALGO', 'VET', 'MKR', 'BSV',
+  'OKB', 'SXP', 'SUSHI', 'YFI', '1INCH', 'TOMO', 'BAL', 'COMP',
 ]);
 
 /** Aliases every venue shares (Kraken's ISO-style codes, also used by KuCoin futures). */

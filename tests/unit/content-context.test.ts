@@ -36,7 +36,7 @@ describe('content-script context (page build)', () => {
     expect(newer.isInvalid).toBe(false);
   });
 
-  it('ignores messages of another type or script name, and replays of a seen id', async () => {
+  it('ignores messages of another type or script name', async () => {
     const c = make();
     await tick();
     const type = `${fakeBrowser.runtime.id}:overlay:wxt:content-script-started`;
