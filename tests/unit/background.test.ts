@@ -48,13 +48,17 @@ describe('background.main()', () => {
     expect(await fakeBrowser.alarms.get('tokenlens-alerts')).toMatchObject({ name: 'tokenlens-alerts', periodInMinutes: 5 });
   });
 
-  it('answers the popup’s lookup through the engine: one CoinGecko call, the bundle in the envelope', async () => {
+  it('answers the popup’s lookup through the engine: the asset’s CoinGecko call plus one sector batch, the bundle in the envelope', async () => {
     background.main();
     const r = await send({ type: 'lookup', data: { query: 'TAO', refresh: true } }, POPUP);
     expect(r).toMatchObject({ ok: true, data: { asset: { id: 'bittensor' } } });
     const price = (r as { data: { metrics: Array<{ id: string; value: unknown }> } }).data.metrics.find((m) => m.id === 'price');
     expect(price?.value).toBe(321);
-    expect(net.to('api.coingecko.com').filter((c) => c.url.pathname.endsWith('/coins/markets'))).toHaveLength(1);
+    // TAO is a compute-network member: its sector medians cost ONE batched markets call for all
+    // members (issue 13), never one per member.
+    const markets = net.to('api.coingecko.com').filter((c) => c.url.pathname.endsWith('/coins/markets'));
+    expect(markets).toHaveLength(2);
+    expect(markets.filter((c) => (c.url.searchParams.get('ids') ?? '').split(',').length > 1)).toHaveLength(1);
   });
 
   it('refuses what an exchange page may not ask, and saves what it may (an asset choice)', async () => {
