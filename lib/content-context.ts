@@ -6,9 +6,7 @@
  * node_modules/wxt/dist/utils/content-script-context.mjs), in a quarter of its bytes (QUALITY.md:
  * content script ≤ 20 KB gzip):
  * - invalidation: an AbortSignal, aborted when the extension is reloaded or updated
- *   (`runtime.id` gone) or when a newer copy of this script starts in the same frame (the same
- *   `…:overlay:wxt:content-script-started` window message WXT posts, so an older WXT-built copy
- *   and this one stop each other the same way);
+ *   (`runtime.id` gone);
  * - timers and listeners that die with the context;
  * - `wxt:locationchange`, from polling `location.href` once a second, as WXT does. The handler
  *   is called directly, not through a window event, so a page cannot fire it.
@@ -18,22 +16,12 @@ import { browser } from 'wxt/browser';
 export class ContentScriptContext {
   private readonly ac = new AbortController();
 
-  constructor(name: string, _options?: unknown) {
-    const type = `${browser?.runtime?.id}:${name}:wxt:content-script-started`;
-    // In the top frame the first message is this script's own announcement.
-    let ignoreNext = window.self === window.top;
-    const onMessage = (e: MessageEvent) => {
-      // Any page script can post to the window: read only these two fields, compared as is.
-      // (WXT also de-duplicates by message id; each message reaches this listener once anyway.)
-      const d: { type?: unknown; contentScriptName?: unknown } | null = typeof e.data === 'object' ? e.data : null;
-      if (d?.type !== type || d.contentScriptName !== name) return;
-      if (ignoreNext) ignoreNext = false;
-      else this.abort();
-    };
-    addEventListener('message', onMessage);
-    this.onInvalidated(() => removeEventListener('message', onMessage));
-    if (window.self === window.top) postMessage({ type, contentScriptName: name, messageId: Math.random().toString(36).slice(2) }, '*');
-  }
+  // No window `message` listener, unlike WXT's context (which stops an older copy when a newer one
+  // announces itself through window.postMessage): any page script can post that announcement and
+  // so switch the overlay off (QUALITY.md: "nothing listens to window.postMessage"). Manifest
+  // content scripts are injected once per document, and an extension reload or update is seen
+  // through `runtime.id` (isInvalid), so the handshake guards nothing that can happen here.
+  constructor(_name: string, _options?: unknown) {}
 
   abort(): void {
     this.ac.abort();

@@ -77,7 +77,10 @@ describe('fundamentals on the overlay', () => {
     expect(Number(await val(page, 'nextUnlockAmount'))).toBeCloseTo(amount, 6);
     expect(Number(await val(page, 'nextUnlockValue'))).toBeCloseTo(amount * price, 4);
     expect(Number(await val(page, 'nextUnlockPctCirculating'))).toBeCloseTo((amount / fil.circulating) * 100, 8);
-    await expect.poll(() => page.locator(`${metric('nextUnlockDate')} .tl-value`).innerText()).toBe('in 9 days');
+    // The cliff is 9.5 days after today's UTC midnight: whole days from now, as the overlay counts
+    // them (8 or 9 depending on the hour this runs).
+    const days = Math.floor((f.cliffAtMs - Date.now()) / 86_400_000);
+    await expect.poll(() => page.locator(`${metric('nextUnlockDate')} .tl-value`).innerText()).toBe(`in ${days} days`);
     // Next 30 days: the cliff plus 30 days of the linear stream (700k/week), at today's price;
     // the later cliff (70 days out) is outside the window.
     const unlocks30 = (amount + (f.linearPerWeek / 7) * 30) * price;

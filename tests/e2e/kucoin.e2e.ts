@@ -242,6 +242,7 @@ describe('KuCoin overlay with CoinGecko refusing (own browser)', () => {
     const page = await b.context.newPage();
     await page.goto('https://www.kucoin.com/trade/NEAR-USDT');
     expect(await waitState(page, ['partial', 'ready', 'error'])).toBe('partial');
+    await showFull(page); // price lives in the full view (the page shows it anyway)
     expect(Number(await attr(page, metric('price'), 'data-value'))).toBe(TOKENS.NEAR!.venuePrice);
     expect(await attr(page, metric('marketCap'), 'data-value')).toBe('');
     // the failure is named in plain words (amber line); the worker's reasons stay behind the

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeServer } from './fake-server';
 import { installKucoinPages, installMarketFakes } from './fake-market';
 import { filFundamentals, installFilFundamentals } from './fake-fundamentals';
-import { launch, metric, waitState, type Launched } from './browser';
+import { launch, metric, waitState, type Launched, showFull } from './browser';
 
 describe('sector medians', () => {
   const server = new FakeServer();
@@ -48,6 +48,7 @@ describe('sector medians', () => {
     const kucoin = await b.context.newPage();
     await kucoin.goto('https://www.kucoin.com/trade/FIL-USDT');
     await waitState(kucoin, ['ready', 'partial']);
+    await showFull(kucoin); // the medians sit beside their figures in the full view
     const med = kucoin.locator(metric('sector:fdvToMcap'));
     // on a cold cache the medians may come with the overlay's next refresh: wait for the element
     await med.waitFor({ timeout: 30_000 });

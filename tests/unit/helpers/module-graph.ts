@@ -14,7 +14,12 @@ import ts from 'typescript';
 export const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '../../..');
 
 // `wxt/browser` re-exports `webextension-polyfill` (the @wxt-dev/webextension-polyfill module).
-const CONTENT_SCRIPT_ALIASES: Record<string, string> = { 'webextension-polyfill': 'lib/browser-shim.ts', 'wxt/browser': 'lib/browser-shim.ts' };
+const CONTENT_SCRIPT_ALIASES: Record<string, string> = { 'webextension-polyfill': 'lib/browser-shim.ts', 'wxt/browser': 'lib/browser-shim.ts', 'wxt/utils/content-script-context': 'lib/content-context.ts' };
+/**
+ * Files WXT's own content-script wrapper pulls in, which no file of ours imports: it constructs
+ * the context, and the build resolves that to lib/content-context.ts (scripts/content-script-browser.ts).
+ */
+const WRAPPER_ROOTS = ['lib/content-context.ts'];
 
 function resolveFile(from: string, spec: string): string | undefined {
   const base = resolve(dirname(from), spec.replace(/\?.*$/, ''));
@@ -44,7 +49,7 @@ function runtimeImports(file: string): string[] {
 /** Repo-relative paths of every file reachable from `entry` (repo-relative), sorted. */
 export function contentScriptModules(entry: string): string[] {
   const seen = new Set<string>();
-  const queue = [resolve(ROOT, entry)];
+  const queue = [resolve(ROOT, entry), ...WRAPPER_ROOTS.map((f) => resolve(ROOT, f))];
   while (queue.length) {
     const file = queue.pop()!;
     if (seen.has(file)) continue;
