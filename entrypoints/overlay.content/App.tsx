@@ -8,7 +8,7 @@ import { h, Fragment } from 'preact';
  * Overlay controller: follows the page's URL (SPA switches included), asks the worker for the
  * pair's bundle and drops any answer that arrives for a pair no longer on screen.
  */
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Overlay, type OverlayPosition, type OverlayView } from '../../components/Overlay';
@@ -94,8 +94,10 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
   const retries = useRef<{ pairKey: string; n: number; timer?: number }>({ pairKey: '', n: 0 });
   const RETRY_DELAYS_MS = [5_000, 30_000, 120_000];
 
-  const load = useCallback(
-    async (pair: DetectedPair, force = false) => {
+  // One stable function for the overlay's lifetime (it reads refs and setters only), held by
+  // useState's initialiser rather than useCallback: one hook kind less in the page bundle.
+  const [load] = useState(
+    () => async (pair: DetectedPair, force = false) => {
       const mine = ++seq.current;
       const stillMine = () => mine === seq.current && samePair(pairRef.current, pair) && !ctx.isInvalid;
       const key = `${pair.venue}:${pair.base}:${pair.quote}:${pair.market}`;
@@ -134,7 +136,6 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
       if (latest.sources.some((s) => !s.ok && !s.absent) || latest.state === 'error') scheduleRetry(pair);
       else retries.current.n = 0;
     },
-    [ctx],
   );
 
   const scheduleRetry = (pair: DetectedPair) => {
