@@ -11,7 +11,7 @@ import { h, Fragment } from 'preact';
  * next unlock). Placement, view and storage are the caller's: this component reports changes
  * through callbacks and never touches storage or extension APIs.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Bundle, Metric, MetricGroup, OverlayState } from '../lib/engine/bundle';
 import type { OverlayCorner } from '../lib/exchanges/define';
 import { t, type UpColor } from '../lib/i18n';
@@ -63,7 +63,8 @@ const BOTTOM = 40;
 const TOP = 112;
 
 export function Overlay(p: OverlayProps) {
-  const panel = useRef<HTMLDivElement>(null);
+  // A ref box held by useState, not useRef (which pulls useMemo into the page bundle: 20 KB gzip).
+  const [panel] = useState<{ current: HTMLDivElement | null }>({ current: null });
   const [drag, setDrag] = useState<{ dx: number; dy: number; id: number; x: number; y: number } | null>(null);
   const full = p.view === 'full';
   const placed = drag ?? (p.position.x !== null && p.position.y !== null ? clampToViewport({ x: p.position.x, y: p.position.y }) : null);

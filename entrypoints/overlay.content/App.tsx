@@ -8,7 +8,7 @@ import { h, Fragment } from 'preact';
  * Overlay controller: follows the page's URL (SPA switches included), asks the worker for the
  * pair's bundle and drops any answer that arrives for a pair no longer on screen.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Overlay, type OverlayPosition, type OverlayView } from '../../components/Overlay';
@@ -86,12 +86,14 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
   const [retryAtMs, setRetryAtMs] = useState<number | null>(null);
   const [now, setNow] = useState(Date.now());
   const [theme, setTheme] = useState<'dark' | 'light'>('dark');
-  const seq = useRef(0);
-  const pairRef = useRef<DetectedPair | undefined>(undefined);
+  // Mutable boxes as useState({ current }) rather than useRef: useRef pulls useMemo into the page
+  // bundle (QUALITY.md: 20 KB gzip); the state object is created once and never set.
+  const [seq] = useState({ current: 0 });
+  const [pairRef] = useState<{ current: DetectedPair | undefined }>({ current: undefined });
 
   // Bounded automatic retries while sources are failing (offline, API down): 5 s, 30 s, 2 min,
   // then only on navigation, tab focus or the Retry button. Reset for every new pair.
-  const retries = useRef<{ pairKey: string; n: number; timer?: number }>({ pairKey: '', n: 0 });
+  const [retries] = useState<{ current: { pairKey: string; n: number; timer?: number } }>({ current: { pairKey: '', n: 0 } });
   const RETRY_DELAYS_MS = [5_000, 30_000, 120_000];
 
   // One stable function for the overlay's lifetime (it reads refs and setters only), held by
@@ -253,7 +255,7 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
    * A drag reports every pointer move: moves are merged and sent once the pointer rests
    * (MOVE_SAVE_MS); any other change is sent at once, with the moves still pending.
    */
-  const pending = useRef<{ change: Partial<OverlayLayout>; timer?: number }>({ change: {} });
+  const [pending] = useState<{ current: { change: Partial<OverlayLayout>; timer?: number } }>({ current: { change: {} } });
   const saveLayout = (current: OverlayLayout, change: Partial<OverlayLayout>): OverlayLayout => {
     // one content script serves one exchange host, so one venue: one queue is enough
     const venue = pairRef.current?.venue;
