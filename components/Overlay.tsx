@@ -65,8 +65,35 @@ type Drag = { dx: number; dy: number; id: number; x: number; y: number };
 
 // Class components, not hooks, in everything the content script renders: preact/hooks is ~1 KB
 // gzip of the page budget (QUALITY.md: 20 KB) and Component is in preact's core anyway.
-export class Overlay extends Component<OverlayProps, { drag: Drag | null }> {
+export class Overlay extends Component<OverlayProps, { drag: Drag | null; all?: boolean }> {
   panel: { current: HTMLDivElement | null } = { current: null };
+  raf = 0;
+
+  /**
+   * Progressive first paint for a new pair (or a panel opened again): market and valuation in
+   * the first frame, the other groups in the next, so the first render never becomes one long
+   * frame on the trading page (QUALITY.md: no long animation frames caused by the extension).
+   * Two frames out: a mount or update runs before the browser paints, and one
+   * requestAnimationFrame would land before that same paint.
+   */
+  arm() {
+    cancelAnimationFrame(this.raf);
+    if (this.state.all) this.setState({ all: false });
+    this.raf = requestAnimationFrame(() => (this.raf = requestAnimationFrame(() => this.setState({ all: true }))));
+  }
+
+  override componentDidMount() {
+    this.arm();
+  }
+
+  override componentDidUpdate(prev: OverlayProps) {
+    const p = this.props;
+    if (prev.asset !== p.asset || !prev.bundle !== !p.bundle || prev.view !== p.view || (prev.position.collapsed && !p.position.collapsed)) this.arm();
+  }
+
+  override componentWillUnmount() {
+    cancelAnimationFrame(this.raf);
+  }
 
   // While a drag is on, the pointer is captured by the panel (setPointerCapture), so its own
   // move/up/cancel events follow the pointer anywhere; without a drag they do nothing.
@@ -91,7 +118,7 @@ export class Overlay extends Component<OverlayProps, { drag: Drag | null }> {
     this.setState({ drag: { dx: e.clientX - r.left, dy: e.clientY - r.top, id: e.pointerId, x: Math.round(r.left), y: Math.round(r.top) } });
   };
 
-  render(p: OverlayProps, { drag }: { drag: Drag | null }) {
+  render(p: OverlayProps, { drag, all }: { drag: Drag | null; all?: boolean }) {
     const full = p.view === 'full';
     const placed = drag ?? (p.position.x !== null && p.position.y !== null ? clampToViewport({ x: p.position.x, y: p.position.y }) : null);
 
@@ -166,45 +193,11 @@ export class Overlay extends Component<OverlayProps, { drag: Drag | null }> {
         </div>
         {p.position.collapsed ? null : (
           <div class="tl-body">
-            <Body {...p} />
+            {body(p, all)}
           </div>
         )}
       </div>
     );
-  }
-}
-
-/**
- * Progressive first paint for a new pair: market and valuation in the first frame, the other
- * groups in the next, so the first render never becomes one long frame on the trading page
- * (QUALITY.md: no long animation frames caused by the extension). Two frames out: a mount or
- * update runs before the browser paints, and one requestAnimationFrame would land before that
- * same paint.
- */
-class Body extends Component<OverlayProps, { all?: boolean }> {
-  raf = 0;
-
-  arm() {
-    cancelAnimationFrame(this.raf);
-    if (this.state.all) this.setState({ all: false });
-    this.raf = requestAnimationFrame(() => (this.raf = requestAnimationFrame(() => this.setState({ all: true }))));
-  }
-
-  override componentDidMount() {
-    this.arm();
-  }
-
-  override componentDidUpdate(prev: OverlayProps) {
-    const p = this.props;
-    if (prev.asset !== p.asset || !prev.bundle !== !p.bundle || prev.view !== p.view) this.arm();
-  }
-
-  override componentWillUnmount() {
-    cancelAnimationFrame(this.raf);
-  }
-
-  render(p: OverlayProps, { all }: { all?: boolean }) {
-    return body(p, all);
   }
 }
 
