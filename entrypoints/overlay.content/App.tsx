@@ -118,16 +118,15 @@ export class OverlayApp extends Component<{ ctx: ContentScriptContext }, AppStat
 
     // Bounded automatic retries while sources are failing (offline, API down): 5 s, 30 s, 2 min,
     // then only on navigation, tab focus or the Retry button. Reset for every new pair.
-    let retries: { pairKey: string; n: number; timer?: number } = { pairKey: '', n: 0 };
+    let retries: { pair?: DetectedPair; n: number; timer?: number } = { n: 0 };
     const RETRY_DELAYS_MS = [5_000, 30_000, 120_000];
 
     const load = (this.load = async (pair: DetectedPair, force = false) => {
       const mine = ++seq;
       const stillMine = () => mine === seq && samePair(current, pair) && !ctx.isInvalid;
-      const key = `${pair.venue}:${pair.base}:${pair.quote}:${pair.market}`;
-      if (retries.pairKey !== key) {
-        if (retries.timer) clearTimeout(retries.timer);
-        retries = { pairKey: key, n: 0 };
+      if (!samePair(retries.pair, pair)) {
+        clearTimeout(retries.timer);
+        retries = { pair, n: 0 };
       }
       this.setState(({ view: v }) => ({ view: v && samePair(v.pair, pair) && !force ? v : { pair, state: 'loading', bundle: v && samePair(v.pair, pair) ? v.bundle : null } }));
       // First answer: whatever the worker has at once (cached data may be stale, and says so).
