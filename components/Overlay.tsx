@@ -3,7 +3,7 @@
 /** @jsxFrag Fragment */
 // Classic JSX (`h(type, props, ...children)`) in everything the content script renders: ~180 B
 // gzip less than the automatic runtime's `{ children: [...] }` objects (QUALITY.md: 20 KB).
-import { h, Fragment } from 'preact';
+import { Component, h, Fragment } from 'preact';
 /**
  * The in-page panel: header (asset, state, controls) and either the compact card (the figures
  * that decide a trade) or the full card (every group), plus the failure and coverage lines.
@@ -11,7 +11,6 @@ import { h, Fragment } from 'preact';
  * next unlock). Placement, view and storage are the caller's: this component reports changes
  * through callbacks and never touches storage or extension APIs.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Bundle, Metric, MetricGroup, OverlayState } from '../lib/engine/bundle';
 import type { OverlayCorner } from '../lib/exchanges/define';
 import { t, type UpColor } from '../lib/i18n';
@@ -62,127 +61,147 @@ const EDGE = 8;
 const BOTTOM = 40;
 const TOP = 112;
 
-export function Overlay(p: OverlayProps) {
-  const panel = useRef<HTMLDivElement>(null);
-  const [drag, setDrag] = useState<{ dx: number; dy: number; id: number; x: number; y: number } | null>(null);
-  const full = p.view === 'full';
-  const placed = drag ?? (p.position.x !== null && p.position.y !== null ? clampToViewport({ x: p.position.x, y: p.position.y }) : null);
+type Drag = { dx: number; dy: number; id: number; x: number; y: number };
 
-  useEffect(() => {
-    if (!drag) return;
-    const el = panel.current;
-    const move = (e: PointerEvent) => {
-      if (e.pointerId === drag.id) setDrag({ ...drag, ...clampToViewport({ x: e.clientX - drag.dx, y: e.clientY - drag.dy }) });
-    };
-    const up = (e: PointerEvent) => {
-      if (e.pointerId !== drag.id) return;
-      setDrag(null);
-      p.onMove({ ...p.position, x: drag.x, y: drag.y });
-    };
-    el?.addEventListener('pointermove', move);
-    el?.addEventListener('pointerup', up);
-    el?.addEventListener('pointercancel', up);
-    return () => {
-      el?.removeEventListener('pointermove', move);
-      el?.removeEventListener('pointerup', up);
-      el?.removeEventListener('pointercancel', up);
-    };
-  }, [drag, p.position]);
+// Class components, not hooks, in everything the content script renders: preact/hooks is ~1 KB
+// gzip of the page budget (QUALITY.md: 20 KB) and Component is in preact's core anyway.
+export class Overlay extends Component<OverlayProps, { drag: Drag | null; all?: boolean }> {
+  panel: { current: HTMLDivElement | null } = { current: null };
+  raf = 0;
 
-  const startDrag = (e: PointerEvent) => {
+  /**
+   * Progressive first paint for a new pair (or a panel opened again): market and valuation in
+   * the first frame, the other groups in the next, so the first render never becomes one long
+   * frame on the trading page (QUALITY.md: no long animation frames caused by the extension).
+   * Two frames out: a mount or update runs before the browser paints, and one
+   * requestAnimationFrame would land before that same paint.
+   */
+  arm() {
+    cancelAnimationFrame(this.raf);
+    if (this.state.all) this.setState({ all: false });
+    this.raf = requestAnimationFrame(() => (this.raf = requestAnimationFrame(() => this.setState({ all: true }))));
+  }
+
+  override componentDidMount() {
+    this.arm();
+  }
+
+  override componentDidUpdate(prev: OverlayProps) {
+    const p = this.props;
+    if (prev.asset !== p.asset || !prev.bundle !== !p.bundle || prev.view !== p.view || (prev.position.collapsed && !p.position.collapsed)) this.arm();
+  }
+
+  override componentWillUnmount() {
+    cancelAnimationFrame(this.raf);
+  }
+
+  // While a drag is on, the pointer is captured by the panel (setPointerCapture), so its own
+  // move/up/cancel events follow the pointer anywhere; without a drag they do nothing.
+  move = (e: PointerEvent) => {
+    const drag = this.state.drag;
+    if (drag && e.pointerId === drag.id) this.setState({ drag: { ...drag, ...clampToViewport({ x: e.clientX - drag.dx, y: e.clientY - drag.dy }) } });
+  };
+
+  up = (e: PointerEvent) => {
+    const drag = this.state.drag;
+    if (!drag || e.pointerId !== drag.id) return;
+    this.setState({ drag: null });
+    this.props.onMove({ ...this.props.position, x: drag.x, y: drag.y });
+  };
+
+  startDrag = (e: PointerEvent) => {
     if ((e.target as HTMLElement).closest('button, select, a')) return;
-    const el = panel.current;
+    const el = this.panel.current;
     if (!el) return;
     const r = el.getBoundingClientRect();
     el.setPointerCapture?.(e.pointerId);
-    setDrag({ dx: e.clientX - r.left, dy: e.clientY - r.top, id: e.pointerId, x: Math.round(r.left), y: Math.round(r.top) });
+    this.setState({ drag: { dx: e.clientX - r.left, dy: e.clientY - r.top, id: e.pointerId, x: Math.round(r.left), y: Math.round(r.top) } });
   };
 
-  // Placement: the stored spot, else the venue's corner. The height limit is measured from the
-  // panel's own top edge, so the full view's last row can always be scrolled into view (issue 9:
-  // a limit of "viewport − 24 px" for a panel starting 112 px down hid Support and Sources).
-  let style: Record<string, string>;
-  if (placed) {
-    // A full panel dragged low moves up enough to show a useful height.
-    const y = full && !p.position.collapsed ? Math.min(placed.y, Math.max(8, innerHeight - 420)) : placed.y;
-    style = { left: `${placed.x}px`, top: `${y}px`, maxHeight: `calc(100vh - ${y + 8}px)` };
-  } else {
-    const c = p.corner ?? 'bottom-left';
-    const [v, h] = c.split('-') as ['top' | 'bottom', 'left' | 'right' | 'center'];
-    style = {
-      ...(v === 'top' ? { top: `${TOP}px`, maxHeight: `calc(100vh - ${TOP + 8}px)` } : { bottom: `${BOTTOM}px`, maxHeight: `calc(100vh - ${BOTTOM + 8}px)` }),
-      ...(h === 'right' ? { right: `${EDGE}px` } : h === 'center' ? { left: 'calc(50% - 144px)' } : { left: `${EDGE}px` }),
-    };
-  }
+  render(p: OverlayProps, { drag, all }: { drag: Drag | null; all?: boolean }) {
+    const full = p.view === 'full';
+    const placed = drag ?? (p.position.x !== null && p.position.y !== null ? clampToViewport({ x: p.position.x, y: p.position.y }) : null);
 
-  const toggle = () => p.onMove({ ...p.position, collapsed: !p.position.collapsed });
-  const pill = p.bundle ? pillParts(p.bundle) : null;
-  const pillText = pill
-    ? [
-        pill.fdvToMcap !== null ? t('ov_pill_fdv', formatRatio(pill.fdvToMcap)) : '',
-        pill.unlockDate ? t('ov_pill_unlock', formatCountdown(Date.parse(pill.unlockDate), p.nowMs, 'narrow'), pill.unlockPct !== null ? formatPct(pill.unlockPct) : '').trim() : '',
-      ]
-        .filter(Boolean)
-        .join(' · ')
-    : '';
+    // Placement: the stored spot, else the venue's corner. The height limit is measured from the
+    // panel's own top edge, so the full view's last row can always be scrolled into view (issue 9:
+    // a limit of "viewport − 24 px" for a panel starting 112 px down hid Support and Sources).
+    let style: Record<string, string>;
+    if (placed) {
+      // A full panel dragged low moves up enough to show a useful height.
+      const y = full && !p.position.collapsed ? Math.min(placed.y, Math.max(8, innerHeight - 420)) : placed.y;
+      style = { left: `${placed.x}px`, top: `${y}px`, maxHeight: `calc(100vh - ${y + 8}px)` };
+    } else {
+      const c = p.corner ?? 'bottom-left';
+      const [v, h] = c.split('-') as ['top' | 'bottom', 'left' | 'right' | 'center'];
+      style = {
+        ...(v === 'top' ? { top: `${TOP}px`, maxHeight: `calc(100vh - ${TOP + 8}px)` } : { bottom: `${BOTTOM}px`, maxHeight: `calc(100vh - ${BOTTOM + 8}px)` }),
+        ...(h === 'right' ? { right: `${EDGE}px` } : h === 'center' ? { left: 'calc(50% - 144px)' } : { left: `${EDGE}px` }),
+      };
+    }
 
-  return (
-    <div
-      ref={panel}
-      class={`tl-root tl-${p.theme} tl-view-${p.view}${p.position.collapsed ? ' tl-collapsed' : ''}`}
-      data-tokenlens="overlay"
-      data-asset={p.asset}
-      data-state={p.state}
-      data-theme={p.theme}
-      data-view={p.view}
-      data-up-color={p.upColor}
-      style={style}
-      role="complementary"
-      aria-label={t('ov_aria', p.asset)}
-    >
-      <div class="tl-head" onPointerDown={startDrag}>
-        <span class="tl-title">
-          <strong>{p.asset}</strong>
-          {p.bundle?.asset && !p.position.collapsed ? <span class="tl-name"> {p.bundle.asset.name}</span> : null}
-        </span>
-        {p.position.collapsed && pillText ? <span class="tl-pill">{pillText}</span> : null}
-        <span class={`tl-state tl-state-${p.state}`}>{t(`state_${p.state}`)}</span>
-        {p.position.collapsed ? null : (
-          <button
-            type="button"
-            class="tl-btn"
-            data-tokenlens-action="toggle-view"
-            aria-expanded={full}
-            aria-label={full ? t('ov_show_compact') : t('ov_show_full')}
-            title={full ? t('ov_show_compact') : t('ov_show_full')}
-            onClick={p.onToggleView}
-          >
-            {full ? '⊟' : '⊞'}
+    const toggle = () => p.onMove({ ...p.position, collapsed: !p.position.collapsed });
+    const pill = p.bundle ? pillParts(p.bundle) : null;
+    const pillText = pill
+      ? [
+          pill.fdvToMcap !== null ? t('ov_pill_fdv', formatRatio(pill.fdvToMcap)) : '',
+          pill.unlockDate ? t('ov_pill_unlock', formatCountdown(Date.parse(pill.unlockDate), p.nowMs, 'narrow'), pill.unlockPct !== null ? formatPct(pill.unlockPct) : '').trim() : '',
+        ]
+          .filter(Boolean)
+          .join(' · ')
+      : '';
+
+    return (
+      <div
+        ref={this.panel}
+        onPointerMove={this.move}
+        onPointerUp={this.up}
+        onPointerCancel={this.up}
+        class={`tl-root tl-${p.theme} tl-view-${p.view}${p.position.collapsed ? ' tl-collapsed' : ''}`}
+        data-tokenlens="overlay"
+        data-asset={p.asset}
+        data-state={p.state}
+        data-theme={p.theme}
+        data-view={p.view}
+        data-up-color={p.upColor}
+        style={style}
+        role="complementary"
+        aria-label={t('ov_aria', p.asset)}
+      >
+        <div class="tl-head" onPointerDown={this.startDrag}>
+          <span class="tl-title">
+            <strong>{p.asset}</strong>
+            {p.bundle?.asset && !p.position.collapsed ? <span class="tl-name"> {p.bundle.asset.name}</span> : null}
+          </span>
+          {p.position.collapsed && pillText ? <span class="tl-pill">{pillText}</span> : null}
+          <span class={`tl-state tl-state-${p.state}`}>{t(`state_${p.state}`)}</span>
+          {p.position.collapsed ? null : (
+            <button
+              type="button"
+              class="tl-btn"
+              data-tokenlens-action="toggle-view"
+              aria-expanded={full}
+              aria-label={full ? t('ov_show_compact') : t('ov_show_full')}
+              title={full ? t('ov_show_compact') : t('ov_show_full')}
+              onClick={p.onToggleView}
+            >
+              {full ? '⊟' : '⊞'}
+            </button>
+          )}
+          <button type="button" class="tl-btn" onClick={toggle} aria-expanded={!p.position.collapsed} aria-label={p.position.collapsed ? t('ov_expand') : t('ov_collapse')} title="Alt+Shift+L">
+            {p.position.collapsed ? '▢' : '–'}
           </button>
-        )}
-        <button type="button" class="tl-btn" onClick={toggle} aria-expanded={!p.position.collapsed} aria-label={p.position.collapsed ? t('ov_expand') : t('ov_collapse')} title="Alt+Shift+L">
-          {p.position.collapsed ? '▢' : '–'}
-        </button>
-      </div>
-      {p.position.collapsed ? null : (
-        <div class="tl-body">
-          <Body {...p} />
         </div>
-      )}
-    </div>
-  );
+        {p.position.collapsed ? null : (
+          <div class="tl-body">
+            {body(p, all)}
+          </div>
+        )}
+      </div>
+    );
+  }
 }
 
-function Body(p: OverlayProps) {
-  // Progressive first paint for a new pair: market and valuation in the first frame, the other
-  // groups in the next, so the first render never becomes one long frame on the trading page
-  // (QUALITY.md: no long animation frames caused by the extension).
-  const [all, setAll] = useState(false);
-  useEffect(() => {
-    setAll(false);
-    const id = requestAnimationFrame(() => setAll(true));
-    return () => cancelAnimationFrame(id);
-  }, [p.asset, !!p.bundle, p.view]);
+function body(p: OverlayProps, all?: boolean) {
   if (p.state === 'loading' && !p.bundle) {
     return (
       <div class="tl-loading" aria-busy="true">

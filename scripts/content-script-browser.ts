@@ -5,6 +5,11 @@
  * (QUALITY.md: content script ≤ 20 KB gzip).
  * Likewise `wxt/utils/content-script-context`, which WXT's content-script wrapper constructs,
  * resolves to lib/content-context.ts: the part of WXT's context the overlay uses (~550 B gzip less).
+ * And the venue definitions lose the fields the page never reads: `label` (the popup and options
+ * name venues) and `matches` (the manifest is written from them at build time, WXT loading the
+ * entrypoint's options on its own; the page dispatches by `hosts`), with the overlay
+ * entrypoint's own `matches` option derived from them. Tests import the sources, unaffected;
+ * the manifest test and build-scan check the manifest keeps its matches.
  */
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
@@ -27,5 +32,54 @@ export function contentScriptBrowser(): Plugin {
       if (isContentScript && source === 'wxt/utils/content-script-context') return CONTEXT;
       return null;
     },
+    transform(code, id) {
+      if (!isContentScript) return null;
+      let out = code;
+      if (/[\\/]overlay\.content[\\/]index\.tsx$/.test(id)) out = removeProperty(code, 'matches');
+      else if (/[\\/]lib[\\/]exchanges[\\/][^\\/]+\.ts$/.test(id)) {
+        // Only inside the venue's `defineVenue({ … })` call.
+        const call = code.indexOf('defineVenue({', code.indexOf('export const'));
+        if (call === -1) return null;
+        out = code.slice(0, call) + removeProperty(removeProperty(code.slice(call), 'matches'), 'label');
+      }
+      return out === code ? null : { code: out, map: null };
+    },
   };
+}
+
+/**
+ * Removes every `name:` property (an object-literal key, not a longer identifier) with its value
+ * and comma. The value ends at the first top-level `,` or closing bracket; brackets, strings and
+ * template literals inside it are skipped over.
+ */
+export function removeProperty(code: string, name: string): string {
+  const re = new RegExp(`(^|[^\\w$.])${name}\\s*:`, 'g');
+  let out = '';
+  let last = 0;
+  for (let m = re.exec(code); m; m = re.exec(code)) {
+    const start = m.index + m[1]!.length;
+    let i = m.index + m[0].length;
+    let depth = 0;
+    let quote: string | null = null;
+    for (; i < code.length; i++) {
+      const c = code[i]!;
+      if (quote) {
+        if (c === '\\') i++;
+        else if (c === quote) quote = null;
+        continue;
+      }
+      if (c === "'" || c === '"' || c === '`') quote = c;
+      else if (c === '(' || c === '[' || c === '{') depth++;
+      else if (c === ')' || c === ']' || c === '}') {
+        if (depth === 0) break;
+        depth--;
+      } else if (c === ',' && depth === 0) break;
+    }
+    if (code[i] === ',') i++;
+    while (/\s/.test(code[i] ?? '')) i++;
+    out += code.slice(last, start);
+    last = i;
+    re.lastIndex = i;
+  }
+  return out + code.slice(last);
 }

@@ -3,15 +3,14 @@
 /** @jsxFrag Fragment */
 // Classic JSX (`h(type, props, ...children)`) in everything the content script renders: ~180 B
 // gzip less than the automatic runtime's `{ children: [...] }` objects (QUALITY.md: 20 KB).
-import { h, Fragment } from 'preact';
+import { Component, h, Fragment } from 'preact';
 /**
  * Overlay controller: follows the page's URL (SPA switches included), asks the worker for the
  * pair's bundle and drops any answer that arrives for a pair no longer on screen.
  */
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { Overlay, type OverlayPosition, type OverlayView } from '../../components/Overlay';
+import { Overlay, type OverlayPosition } from '../../components/Overlay';
 import type { Bundle, MetricGroup, OverlayState } from '../../lib/engine/bundle';
 import { detectPair, pairFromPageText, venueForUrl, type DetectedPair } from '../../lib/exchanges';
 import { send, type OverlayLayout, type OverlayPrefs } from '../../lib/messaging/protocol';
@@ -73,37 +72,63 @@ function positionOf(l: OverlayLayout): OverlayPosition {
   return l.x === null || l.y === null ? { ...DEFAULT_POS, collapsed: l.collapsed } : { x: l.x, y: l.y, collapsed: l.collapsed };
 }
 
-export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
-  const [view, setView] = useState<View | null>(null);
-  const [layout, setLayout] = useState<OverlayLayout>(DEFAULT_LAYOUT);
-  const [prefs, setPrefs] = useState<Omit<OverlayPrefs, 'layout'>>({ hiddenGroups: [], off: false, upColor: null });
-  const pos = positionOf(layout);
-  // Compact until the user chooses otherwise on this venue (CONTRACT.md, "Views").
-  const overlayView: OverlayView = layout.view ?? 'compact';
-  // The venue whose preferences are loaded: nothing renders before, so a remembered view or
-  // position never flashes the default first.
-  const [prefsFor, setPrefsFor] = useState<VenueId | null>(null);
-  const [retryAtMs, setRetryAtMs] = useState<number | null>(null);
-  const [now, setNow] = useState(Date.now());
-  const [theme, setTheme] = useState<'dark' | 'light'>('dark');
-  const seq = useRef(0);
-  const pairRef = useRef<DetectedPair | undefined>(undefined);
+interface AppState {
+  view: View | null;
+  layout: OverlayLayout;
+  prefs: Omit<OverlayPrefs, 'layout'>;
+  /**
+   * The venue whose preferences are loaded: nothing renders before, so a remembered view or
+   * position never flashes the default first.
+   */
+  prefsFor: VenueId | null;
+  retryAtMs: number | null;
+  now: number;
+  theme: 'dark' | 'light';
+}
 
-  // Bounded automatic retries while sources are failing (offline, API down): 5 s, 30 s, 2 min,
-  // then only on navigation, tab focus or the Retry button. Reset for every new pair.
-  const retries = useRef<{ pairKey: string; n: number; timer?: number }>({ pairKey: '', n: 0 });
-  const RETRY_DELAYS_MS = [5_000, 30_000, 120_000];
+/**
+ * A class component, not hooks: preact/hooks is ~1 KB gzip of the page budget (QUALITY.md:
+ * 20 KB) and Component is in preact's core anyway. Everything that lives as long as the panel
+ * (the load sequence, the current pair, retries, the pending layout save) is local to
+ * componentDidMount; render needs only `load` and `edit`, and renders nothing before the mount
+ * has found a pair.
+ */
+export class OverlayApp extends Component<{ ctx: ContentScriptContext }, AppState> {
+  override state: AppState = {
+    view: null,
+    layout: DEFAULT_LAYOUT,
+    prefs: { hiddenGroups: [], off: false, upColor: null },
+    prefsFor: null,
+    retryAtMs: null,
+    now: Date.now(),
+    theme: 'dark',
+  };
+  load!: (pair: DetectedPair, force?: boolean) => Promise<void>;
+  /** Applies a layout change (a function of the current layout) and has the worker store it. */
+  edit!: (change: (l: OverlayLayout) => Partial<OverlayLayout>) => void;
+  stop?: () => void;
 
-  const load = useCallback(
-    async (pair: DetectedPair, force = false) => {
-      const mine = ++seq.current;
-      const stillMine = () => mine === seq.current && samePair(pairRef.current, pair) && !ctx.isInvalid;
-      const key = `${pair.venue}:${pair.base}:${pair.quote}:${pair.market}`;
-      if (retries.current.pairKey !== key) {
-        if (retries.current.timer) clearTimeout(retries.current.timer);
-        retries.current = { pairKey: key, n: 0 };
+  override componentDidMount() {
+    const { ctx } = this.props;
+    const set = (s: Partial<AppState>) => this.setState(s as AppState);
+    const setView = (view: View | null) => set({ view });
+    const stamp = () => set({ now: Date.now() });
+    let seq = 0;
+    let current: DetectedPair | undefined;
+
+    // Bounded automatic retries while sources are failing (offline, API down): 5 s, 30 s, 2 min,
+    // then only on navigation, tab focus or the Retry button. Reset for every new pair.
+    let retries: { pair?: DetectedPair; n: number; timer?: number } = { n: 0 };
+    const RETRY_DELAYS_MS = [5_000, 30_000, 120_000];
+
+    const load = (this.load = async (pair: DetectedPair, force = false) => {
+      const mine = ++seq;
+      const stillMine = () => mine === seq && samePair(current, pair) && !ctx.isInvalid;
+      if (!samePair(retries.pair, pair)) {
+        clearTimeout(retries.timer);
+        retries = { pair, n: 0 };
       }
-      setView((v) => (v && samePair(v.pair, pair) && !force ? v : { pair, state: 'loading', bundle: v && samePair(v.pair, pair) ? v.bundle : null }));
+      this.setState(({ view: v }) => ({ view: v && samePair(v.pair, pair) && !force ? v : { pair, state: 'loading', bundle: v && samePair(v.pair, pair) ? v.bundle : null } }));
       // First answer: whatever the worker has at once (cached data may be stale, and says so).
       let first = await send('getBundle', { pair, refresh: force });
       // A worker terminated mid-request closes the channel; the next message starts it again.
@@ -122,36 +147,58 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
       let latest = first.data;
       setView({ pair, state: latest.state, bundle: latest });
       if (BENCH) requestAnimationFrame(() => performance.mark(`tokenlens:painted:${pair.base}`));
-      setNow(Date.now());
+      stamp();
       // Then, if anything shown is stale, wait for the refresh the worker started.
       if (!force && latest.sources.some((s) => s.stale)) {
         const second = await send('getBundle', { pair, refresh: true });
         if (!stillMine() || !second.ok) return;
         latest = second.data;
         setView({ pair, state: latest.state, bundle: latest });
-        setNow(Date.now());
+        stamp();
       }
       if (latest.sources.some((s) => !s.ok && !s.absent) || latest.state === 'error') scheduleRetry(pair);
-      else retries.current.n = 0;
-    },
-    [ctx],
-  );
+      else retries.n = 0;
+    });
 
-  const scheduleRetry = (pair: DetectedPair) => {
-    const r = retries.current;
-    if (r.timer || r.n >= RETRY_DELAYS_MS.length) return;
-    const delay = RETRY_DELAYS_MS[r.n]!;
-    r.n++;
-    setRetryAtMs(Date.now() + delay);
-    r.timer = ctx.setTimeout(() => {
-      r.timer = undefined;
-      setRetryAtMs(null);
-      if (samePair(pairRef.current, pair) && document.visibilityState === 'visible') void load(pair, true);
-    }, delay);
-  };
+    const scheduleRetry = (pair: DetectedPair) => {
+      const r = retries;
+      if (r.timer || r.n >= RETRY_DELAYS_MS.length) return;
+      const delay = RETRY_DELAYS_MS[r.n]!;
+      r.n++;
+      set({ retryAtMs: Date.now() + delay });
+      r.timer = ctx.setTimeout(() => {
+        r.timer = undefined;
+        set({ retryAtMs: null });
+        if (samePair(current, pair) && document.visibilityState === 'visible') void load(pair, true);
+      }, delay);
+    };
 
-  // Follow the URL: initial load, SPA navigation (path, query and hash), venue selector changes.
-  useEffect(() => {
+    /**
+     * Applies a layout change at once and asks the worker to store it (the worker validates it).
+     * A drag reports every pointer move: moves are merged and sent once the pointer rests
+     * (MOVE_SAVE_MS); any other change is sent at once, with the moves still pending.
+     */
+    let pending: Partial<OverlayLayout> = {};
+    let pendingTimer: number | undefined;
+    const edit = (this.edit = (f) =>
+      this.setState(({ layout }) => {
+        const change = f(layout);
+        // one content script serves one exchange host, so one venue: one queue is enough
+        const venue = current?.venue;
+        if (venue) {
+          Object.assign(pending, change);
+          clearTimeout(pendingTimer);
+          const flush = () => {
+            void send('setOverlayLayout', { venue, layout: pending });
+            pending = {};
+          };
+          if ('x' in change) pendingTimer = ctx.setTimeout(flush, MOVE_SAVE_MS);
+          else flush();
+        }
+        return { layout: { ...layout, ...change } };
+      }));
+
+    // Follow the URL: initial load, SPA navigation (path, query and hash), venue selector changes.
     let venueKey = '';
     // Pair changes closer than PAIR_QUIET_MS are debounced: the first after a quiet spell loads at
     // once (no delay for a person), a burst (a page calling pushState in a loop) loads only its
@@ -161,21 +208,17 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
     const check = () => {
       if (ctx.isInvalid) return;
       const pair = currentPair();
-      if (samePair(pair, pairRef.current)) return;
-      pairRef.current = pair;
+      if (samePair(pair, current)) return;
+      current = pair;
       if (!pair) {
-        seq.current++;
+        seq++;
         setView(null);
         return;
       }
       if (pair.venue !== venueKey) {
         venueKey = pair.venue;
         const venue = pair.venue;
-        void loadPrefs(venue).then(({ layout: l, ...rest }) => {
-          setLayout(l);
-          setPrefs(rest);
-          setPrefsFor(venue);
-        });
+        void loadPrefs(venue).then(({ layout, ...prefs }) => set({ layout, prefs, prefsFor: venue }));
       }
       const t = Date.now();
       const quiet = t - lastChangeAt >= PAIR_QUIET_MS;
@@ -184,11 +227,11 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
       trailing = undefined;
       if (quiet) return void load(pair);
       // Meanwhile nothing of the previous pair stays on screen under the new pair's name.
-      seq.current++;
+      seq++;
       setView({ pair, state: 'loading', bundle: null });
       trailing = ctx.setTimeout(() => {
         trailing = undefined;
-        if (samePair(pairRef.current, pair)) void load(pair);
+        if (samePair(current, pair)) void load(pair);
       }, PAIR_QUIET_MS);
     };
     check();
@@ -218,11 +261,11 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
     }
     // Ages ("2 min ago") tick every 30 s while visible; no data polling.
     ctx.setInterval(() => {
-      if (document.visibilityState === 'visible') setNow(Date.now());
+      if (document.visibilityState === 'visible') stamp();
     }, 30_000);
     // Coming back to the tab: refresh if the worker's data went stale meanwhile.
     ctx.addEventListener(document, 'visibilitychange', () => {
-      if (document.visibilityState === 'visible' && pairRef.current) void load(pairRef.current);
+      if (document.visibilityState === 'visible' && current) void load(current);
     });
     // The popup asks which pair this tab shows, to pre-fill its search. Only our own extension
     // pages may ask (tabs.sendMessage from the popup has no sender.tab).
@@ -230,79 +273,63 @@ export function OverlayApp({ ctx }: { ctx: ContentScriptContext }) {
     const onAsk = (msg: unknown, sender: { id?: string; tab?: unknown }, sendResponse: (r: unknown) => void): undefined => {
       if (sender.id !== browser.runtime.id || sender.tab) return undefined;
       if (!msg || typeof msg !== 'object' || (msg as { type?: unknown }).type !== 'tokenlens:currentPair') return undefined;
-      sendResponse(pairRef.current ?? null);
+      sendResponse(current ?? null);
       return undefined;
     };
     browser.runtime.onMessage.addListener(onAsk);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onAsk));
     // Keyboard toggle: Alt+Shift+L collapses or expands the panel.
     ctx.addEventListener(window, 'keydown', (e: KeyboardEvent) => {
-      if (e.isTrusted && e.altKey && e.shiftKey && e.code === 'KeyL') setLayout((l) => saveLayout(l, { collapsed: !l.collapsed }));
+      if (e.isTrusted && e.altKey && e.shiftKey && e.code === 'KeyL') edit((l) => ({ collapsed: !l.collapsed }));
     });
-    return () => observer?.disconnect();
-  }, [ctx, load]);
 
-  useEffect(() => {
-    setTheme(detectTheme());
-    return watchTheme(ctx, setTheme);
-  }, [ctx]);
+    set({ theme: detectTheme() });
+    const unwatch = watchTheme(ctx, (theme) => set({ theme }));
+    this.stop = () => {
+      observer?.disconnect();
+      unwatch();
+    };
+  }
 
-  /**
-   * Applies a layout change at once and asks the worker to store it (the worker validates it).
-   * A drag reports every pointer move: moves are merged and sent once the pointer rests
-   * (MOVE_SAVE_MS); any other change is sent at once, with the moves still pending.
-   */
-  const pending = useRef<{ change: Partial<OverlayLayout>; timer?: number }>({ change: {} });
-  const saveLayout = (current: OverlayLayout, change: Partial<OverlayLayout>): OverlayLayout => {
-    // one content script serves one exchange host, so one venue: one queue is enough
-    const venue = pairRef.current?.venue;
-    const p = pending.current;
-    if (venue) {
-      Object.assign(p.change, change);
-      clearTimeout(p.timer);
-      const flush = () => {
-        void send('setOverlayLayout', { venue, layout: p.change });
-        p.change = {};
-      };
-      if ('x' in change) p.timer = ctx.setTimeout(flush, MOVE_SAVE_MS);
-      else flush();
-    }
-    return { ...current, ...change };
-  };
+  override componentWillUnmount() {
+    this.stop?.();
+  }
 
-  if (!view || prefs.off || prefsFor !== view.pair.venue) return null;
-  return (
-    <Overlay
-      asset={view.pair.base}
-      quote={view.pair.quote}
-      state={view.state}
-      bundle={view.bundle}
-      message={view.message}
-      nowMs={now}
-      position={pos}
-      corner={venueForUrl(new URL(location.href))?.overlayCorner}
-      view={overlayView}
-      upColor={upColorFor(prefs.upColor)}
-      retryAtMs={retryAtMs}
-      theme={theme}
-      collapsedGroups={layout.closedGroups}
-      hiddenGroups={prefs.hiddenGroups}
-      onMove={(p) =>
-        setLayout((l) => {
-          // Only what changed: collapsing keeps a panel that was never moved in its default corner.
-          const cur = positionOf(l);
-          return saveLayout(l, { ...(p.x !== cur.x || p.y !== cur.y ? { x: p.x, y: p.y } : {}), ...(p.collapsed !== l.collapsed ? { collapsed: p.collapsed } : {}) });
-        })
-      }
-      onToggleView={() => setLayout((l) => saveLayout(l, { view: (l.view ?? 'compact') === 'full' ? 'compact' : 'full' }))}
-      onToggleGroup={(g: MetricGroup) => {
-        setLayout((l) => saveLayout(l, { closedGroups: l.closedGroups.includes(g) ? l.closedGroups.filter((x) => x !== g) : [...l.closedGroups, g] }));
-      }}
-      onRetry={() => view && void load(view.pair, true)}
-      onChooseAsset={(assetId) => {
-        const pair = view.pair;
-        void send('chooseAsset', { venue: pair.venue, ticker: pair.base, assetId }).then(() => load(pair, true));
-      }}
-    />
-  );
+  render(_: { ctx: ContentScriptContext }, { view, layout, prefs, prefsFor, now, retryAtMs, theme }: AppState) {
+    if (!view || prefs.off || prefsFor !== view.pair.venue) return null;
+    const { load, edit } = this;
+    return (
+      <Overlay
+        asset={view.pair.base}
+        quote={view.pair.quote}
+        state={view.state}
+        bundle={view.bundle}
+        message={view.message}
+        nowMs={now}
+        position={positionOf(layout)}
+        corner={venueForUrl(new URL(location.href))?.overlayCorner}
+        // Compact until the user chooses otherwise on this venue (CONTRACT.md, "Views").
+        view={layout.view ?? 'compact'}
+        upColor={upColorFor(prefs.upColor)}
+        retryAtMs={retryAtMs}
+        theme={theme}
+        collapsedGroups={layout.closedGroups}
+        hiddenGroups={prefs.hiddenGroups}
+        onMove={(p) =>
+          edit((l) => {
+            // Only what changed: collapsing keeps a panel that was never moved in its default corner.
+            const cur = positionOf(l);
+            return { ...(p.x !== cur.x || p.y !== cur.y ? { x: p.x, y: p.y } : {}), ...(p.collapsed !== l.collapsed ? { collapsed: p.collapsed } : {}) };
+          })
+        }
+        onToggleView={() => edit((l) => ({ view: (l.view ?? 'compact') === 'full' ? 'compact' : 'full' }))}
+        onToggleGroup={(g: MetricGroup) => edit((l) => ({ closedGroups: l.closedGroups.includes(g) ? l.closedGroups.filter((x) => x !== g) : [...l.closedGroups, g] }))}
+        onRetry={() => void load(view.pair, true)}
+        onChooseAsset={(assetId) => {
+          const pair = view.pair;
+          void send('chooseAsset', { venue: pair.venue, ticker: pair.base, assetId }).then(() => load(pair, true));
+        }}
+      />
+    );
+  }
 }

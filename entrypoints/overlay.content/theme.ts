@@ -10,8 +10,9 @@ export function detectTheme(): 'dark' | 'light' {
     .filter(Boolean)
     .map((el) => `${el.className} ${el.getAttribute('data-theme') ?? ''} ${el.getAttribute('theme') ?? ''}`.toLowerCase())
     .join(' ');
-  if (/\b(dark|theme-dark|night)\b/.test(marks)) return 'dark';
-  if (/\b(light|theme-light|day)\b/.test(marks)) return 'light';
+  // `\bdark\b` also matches `theme-dark` (a hyphen is a word boundary), likewise light.
+  if (/\b(dark|night)\b/.test(marks)) return 'dark';
+  if (/\b(light|day)\b/.test(marks)) return 'light';
   const scheme = getComputedStyle(document.documentElement).colorScheme;
   if (scheme === 'dark' || scheme === 'light') return scheme;
   for (const el of [document.body, document.documentElement]) {

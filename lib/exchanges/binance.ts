@@ -8,7 +8,7 @@
 import { defineVenue, type DetectedPair } from './define';
 import type { MarketKind } from '../types';
 import { patternsFor, segmentExcludes, withLocale } from './match-pattern';
-import { makePair, param, parseSymbol, seg, splitConcatenated, stripDecorations, venueParser, withoutLocale } from './symbols';
+import { makePair, param, parseDecorated, parseSymbol, seg, splitConcatenated, stripDecorations, venueParser, withoutLocale } from './symbols';
 
 const ORIGIN = 'https://www.binance.com';
 
@@ -42,9 +42,7 @@ function parse(url: URL, all: string[]): DetectedPair | undefined {
     return market && parseSymbol('binance', sym, market, { separators: '_' });
   }
   if (section === 'futures') {
-    const { symbol, market } = stripDecorations(sym);
-    if (market !== undefined && market !== 'future') return undefined;
-    return parseSymbol('binance', symbol, market ?? 'perp', { separators: '' });
+    return parseDecorated('binance', sym, [undefined, 'future'], { separators: '' });
   }
   if (section === 'delivery') return delivery(sym);
   return undefined;

@@ -7,7 +7,7 @@
  */
 import { defineVenue, type DetectedPair } from './define';
 import { patternsFor, segmentExcludes, withLocale } from './match-pattern';
-import { makePair, parseSymbol, seg, stripDecorations, venueParser, withoutLocale } from './symbols';
+import { makePair, parseDecorated, parseSymbol, seg, stripDecorations, venueParser, withoutLocale } from './symbols';
 
 const ORIGIN = 'https://www.bitget.com';
 const NOT_SYMBOLS = new Set(['deposit', 'withdraw', 'assets', 'asset', 'history', 'orders']);
@@ -30,9 +30,7 @@ function parse(_url: URL, all: string[]): DetectedPair | undefined {
   const section = seg(s, 0);
   if (section === 'spot' && s.length === 2) {
     if (NOT_SYMBOLS.has(seg(s, 1)!)) return undefined;
-    const { symbol, market } = stripDecorations(s[1]!);
-    if (market !== undefined && market !== 'spot') return undefined;
-    return parseSymbol('bitget', symbol, 'spot', { separators: '' });
+    return parseDecorated('bitget', s[1]!, [undefined, 'spot'], { separators: '' }, 'spot');
   }
   if ((section === 'futures' || section === 'mix') && s.length === 3) return futures(seg(s, 1)!, s[2]!);
   return undefined;

@@ -9,7 +9,7 @@
  */
 import { defineVenue, type DetectedPair } from './define';
 import { patternsFor, segmentExcludes, withLocale } from './match-pattern';
-import { makePair, parseSymbol, seg, stripDecorations, venueParser, withoutLocale } from './symbols';
+import { makePair, parseDecorated, parseSymbol, seg, stripDecorations, venueParser, withoutLocale } from './symbols';
 
 const ORIGIN = 'https://www.bybit.com';
 
@@ -43,9 +43,7 @@ function parse(_url: URL, all: string[]): DetectedPair | undefined {
   }
   if (kind === 'spot' && s.length === 3) return parseSymbol('bybit', s[2]!, 'spot', { separators: '' });
   if (kind === 'usdt' && s.length === 3) {
-    const { symbol, market } = stripDecorations(s[2]!);
-    if (market !== undefined && market !== 'future') return undefined;
-    return parseSymbol('bybit', symbol, market ?? 'perp', { separators: '', quotes: ['USDT'] });
+    return parseDecorated('bybit', s[2]!, [undefined, 'future'], { separators: '', quotes: ['USDT'] });
   }
   if (kind === 'usdc' && s.length === 3) return usdc(s[2]!);
   if (kind === 'futures' && seg(s, 2) === 'usdc' && s.length === 4) return usdc(s[3]!);

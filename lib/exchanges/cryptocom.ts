@@ -7,7 +7,7 @@
  */
 import { defineVenue, type DetectedPair } from './define';
 import { patternsFor } from './match-pattern';
-import { LOCALE_RE, parseSymbol, seg, stripDecorations, venueParser } from './symbols';
+import { LOCALE_RE, parseDecorated, parseSymbol, seg, venueParser } from './symbols';
 
 const HOSTS = ['crypto.com', 'www.crypto.com'] as const;
 // Pure: the content script, which ships no match patterns, drops it.
@@ -15,9 +15,7 @@ const ORIGINS = /* @__PURE__ */ HOSTS.map((h) => `https://${h}`);
 
 /** `BTCUSD-PERP` → perp, `BTCUSD-250328` → future (concatenated, USD-settled). */
 function derivative(raw: string): DetectedPair | undefined {
-  const { symbol, market } = stripDecorations(raw);
-  if (market !== 'perp' && market !== 'future') return undefined;
-  return parseSymbol('cryptocom', symbol, market, { separators: '' });
+  return parseDecorated('cryptocom', raw, ['perp', 'future'], { separators: '' });
 }
 
 function parse(_url: URL, all: string[]): DetectedPair | undefined {

@@ -7,7 +7,7 @@
  */
 import { defineVenue, type DetectedPair } from './define';
 import { patternsFor, segmentExcludes, withLocale } from './match-pattern';
-import { parseSymbol, seg, stripDecorations, venueParser, withoutLocale } from './symbols';
+import { parseDecorated, parseSymbol, seg, venueParser, withoutLocale } from './symbols';
 
 const HOSTS = ['www.gate.io', 'www.gate.com'] as const;
 // Pure: the content script, which ships no match patterns, drops it.
@@ -20,14 +20,10 @@ function parse(_url: URL, all: string[]): DetectedPair | undefined {
   if (s.length === 2 && section === 'trade') return parseSymbol('gate', s[1]!, 'spot', { separators: '_', concat: false });
   if (s.length === 2 && section === 'margin-trade') return parseSymbol('gate', s[1]!, 'margin', { separators: '_', concat: false });
   if (s.length === 3 && (section === 'futures' || section === 'futures_trade') && SETTLE.test(s[1]!)) {
-    const { symbol, market } = stripDecorations(s[2]!);
-    if (market !== undefined) return undefined;
-    return parseSymbol('gate', symbol, 'perp', { separators: '_', concat: false });
+    return parseDecorated('gate', s[2]!, [undefined], { separators: '_', concat: false });
   }
   if (s.length === 3 && section === 'futures-delivery' && SETTLE.test(s[1]!)) {
-    const { symbol, market } = stripDecorations(s[2]!);
-    if (market !== 'future') return undefined;
-    return parseSymbol('gate', symbol, 'future', { separators: '_', concat: false });
+    return parseDecorated('gate', s[2]!, ['future'], { separators: '_', concat: false });
   }
   return undefined;
 }

@@ -7,7 +7,7 @@
 import { defineVenue, type DetectedPair } from './define';
 import type { MarketKind } from '../types';
 import { patternsFor, segmentExcludes, withLocale } from './match-pattern';
-import { parseSymbol, seg, stripDecorations, venueParser, withoutLocale } from './symbols';
+import { parseDecorated, seg, venueParser, withoutLocale } from './symbols';
 
 const HOSTS = ['www.okx.com', 'my.okx.com'] as const;
 // Pure: the content script, which ships no match patterns, drops it.
@@ -26,9 +26,7 @@ function parse(_url: URL, all: string[]): DetectedPair | undefined {
   if (s.length !== 2) return undefined;
   const section = Object.prototype.hasOwnProperty.call(SECTIONS, seg(s, 0)!) ? SECTIONS[seg(s, 0)!] : undefined;
   if (!section) return undefined;
-  const { symbol, market } = stripDecorations(s[1]!);
-  if (market !== section.decoration) return undefined;
-  return parseSymbol('okx', symbol, section.market, { separators: '-', concat: false });
+  return parseDecorated('okx', s[1]!, [section.decoration], { separators: '-', concat: false }, section.market);
 }
 
 /**

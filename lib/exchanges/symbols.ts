@@ -280,6 +280,23 @@ export function parseSymbol(venue: VenueId, raw: string, market: MarketKind, opt
   return pair;
 }
 
+/**
+ * A decorated symbol (`BTCUSDT.P`, `BTC-USDT-SWAP`, `BTC_USDT_250328`): the decorations go
+ * (stripDecorations), and the rest is parsed when the market they imply is one of `allowed`
+ * (`undefined`: no decoration), as `market` when given, else as the decoration says (perp when
+ * there is none). One helper for the venues' shared pattern (QUALITY.md: 20 KB page budget).
+ */
+export function parseDecorated(
+  venue: VenueId,
+  raw: string,
+  allowed: readonly (MarketKind | undefined)[],
+  opts: ParseOptions,
+  market?: MarketKind,
+): DetectedPair | undefined {
+  const s = stripDecorations(raw);
+  return allowed.includes(s.market) ? parseSymbol(venue, s.symbol, market ?? s.market ?? 'perp', opts) : undefined;
+}
+
 // ---------------------------------------------------------------------------------------------
 // URL helpers shared by the venue files.
 
