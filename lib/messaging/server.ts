@@ -21,7 +21,8 @@ const pair = z.object({
   base: ticker,
   quote: ticker,
   market: z.enum(['spot', 'margin', 'perp', 'future']),
-  multiplier: z.optional(z.number().check(z.int(), z.gte(2), z.lte(100_000_000))),
+  // an integer 2 … 1e8 (one refine: zod's int/gte/lte checks would add ~0.5 KB gzip to the worker)
+  multiplier: z.optional(z.number().check(z.refine((n) => Number.isInteger(n) && n >= 2 && n <= 100_000_000))),
   leveraged: z.optional(z.boolean()),
 });
 

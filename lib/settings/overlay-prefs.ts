@@ -17,7 +17,7 @@ type MissingGroup = Exclude<MetricGroup, (typeof METRIC_GROUP_IDS)[number]>;
 export const ALL_GROUPS_LISTED: [MissingGroup] extends [never] ? true : never = true;
 
 /** px; far beyond any screen, but finite (zod's number() refuses NaN and ±Infinity) */
-const coord = z.number().check(z.gte(-100_000), z.lte(100_000));
+const coord = z.number().check(z.refine((n) => n >= -100_000 && n <= 100_000));
 const view = z.enum(['compact', 'full']);
 const group = z.enum(METRIC_GROUP_IDS);
 
