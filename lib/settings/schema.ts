@@ -95,9 +95,17 @@ export const SettingsSchema = z.object({
   /** colour of a rise in the overlay: 'auto' follows the UI language (red in CJK locales) */
   upColor: z.catch(z.enum(['auto', 'green', 'red']), 'auto'),
   /** the user's pick for an ambiguous ticker: key `<venue>:<TICKER>` → CoinGecko id */
+  // What z.record(maxLen(40) string, string) checked, as one transform (zod's record type costs
+  // the worker ~0.4 KB gzip of its 40 KB budget): a plain object whose keys are ≤ 40 characters
+  // and values strings, else {} (as the catch did); then only values that are CoinGecko ids.
   assetChoices: z.pipe(
-    z.catch(z.record(z.string().check(maxLen(40)), z.string()), {}),
-    z.transform((r: Record<string, string>) => Object.fromEntries(Object.entries(r).filter(([, v]) => ASSET_ID_RE.test(v)))),
+    z.optional(z.unknown()), // optional: an absent key is accepted (zod 4 requires a bare unknown() key)
+    z.transform((r: unknown): Record<string, string> => {
+      if (!r || typeof r !== 'object' || Array.isArray(r)) return {};
+      const entries = Object.entries(r);
+      if (entries.some(([k, v]) => k.length > 40 || typeof v !== 'string')) return {};
+      return Object.fromEntries((entries as Array<[string, string]>).filter(([, v]) => ASSET_ID_RE.test(v)));
+    }),
   ),
 });
 

@@ -56,7 +56,7 @@ export const num = z.pipe(
  * failing (`z.optional` makes a missing object key acceptable in zod 4).
  */
 export const numOrNull = z.pipe(
-  z.optional(z.union([z.number(), z.string(), z.null()])),
+  z.nullish(z.union([z.number(), z.string()])),
   z.transform((v: number | string | null | undefined) => {
     if (v === null || v === undefined || v === '') return null;
     const n = typeof v === 'number' ? v : Number(v);
