@@ -16,7 +16,7 @@ import type { Candle, Result, SourceError, Ticker24h } from '../types';
 import { apiUrl, validate, type RequestOptions } from './http';
 import type { VenueMarketData } from './market-data';
 import { ascendingNonNegative, defineVenueMarketData, fail, optNum, pairSymbol, strictTicker } from './venue-common';
-import { num, z } from './zod';
+import { num, tuple, z } from './zod';
 
 const HOST = 'api.binance.com';
 const MIRROR_HOST = 'data-api.binance.vision';
@@ -55,7 +55,7 @@ export const BinanceTickerResponseSchema = z.union([BinanceErrorSchema, BinanceT
 export type BinanceTickerResponse = z.output<typeof BinanceTickerResponseSchema>;
 
 /** One kline row: `[openTime, open, high, low, close, volume, …]`; extra cells tolerated. */
-export const BinanceKlineRowSchema = z.tuple([num, num, num, num, num, num], z.unknown());
+export const BinanceKlineRowSchema = tuple([num, num, num, num, num, num], 'rest');
 
 /** Kline rows; a malformed row becomes `null` (dropped by the normaliser). */
 export const BinanceKlinesSchema = z.array(z.catch(z.nullable(BinanceKlineRowSchema), null));
