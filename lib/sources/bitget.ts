@@ -26,7 +26,7 @@
 import type { Candle, Result, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
 import { candlesFromRows, defineVenueMarketData, fail, optNum, pairSymbol } from './venue-common';
-import { num, tuple, z } from './zod';
+import { num, tuple, union, z } from './zod';
 
 const HOST = 'api.bitget.com';
 /** enough daily candles for 200-day indicators after the open candle is dropped (Bitget allows 1000) */
@@ -49,7 +49,7 @@ export function candlesUrl(symbol: string): string {
 }
 
 const envelopeSchema = z.object({
-  code: z.union([z.string(), z.number()]),
+  code: union([z.string(), z.number()]),
   msg: z.nullish(z.string()),
   data: z.optional(z.unknown()),
 });

@@ -18,7 +18,7 @@
 import type { DailyValue, FeesSeries, Result } from '../types';
 import { apiUrl, fetchText, parseJson, segment, validate, type RequestOptions } from './http';
 import { fail } from './venue-common';
-import { minLen, num, numOrNull, tuple, z } from './zod';
+import { minLen, num, numOrNull, tuple, union, z } from './zod';
 
 const DAY_MS = 86_400_000;
 /** Latest instant a JS Date can hold. */
@@ -74,8 +74,8 @@ const overviewRowSchema = z.object({
   slug: z.nullish(z.string()),
   gecko_id: z.nullish(z.string()),
   protocolType: z.nullish(z.string()),
-  id: z.nullish(z.union([z.string(), z.number()])),
-  defillamaId: z.nullish(z.union([z.string(), z.number()])),
+  id: z.nullish(union([z.string(), z.number()])),
+  defillamaId: z.nullish(union([z.string(), z.number()])),
 });
 
 /** The totals of one overview row (fallback figures); inactive rows omit every `total*` key. */

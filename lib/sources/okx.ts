@@ -18,7 +18,7 @@
 import type { Candle, Result, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
 import { ascendingNonNegative, defineVenueMarketData, fail, optNum, pairSymbol, strictTicker } from './venue-common';
-import { num, tuple, z } from './zod';
+import { num, tuple, union, z } from './zod';
 
 const HOST = 'www.okx.com';
 /** Daily candles requested: the per-call maximum of `/market/candles` (DATA-SOURCES.md asks ≥ 200). */
@@ -29,7 +29,7 @@ export const OKX_CANDLE_LIMIT = 300;
 
 /** The envelope of every OKX REST answer. `data` is validated separately once `code` is known. */
 export const OkxEnvelopeSchema = z.object({
-  code: z.pipe(z.union([z.string(), z.number()]), z.transform((v: string | number) => String(v))),
+  code: z.pipe(union([z.string(), z.number()]), z.transform((v: string | number) => String(v))),
   msg: z.nullish(z.string()),
   data: z.optional(z.unknown()),
 });

@@ -1,9 +1,9 @@
 /**
- * lib/sources/zod.ts's `tuple`, `oneOf` and `matches` stand in for zod's tuple, enum and regex
+ * lib/sources/zod.ts's `tuple`, `union`, `oneOf` and `matches` stand in for zod's tuple, union, enum and regex
  * (smaller worker bundle): the same inputs must pass and fail, with the same output.
  */
 import { describe, expect, it } from 'vitest';
-import { matches, num, numOrNull, oneOf, tuple, z } from '../../lib/sources/zod';
+import { matches, num, numOrNull, oneOf, tuple, union, z } from '../../lib/sources/zod';
 
 const inputs: unknown[] = [
   [1, 2, 3],
@@ -41,6 +41,20 @@ describe('zod helpers match the zod schemas they replace', () => {
       // zod's tuple keeps the extra cells; `tuple` returns the declared items only
       if (a.success && b.success) expect(a.data).toEqual(rest ? (b.data as unknown[]).slice(0, (a.data as unknown[]).length) : b.data);
     }
+  });
+
+  it('union: the first option that accepts gives the output (transforms included); none → failure', () => {
+    const opts = () => [z.object({ code: z.number(), msg: z.string() }), z.array(num), z.pipe(z.string(), z.transform((s: string) => s.length))] as const;
+    const mine = union(opts());
+    const theirs = z.union(opts());
+    for (const input of [...inputs, { code: 1, msg: 'x' }, { code: '1', msg: 'x' }, 'abc', 7, undefined]) {
+      const a = mine.safeParse(input);
+      const b = theirs.safeParse(input);
+      expect(a.success, JSON.stringify(input)).toBe(b.success);
+      if (a.success && b.success) expect(a.data).toEqual(b.data);
+    }
+    expect(z.object({ id: z.nullish(union([z.string(), z.number()])) }).safeParse({}).success).toBe(true);
+    expect(z.object({ id: union([z.string(), z.number()]) }).safeParse({}).success).toBe(false);
   });
 
   it('oneOf accepts exactly the listed strings; matches tests the whole pattern on strings only', () => {
