@@ -8,6 +8,7 @@ import type { Bundle } from '../lib/engine/bundle';
 import { sectorChip } from '../lib/metrics/sector';
 import { formatRatio } from '../lib/metrics/format';
 import { t } from './unlocks-i18n';
+import { metricLabel } from './format-metric';
 
 export function SectorChip({ bundle }: { bundle: Bundle }) {
   const own = (id: string) => {
@@ -16,7 +17,8 @@ export function SectorChip({ bundle }: { bundle: Bundle }) {
   };
   const chip = sectorChip(bundle.sector?.medians, own);
   if (!chip || !bundle.sector) return null;
-  const label = bundle.metrics.find((m) => m.id === chip.metric)?.label ?? chip.metric;
+  // the metric's name in the UI language (the worker sends no English label for core metrics)
+  const label = metricLabel({ id: chip.metric });
   const text = chip.side === 'above' ? t('sector_chip_above', [label, formatRatio(chip.factor)]) : t('sector_chip_below', label);
   return (
     <span

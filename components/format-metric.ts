@@ -45,10 +45,10 @@ function key(prefix: 'm' | 'x', id: string): string {
 }
 
 /** The metric's name in the UI language. */
-export function metricLabel(m: { id: string; label: string }): string {
+export function metricLabel(m: { id: string; label?: string }): string {
   const k = key('m', m.id);
   const s = t(k);
-  return s === k ? m.label : s;
+  return s === k ? (m.label ?? m.id) : s;
 }
 
 /** The metric's formula or definition in the UI language. */
@@ -56,7 +56,7 @@ export function metricExplain(m: Pick<Metric, 'id' | 'explain' | 'source'>): str
   if (m.id.startsWith('network:')) return t('x_network', sourceLabel(m.source));
   const k = key('x', m.id);
   const s = t(k);
-  return s === k ? m.explain : s;
+  return s === k ? (m.explain ?? '') : s;
 }
 
 /** "CoinGecko · 3m ago" */

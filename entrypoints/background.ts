@@ -138,9 +138,13 @@ export default defineBackground(() => {
     extensionOrigin: browser.runtime.getURL('/'),
     contentScripts: browser.runtime.getManifest().content_scripts ?? [],
   };
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    const reply = dispatch(message, sender, handlers, ctx);
-    // Only answer our own messages; undefined lets other listeners (none today) respond.
-    return reply.then((r) => r);
+  // The worker runs on the native API (scripts/content-script-browser.ts), not the polyfill: a
+  // listener answers asynchronously by returning `true` and calling `sendResponse` later, which
+  // Chrome and Firefox both support; a returned Promise is Firefox-only in older Chromes.
+  // https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/API/runtime/onMessage
+  // https://developer.chrome.com/docs/extensions/develop/concepts/messaging#simple
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (r: unknown) => void) => {
+    void dispatch(message, sender, handlers, ctx).then(sendResponse);
+    return true;
   });
 });

@@ -7,16 +7,16 @@
  * persisted BEFORE any notification is shown, so a replayed alarm, a worker restart or a
  * browser restart never fires the same crossing twice.
  */
-import { z } from '../sources/zod';
+import { matches, oneOf, z } from '../sources/zod';
 import { TICKER_RE } from '../settings/schema';
 
 export const ALERT_KINDS = ['priceAbove', 'priceBelow', 'rsiAbove', 'rsiBelow', 'unlockWithin'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 export const AlertRuleSchema = z.object({
-  id: z.string().check(z.regex(/^[a-z0-9-]{1,40}$/)),
-  symbol: z.string().check(z.regex(TICKER_RE)),
-  kind: z.enum(ALERT_KINDS),
+  id: z.string().check(matches(/^[a-z0-9-]{1,40}$/)),
+  symbol: z.string().check(matches(TICKER_RE)),
+  kind: oneOf(ALERT_KINDS),
   /** USD for price rules, 0–100 for RSI rules, percent of circulating supply for unlock rules */
   level: z.number().check(z.refine(Number.isFinite)),
   /** unlock rules: the window, in days */

@@ -54,15 +54,16 @@ export interface Metric {
   /** `sector:<id>`: the sector median of a ratio, inserted after it by the worker (lib/engine/sector.ts) */
   id: MetricId | `sector:${SectorMetricId}`;
   group: MetricGroup;
-  label: string;
+  /** English name, only where public/_locales has no `m_<id>` message (network figures, sector medians) */
+  label?: string;
   format: MetricFormat;
   /** number in the unit of CONTRACT.md, ISO-8601 date string, or null when unavailable */
   value: number | string | null;
   source: SourceId;
   /** epoch ms of the data behind the value; null when unavailable */
   asOfMs: number | null;
-  /** one line: the formula or definition (tooltip) */
-  explain: string;
+  /** one line: the formula or definition (tooltip); only where public/_locales has no `x_<id>` message, or a figure-specific override */
+  explain?: string;
   /** why the value is missing, or a caveat ("FDV from max supply") */
   note?: string;
   /** percent change over the source's history window (network metrics) */

@@ -2,7 +2,7 @@
  * Schemas of the domain values the worker caches. Entries read back from IndexedDB are
  * re-validated with these (GUIDE.md, "Cache"): a corrupted or older-shaped entry is a miss.
  */
-import { z } from '../sources/zod';
+import { oneOf, z } from '../sources/zod';
 import type { CachePolicy } from './cache';
 
 const finite = z.number().check(z.refine(Number.isFinite));
@@ -60,7 +60,7 @@ export const MarketSnapshotSchema = z.object({
 
 export const MarketSnapshotsSchema = z.array(MarketSnapshotSchema);
 
-export const FeeProtocolsSchema = z.array(z.object({ slug: z.string(), name: z.string(), geckoId: z.nullable(z.string()), kind: z.enum(['protocol', 'chain']) }));
+export const FeeProtocolsSchema = z.array(z.object({ slug: z.string(), name: z.string(), geckoId: z.nullable(z.string()), kind: oneOf(['protocol', 'chain']) }));
 export const FeeChainsSchema = z.array(z.object({ slug: z.string(), name: z.string(), geckoId: z.nullable(z.string()) }));
 
 /** A coin search hit (CoinGecko `/search`). */
@@ -80,7 +80,7 @@ export const DailyValueSchema = z.object({ dayMs: finite, usd: finite });
 export const FeesSeriesSchema = z.object({
   slug: z.string(),
   name: z.string(),
-  dataType: z.enum(['dailyFees', 'dailyRevenue']),
+  dataType: oneOf(['dailyFees', 'dailyRevenue']),
   /** the provider's own definition, flattened to text; null when none */
   methodology: z.nullable(z.string()),
   /** ascending by day, as the provider sent them (may include today's partial day, may skip days) */
@@ -133,7 +133,7 @@ export const EmissionScheduleSchema = z.object({
   documented: z.optional(z.array(z.object({ label: z.string(), points: z.array(z.object({ tMs: finite, unlocked: finite })) }))),
 });
 
-export const NetworkKeySchema = z.enum([
+export const NetworkKeySchema = oneOf([
   'activeDevices',
   'gpus',
   'activeGpus',

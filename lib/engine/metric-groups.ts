@@ -17,43 +17,47 @@ type CoreId = Exclude<MetricId, `network:${string}`>;
 
 interface Spec {
   group: MetricGroup;
-  label: string;
   format: MetricFormat;
-  explain: string;
 }
 
-/** Labels, formats and one-line explanations of every metric (tooltips). */
+/**
+ * Group and format of every core metric. Their names and one-line formulas are UI text, in
+ * public/_locales/<lang>/messages.json as `m_<id>` / `x_<id>` (components/format-metric.ts reads
+ * them by metric id), so the worker ships no English copy of them (QUALITY.md: worker ≤ 40 KB
+ * gzip). A Metric carries `label` / `explain` only when the UI has no message for its id:
+ * network figures (labelled by their source) and sector medians (lib/engine/sector.ts).
+ */
 export const METRIC_SPECS: Record<CoreId, Spec> = {
-  price: { group: 'market', label: 'Price', format: 'usd', explain: 'Last price of the pair on screen when quoted in a USD stablecoin, else CoinGecko' },
-  change24h: { group: 'market', label: '24h change', format: 'signedPct', explain: 'Price change over 24 hours, percent' },
-  volume24h: { group: 'market', label: '24h volume', format: 'usd', explain: '24h traded volume in USD (venue ticker, else CoinGecko all-market volume)' },
-  marketCap: { group: 'valuation', label: 'Market cap', format: 'usd', explain: 'CoinGecko market cap: price × circulating supply' },
-  fdv: { group: 'valuation', label: 'FDV', format: 'usd', explain: 'Fully diluted valuation: CoinGecko FDV, else price × (max supply ?? total supply)' },
-  fdvToMcap: { group: 'valuation', label: 'FDV / market cap', format: 'ratio', explain: 'FDV ÷ market cap: how many times the float the fully diluted supply is worth' },
-  circulatingSupply: { group: 'valuation', label: 'Circulating', format: 'tokens', explain: 'Tokens in circulation (CoinGecko)' },
-  totalSupply: { group: 'valuation', label: 'Total supply', format: 'tokens', explain: 'Tokens created minus burned (CoinGecko)' },
-  maxSupply: { group: 'valuation', label: 'Max supply', format: 'tokens', explain: 'Hard cap on supply; empty when uncapped (CoinGecko)' },
-  ath: { group: 'market', label: 'All-time high', format: 'usd', explain: 'Highest price ever (CoinGecko)' },
-  athDrawdown: { group: 'market', label: 'From ATH', format: 'signedPct', explain: '(price ÷ ATH − 1) × 100, negative below the high' },
-  sma50: { group: 'technicals', label: '50-day MA', format: 'usd', explain: 'Mean of the last 50 closed daily closes (today’s open candle excluded)' },
-  priceVsSma50: { group: 'technicals', label: 'Price vs 50d MA', format: 'signedPct', explain: '(price ÷ 50-day MA − 1) × 100' },
-  rsi14: { group: 'technicals', label: 'RSI (14)', format: 'index', explain: 'Wilder’s RSI over 14 closed daily candles (0–100)' },
-  support: { group: 'technicals', label: 'Support', format: 'usd', explain: 'Nearest daily swing low below price' },
-  resistance: { group: 'technicals', label: 'Resistance', format: 'usd', explain: 'Nearest daily swing high above price' },
-  fees24h: { group: 'usage', label: 'Fees (24h)', format: 'usd', explain: 'Fees paid by users on the last complete UTC day (DefiLlama dailyFees)' },
-  fees30d: { group: 'usage', label: 'Fees (30d)', format: 'usd', explain: 'Sum of the last 30 complete UTC days of fees (DefiLlama)' },
-  revenue24h: { group: 'usage', label: 'Revenue (24h)', format: 'usd', explain: 'Protocol revenue on the last complete UTC day (DefiLlama dailyRevenue)' },
-  revenue30d: { group: 'usage', label: 'Revenue (30d)', format: 'usd', explain: 'Sum of the last 30 complete UTC days of revenue (DefiLlama)' },
-  revenueAnnualized: { group: 'usage', label: 'Revenue (annualized)', format: 'usd', explain: 'Revenue (30d) × 365 ÷ 30' },
-  fdvToRevenue: { group: 'usage', label: 'FDV / revenue', format: 'ratio', explain: 'FDV ÷ annualized revenue (empty when revenue ≤ 0)' },
-  nextUnlockDate: { group: 'unlocks', label: 'Next unlock', format: 'date', explain: 'First scheduled cliff unlock after now (DefiLlama emissions)' },
-  nextUnlockAmount: { group: 'unlocks', label: 'Next unlock amount', format: 'tokens', explain: 'Tokens released by that unlock, all allocations' },
-  nextUnlockValue: { group: 'unlocks', label: 'Next unlock value', format: 'usd', explain: 'Next unlock amount × price' },
-  nextUnlockPctCirculating: { group: 'unlocks', label: 'Next unlock / circulating', format: 'pct', explain: 'Next unlock amount ÷ circulating supply × 100' },
-  unlocks30dValue: { group: 'unlocks', label: 'Unlocks next 30d', format: 'usd', explain: 'All scheduled releases (cliff and linear) in the next 30 days × price' },
-  unlockPressure: { group: 'unlocks', label: 'Unlock pressure', format: 'ratio', explain: 'Unlocks next 30d ÷ 24h volume' },
-  emissions30dValue: { group: 'usage', label: 'Emissions (30d)', format: 'usd', explain: 'Tokens released in the last 30 days per the schedule × price' },
-  revenueToEmissions: { group: 'usage', label: 'Revenue / emissions', format: 'ratio', explain: 'Revenue (30d) ÷ emissions value (30d)' },
+  price: { group: 'market', format: 'usd' },
+  change24h: { group: 'market', format: 'signedPct' },
+  volume24h: { group: 'market', format: 'usd' },
+  marketCap: { group: 'valuation', format: 'usd' },
+  fdv: { group: 'valuation', format: 'usd' },
+  fdvToMcap: { group: 'valuation', format: 'ratio' },
+  circulatingSupply: { group: 'valuation', format: 'tokens' },
+  totalSupply: { group: 'valuation', format: 'tokens' },
+  maxSupply: { group: 'valuation', format: 'tokens' },
+  ath: { group: 'market', format: 'usd' },
+  athDrawdown: { group: 'market', format: 'signedPct' },
+  sma50: { group: 'technicals', format: 'usd' },
+  priceVsSma50: { group: 'technicals', format: 'signedPct' },
+  rsi14: { group: 'technicals', format: 'index' },
+  support: { group: 'technicals', format: 'usd' },
+  resistance: { group: 'technicals', format: 'usd' },
+  fees24h: { group: 'usage', format: 'usd' },
+  fees30d: { group: 'usage', format: 'usd' },
+  revenue24h: { group: 'usage', format: 'usd' },
+  revenue30d: { group: 'usage', format: 'usd' },
+  revenueAnnualized: { group: 'usage', format: 'usd' },
+  fdvToRevenue: { group: 'usage', format: 'ratio' },
+  nextUnlockDate: { group: 'unlocks', format: 'date' },
+  nextUnlockAmount: { group: 'unlocks', format: 'tokens' },
+  nextUnlockValue: { group: 'unlocks', format: 'usd' },
+  nextUnlockPctCirculating: { group: 'unlocks', format: 'pct' },
+  unlocks30dValue: { group: 'unlocks', format: 'usd' },
+  unlockPressure: { group: 'unlocks', format: 'ratio' },
+  emissions30dValue: { group: 'usage', format: 'usd' },
+  revenueToEmissions: { group: 'usage', format: 'ratio' },
 };
 
 const NETWORK_FORMAT: Partial<Record<NetworkFigure['key'], MetricFormat>> = {

@@ -89,6 +89,13 @@ export function sectorView(name: string, own: Bundle, members: readonly MemberRo
  * its age in the provenance line, so the content script needs no code of its own for it (it sits
  * at its 20 KB gzip budget).
  */
+/**
+ * English names of the four ratios, for the median's tooltip: the bundle's own metrics carry no
+ * label (the UI reads `m_<id>` from public/_locales, lib/engine/metric-groups.ts), while a
+ * `sector:<id>` tooltip has no message and is shown as the worker writes it.
+ */
+const SECTOR_LABELS: Record<SectorMetricId, string> = { fdvToMcap: 'FDV / market cap', fdvToRevenue: 'FDV / revenue', revenueToEmissions: 'Revenue / emissions', unlockPressure: 'Unlock pressure' };
+
 export function withSectorMetrics(metrics: readonly Metric[], view: SectorView): Metric[] {
   const out = [...metrics];
   for (const med of view.medians) {
@@ -103,7 +110,7 @@ export function withSectorMetrics(metrics: readonly Metric[], view: SectorView):
       value: med.median,
       source: 'computed',
       asOfMs: med.oldestAsOfMs,
-      explain: `Median of ${out[i]!.label} over the ${med.members.length} members of ${view.name} that have it: ${med.members.map((m) => m.symbol).join(', ')}${when}`,
+      explain: `Median of ${SECTOR_LABELS[med.id]} over the ${med.members.length} members of ${view.name} that have it: ${med.members.map((m) => m.symbol).join(', ')}${when}`,
     });
   }
   return out;

@@ -6,7 +6,7 @@
  * user saved is lost (GUIDE.md, "Libraries before hand-written code").
  */
 import { isTickerText, tickerFromText } from '../exchanges/ticker-text';
-import { maxLen, minLen, z } from '../sources/zod';
+import { matches, maxLen, minLen, oneOf, z } from '../sources/zod';
 
 export const SETTINGS_VERSION = 2;
 
@@ -39,7 +39,7 @@ const ticker = z.pipe(
 export const WatchItemSchema = z.object({
   symbol: ticker,
   /** CoinGecko id when the user picked a specific asset */
-  assetId: z.catch(z.nullable(z.string().check(z.regex(ASSET_ID_RE))), null),
+  assetId: z.catch(z.nullable(z.string().check(matches(ASSET_ID_RE))), null),
 });
 
 export const WatchlistSchema = z.object({
@@ -67,13 +67,13 @@ const apiKey = z.string().check(
   z.trim(),
   maxLen(200),
   // printable ASCII without spaces: it travels in an HTTP header
-  z.regex(/^[\x21-\x7e]*$/),
+  matches(/^[\x21-\x7e]*$/),
 );
 
 /** The API keys: kept in the vault only, never in storage a content script can reach. */
 export const ApiKeysSchema = z.object({
   coingecko: z.catch(apiKey, ''),
-  coingeckoPlan: z.catch(z.enum(['demo', 'pro']), 'demo'),
+  coingeckoPlan: z.catch(oneOf(['demo', 'pro']), 'demo'),
   taostats: z.catch(apiKey, ''),
 });
 export type ApiKeys = z.infer<typeof ApiKeysSchema>;
@@ -93,11 +93,19 @@ export const SettingsSchema = z.object({
   /** metric groups hidden in the overlay */
   groupsOff: z.catch(z.array(z.string().check(maxLen(20))), []),
   /** colour of a rise in the overlay: 'auto' follows the UI language (red in CJK locales) */
-  upColor: z.catch(z.enum(['auto', 'green', 'red']), 'auto'),
+  upColor: z.catch(oneOf(['auto', 'green', 'red']), 'auto'),
   /** the user's pick for an ambiguous ticker: key `<venue>:<TICKER>` → CoinGecko id */
+  // What z.record(maxLen(40) string, string) checked, as one transform (zod's record type costs
+  // the worker ~0.4 KB gzip of its 40 KB budget): a plain object whose keys are ≤ 40 characters
+  // and values strings, else {} (as the catch did); then only values that are CoinGecko ids.
   assetChoices: z.pipe(
-    z.catch(z.record(z.string().check(maxLen(40)), z.string()), {}),
-    z.transform((r: Record<string, string>) => Object.fromEntries(Object.entries(r).filter(([, v]) => ASSET_ID_RE.test(v)))),
+    z.optional(z.unknown()), // optional: an absent key is accepted (zod 4 requires a bare unknown() key)
+    z.transform((r: unknown): Record<string, string> => {
+      if (!r || typeof r !== 'object' || Array.isArray(r)) return {};
+      const entries = Object.entries(r);
+      if (entries.some(([k, v]) => k.length > 40 || typeof v !== 'string')) return {};
+      return Object.fromEntries((entries as Array<[string, string]>).filter(([, v]) => ASSET_ID_RE.test(v)));
+    }),
   ),
 });
 

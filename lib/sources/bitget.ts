@@ -26,7 +26,7 @@
 import type { Candle, Result, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
 import { candlesFromRows, defineVenueMarketData, fail, optNum, pairSymbol } from './venue-common';
-import { num, z } from './zod';
+import { num, tuple, union, z } from './zod';
 
 const HOST = 'api.bitget.com';
 /** enough daily candles for 200-day indicators after the open candle is dropped (Bitget allows 1000) */
@@ -49,7 +49,7 @@ export function candlesUrl(symbol: string): string {
 }
 
 const envelopeSchema = z.object({
-  code: z.union([z.string(), z.number()]),
+  code: union([z.string(), z.number()]),
   msg: z.nullish(z.string()),
   data: z.optional(z.unknown()),
 });
@@ -105,7 +105,7 @@ export function parseTicker(raw: unknown, nowMs: number, symbol?: string): Resul
 }
 
 /** `[ts(ms), open, high, low, close, baseVolume, usdtVolume, quoteVolume]` */
-const rowSchema = z.tuple([num, num, num, num, num, num], z.unknown());
+const rowSchema = tuple([num, num, num, num, num, num], 'rest');
 
 /** Normalises a `/spot/market/candles` body to ascending candles; malformed rows are dropped. Pure; never throws. */
 export function parseCandles(raw: unknown): Result<Candle[]> {

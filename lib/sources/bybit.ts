@@ -14,7 +14,7 @@
 import type { Candle, Result, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
 import { ascendingNonNegative, defineVenueMarketData, fail, optNum, pairSymbol, strictTicker } from './venue-common';
-import { num, z } from './zod';
+import { num, tuple, z } from './zod';
 
 const HOST = 'api.bybit.com';
 /** Daily candles requested (DATA-SOURCES.md asks for ≥ 200; Bybit allows up to 1000). */
@@ -52,7 +52,7 @@ export const BybitTickersResultSchema = z.object({
 export type BybitTickersResult = z.output<typeof BybitTickersResultSchema>;
 
 /** One kline row: `[startTime, open, high, low, close, volume, …]`; extra cells tolerated. */
-export const BybitKlineRowSchema = z.tuple([num, num, num, num, num, num], z.unknown());
+export const BybitKlineRowSchema = tuple([num, num, num, num, num, num], 'rest');
 
 /** `result` of `/v5/market/kline`; a malformed row becomes `null` (dropped by the normaliser). */
 export const BybitKlineResultSchema = z.object({

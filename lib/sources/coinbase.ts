@@ -23,7 +23,7 @@
 import type { Candle, Result, SourceError, Ticker24h } from '../types';
 import { apiUrl, segment, validate } from './http';
 import { candlesFromRows, defineVenueMarketData, fail, optNum, pairSymbol } from './venue-common';
-import { num, z } from './zod';
+import { num, tuple, z } from './zod';
 
 const HOST = 'api.exchange.coinbase.com';
 /** one UTC day, seconds (Coinbase `granularity`) */
@@ -79,7 +79,7 @@ export function parseTicker(raw: unknown, nowMs: number): Result<Ticker24h> {
 }
 
 /** `[time(s), low, high, open, close, volume]`, extra trailing fields tolerated */
-const rowSchema = z.tuple([num, num, num, num, num, num], z.unknown());
+const rowSchema = tuple([num, num, num, num, num, num], 'rest');
 
 /** Normalises a `/candles` body to ascending candles; malformed rows are dropped. Pure; never throws. */
 export function parseCandles(raw: unknown): Result<Candle[]> {

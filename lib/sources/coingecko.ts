@@ -17,7 +17,7 @@
 import type { Candle, CoinSearchHit, MarketSnapshot, Result } from '../types';
 import { apiUrl, getJson, segment, type RequestOptions } from './http';
 import { fail, optNum } from './venue-common';
-import { num, z } from './zod';
+import { num, tuple, z } from './zod';
 
 const DAY_MS = 86_400_000;
 /** `/coins/markets` answers at most this many rows per page; one call covers a whole watchlist. */
@@ -117,7 +117,7 @@ export const CoingeckoSearchSchema = z.object({
 export type CoingeckoSearch = z.output<typeof CoingeckoSearchSchema>;
 
 /** `[epoch ms, value]`; a malformed point becomes `null`. */
-const ChartPointSchema = z.catch(z.nullable(z.tuple([num, num], z.unknown())), null);
+const ChartPointSchema = z.catch(z.nullable(tuple([num, num], 'rest')), null);
 
 /** `/coins/{id}/market_chart` body (`market_caps` is stripped). */
 export const CoingeckoMarketChartSchema = z.object({

@@ -30,7 +30,7 @@ import type { CliffUnlock, EmissionSchedule, LinearSegment, Result, UnlockAlloca
 import { apiUrl, fetchText, MAX_BODY_BYTES, parseJson, segment, validate, type RequestOptions } from './http';
 import { isValidSlug } from './defillama';
 import { fail } from './venue-common';
-import { num, z } from './zod';
+import { num, union, z } from './zod';
 
 const MAX_DATE_MS = 8.64e15;
 
@@ -97,7 +97,7 @@ const legacyEventSchema = z.object({
 });
 
 export const emissionsListSchema = z.array(z.unknown());
-const listItemSchema = z.union([
+const listItemSchema = union([
   z.string(),
   z.object({ slug: z.nullish(z.string()), name: z.nullish(z.string()) }),
 ]);

@@ -18,7 +18,7 @@
 import type { DailyValue, FeesSeries, Result } from '../types';
 import { apiUrl, fetchText, parseJson, segment, validate, type RequestOptions } from './http';
 import { fail } from './venue-common';
-import { minLen, num, numOrNull, z } from './zod';
+import { minLen, num, numOrNull, tuple, union, z } from './zod';
 
 const DAY_MS = 86_400_000;
 /** Latest instant a JS Date can hold. */
@@ -63,7 +63,7 @@ export const feesSummarySchema = z.object({
 export type FeesSummaryWire = z.output<typeof feesSummarySchema>;
 
 /** One `[unixSeconds, usd, …]` row; a null value means "no data" and is skipped. */
-const chartRowSchema = z.tuple([num, numOrNull], z.unknown());
+const chartRowSchema = tuple([num, numOrNull], 'rest');
 
 export const feesOverviewSchema = z.object({ protocols: z.array(z.unknown()) });
 export type FeesOverviewWire = z.output<typeof feesOverviewSchema>;
@@ -74,8 +74,8 @@ const overviewRowSchema = z.object({
   slug: z.nullish(z.string()),
   gecko_id: z.nullish(z.string()),
   protocolType: z.nullish(z.string()),
-  id: z.nullish(z.union([z.string(), z.number()])),
-  defillamaId: z.nullish(z.union([z.string(), z.number()])),
+  id: z.nullish(union([z.string(), z.number()])),
+  defillamaId: z.nullish(union([z.string(), z.number()])),
 });
 
 /** The totals of one overview row (fallback figures); inactive rows omit every `total*` key. */

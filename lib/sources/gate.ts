@@ -26,7 +26,7 @@ import type { Candle, Result, SourceError, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
 import { candlesFromRows, defineVenueMarketData, fail, optNum, pairSymbol, strictTicker } from './venue-common';
 import { isTickerText } from '../exchanges/ticker-text';
-import { num, numOrNull, z } from './zod';
+import { num, numOrNull, tuple, z } from './zod';
 
 const HOST = 'api.gateio.ws';
 /** enough daily candles for 200-day indicators after the open candle is dropped (Gate allows 1000) */
@@ -92,7 +92,7 @@ export function parseTicker(raw: unknown, nowMs: number, pair?: string): Result<
 }
 
 /** `[time(s), quoteVolume, close, high, low, open, baseVolume?, closed?]` */
-const rowSchema = z.tuple([num, numOrNull, num, num, num, num], z.unknown());
+const rowSchema = tuple([num, numOrNull, num, num, num, num], 'rest');
 
 /** Normalises a `/spot/candlesticks` body to ascending candles; malformed rows are dropped. Pure; never throws. */
 export function parseCandles(raw: unknown): Result<Candle[]> {

@@ -27,7 +27,7 @@
 import type { Candle, Result, SourceError, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
 import { candlesFromRows, defineVenueMarketData, fail, pairSymbol } from './venue-common';
-import { num, numOrNull, z } from './zod';
+import { num, numOrNull, tuple, z } from './zod';
 
 const HOST = 'api.kraken.com';
 /** one day, minutes (Kraken `interval`) */
@@ -95,7 +95,7 @@ function open(raw: unknown): Result<unknown> {
 /** Ticker entry; `[today, last 24 hours]` arrays; extra keys (a, b, t, l, h) ignored. */
 const tickerSchema = z.object({
   /** last trade `[price, lot volume]` */
-  c: z.tuple([num], z.unknown()),
+  c: tuple([num], 'rest'),
   /** volume `[today, 24h]`, base units */
   v: z.optional(z.array(numOrNull)),
   /** VWAP `[today, 24h]` */
@@ -126,7 +126,7 @@ export function parseTicker(raw: unknown, nowMs: number): Result<Ticker24h> {
 }
 
 /** `[time(s), open, high, low, close, vwap, volume, count]` */
-const rowSchema = z.tuple([num, num, num, num, num, z.unknown(), num], z.unknown());
+const rowSchema = tuple([num, num, num, num, num, z.unknown(), num], 'rest');
 
 /** Normalises a `/0/public/OHLC` body to ascending candles; malformed rows are dropped. Pure; never throws. */
 export function parseCandles(raw: unknown): Result<Candle[]> {

@@ -15,7 +15,7 @@
 import type { Candle, Result, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
 import { ascendingNonNegative, defineVenueMarketData, fail, optNum, pairSymbol, strictTicker } from './venue-common';
-import { num, z } from './zod';
+import { num, tuple, union, z } from './zod';
 
 const HOST = 'api.kucoin.com';
 /** Days of daily candles requested: DATA-SOURCES.md asks for ≥ 200 daily candles; 250 leaves margin. */
@@ -27,7 +27,7 @@ const DAY_SEC = 86_400;
 
 /** The envelope of every KuCoin REST answer. `data` is validated separately once `code` is known. */
 export const KucoinEnvelopeSchema = z.object({
-  code: z.pipe(z.union([z.string(), z.number()]), z.transform((v: string | number) => String(v))),
+  code: z.pipe(union([z.string(), z.number()]), z.transform((v: string | number) => String(v))),
   msg: z.nullish(z.string()),
   data: z.optional(z.unknown()),
 });
@@ -51,7 +51,7 @@ export const KucoinStatsSchema = z.nullable(
 export type KucoinStats = z.output<typeof KucoinStatsSchema>;
 
 /** One candle row: `[time (s), open, close, high, low, volume, turnover…]`; extra cells tolerated. */
-export const KucoinCandleRowSchema = z.tuple([num, num, num, num, num, num], z.unknown());
+export const KucoinCandleRowSchema = tuple([num, num, num, num, num, num], 'rest');
 
 /** `data` of `/api/v1/market/candles`. A malformed row becomes `null` (dropped by the normaliser). */
 export const KucoinCandlesSchema = z.array(z.catch(z.nullable(KucoinCandleRowSchema), null));

@@ -25,7 +25,7 @@
 import type { Candle, Result, SourceError, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
 import { candlesFromRows, defineVenueMarketData, fail, optNum, pairSymbol } from './venue-common';
-import { num, z } from './zod';
+import { num, tuple, union, z } from './zod';
 
 const HOST = 'api.mexc.com';
 /** enough daily candles for 200-day indicators after the open candle is dropped (MEXC allows 1000) */
@@ -45,7 +45,7 @@ export function candlesUrl(symbol: string): string {
 }
 
 /** MEXC error body, e.g. `{"code":-1121,"msg":"Invalid symbol."}` */
-const errorSchema = z.object({ code: z.union([z.number(), z.string()]), msg: z.string() });
+const errorSchema = z.object({ code: union([z.number(), z.string()]), msg: z.string() });
 
 function venueError(raw: unknown): { ok: false; error: SourceError } | undefined {
   const e = errorSchema.safeParse(raw);
@@ -102,7 +102,7 @@ export function parseTicker(raw: unknown, nowMs: number, symbol?: string): Resul
 }
 
 /** `[openTime(ms), open, high, low, close, volume, closeTime, quoteVolume]` */
-const rowSchema = z.tuple([num, num, num, num, num, num], z.unknown());
+const rowSchema = tuple([num, num, num, num, num, num], 'rest');
 
 /** Normalises a `/klines` body to ascending candles; malformed rows are dropped. Pure; never throws. */
 export function parseCandles(raw: unknown): Result<Candle[]> {

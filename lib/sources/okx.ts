@@ -18,7 +18,7 @@
 import type { Candle, Result, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
 import { ascendingNonNegative, defineVenueMarketData, fail, optNum, pairSymbol, strictTicker } from './venue-common';
-import { num, z } from './zod';
+import { num, tuple, union, z } from './zod';
 
 const HOST = 'www.okx.com';
 /** Daily candles requested: the per-call maximum of `/market/candles` (DATA-SOURCES.md asks ≥ 200). */
@@ -29,7 +29,7 @@ export const OKX_CANDLE_LIMIT = 300;
 
 /** The envelope of every OKX REST answer. `data` is validated separately once `code` is known. */
 export const OkxEnvelopeSchema = z.object({
-  code: z.pipe(z.union([z.string(), z.number()]), z.transform((v: string | number) => String(v))),
+  code: z.pipe(union([z.string(), z.number()]), z.transform((v: string | number) => String(v))),
   msg: z.nullish(z.string()),
   data: z.optional(z.unknown()),
 });
@@ -53,7 +53,7 @@ export const OkxTickerListSchema = z.array(z.catch(z.nullable(OkxTickerEntrySche
 export type OkxTickerList = z.output<typeof OkxTickerListSchema>;
 
 /** One candle row: `[ts, open, high, low, close, vol, …]`; the remaining cells are tolerated. */
-export const OkxCandleRowSchema = z.tuple([num, num, num, num, num, num], z.unknown());
+export const OkxCandleRowSchema = tuple([num, num, num, num, num, num], 'rest');
 
 /** `data` of `/market/candles`; a malformed row becomes `null` (dropped by the normaliser). */
 export const OkxCandlesSchema = z.array(z.catch(z.nullable(OkxCandleRowSchema), null));

@@ -36,9 +36,65 @@ function measured<C extends { _zod: { def: { when?: ((payload: z.core.ParsePaylo
 export const minLen = (minimum: number) => measured(z.minLength(minimum));
 export const maxLen = (maximum: number) => measured(z.maxLength(maximum));
 
+/**
+ * `z.enum(values)` and `.check(z.regex(re))` as plain refinements: the same values pass and fail,
+ * with mini's generic "Invalid input" issue (mini registers no locale, see above), while the worker
+ * ships neither zod's enum type nor its string-format checks (~0.5 KB gzip of its 40 KB budget).
+ * A refinement runs only once the value passed its type (zod skips checks after a type issue).
+ */
+/**
+ * `z.tuple(items, z.unknown())` (`rest`: extra cells tolerated, as the candle rows need) or
+ * `z.tuple(items)`, as an array plus one transform: each cell parsed by its item schema, which is
+ * also what enforces the length (a required item refuses the `undefined` past the end, an
+ * optional one such as `numOrNull` accepts it, as in zod's tuple). The worker then ships no zod
+ * tuple type (~0.5 KB gzip of its 40 KB budget). Output: the parsed items (extra cells dropped).
+ */
+export function tuple<const T extends readonly z.ZodMiniType[]>(items: T, rest?: 'rest') {
+  return z.pipe(
+    z.array(z.unknown()),
+    z.transform((a: unknown[], ctx) => {
+      const out: unknown[] = [];
+      if (!rest && a.length > items.length) ctx.issues.push({ code: 'custom', message: 'Invalid input', input: a });
+      else {
+        for (let i = 0; i < items.length; i++) {
+          const r = items[i]!.safeParse(a[i]);
+          if (!r.success) {
+            ctx.issues.push({ code: 'custom', message: 'Invalid input', input: a[i], path: [i] });
+            break;
+          }
+          out.push(r.data);
+        }
+      }
+      return ctx.issues.length ? z.NEVER : (out as { -readonly [K in keyof T]: z.output<T[K]> });
+    }),
+  );
+}
+
+export const oneOf = <const T extends readonly string[]>(values: T) => z.custom<T[number]>((v) => typeof v === 'string' && values.includes(v));
+export const matches = (re: RegExp) => z.refine<string>((s) => ((re.lastIndex = 0), re.test(s)));
+
+/**
+ * `z.union(options)` as one transform: the first option that accepts the value gives the output,
+ * none → one "Invalid input" issue at the union's path, as zod's union does (mini has no locale).
+ * The worker then ships no zod union type (~0.5 KB gzip of its 40 KB budget).
+ */
+export function union<const T extends readonly z.ZodMiniType[]>(options: T) {
+  return z.pipe(
+    z.unknown(),
+    z.transform((v: unknown, ctx): z.output<T[number]> => {
+      for (const o of options) {
+        const r = o.safeParse(v);
+        if (r.success) return r.data as z.output<T[number]>;
+      }
+      ctx.issues.push({ code: 'custom', message: 'Invalid input', input: v });
+      return z.NEVER;
+    }),
+  );
+}
+
 /** A finite number sent either as a JSON number or as a decimal string (exchanges do both). */
 export const num = z.pipe(
-  z.union([z.number(), z.string().check(z.trim(), minLen(1))]),
+  union([z.number(), z.string().check(z.trim(), minLen(1))]),
   z.transform((v: number | string, ctx) => {
     const n = typeof v === 'number' ? v : Number(v);
     if (!Number.isFinite(n)) {
@@ -56,7 +112,7 @@ export const num = z.pipe(
  * failing (`z.optional` makes a missing object key acceptable in zod 4).
  */
 export const numOrNull = z.pipe(
-  z.optional(z.union([z.number(), z.string(), z.null()])),
+  z.nullish(union([z.number(), z.string()])),
   z.transform((v: number | string | null | undefined) => {
     if (v === null || v === undefined || v === '') return null;
     const n = typeof v === 'number' ? v : Number(v);

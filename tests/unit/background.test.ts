@@ -18,8 +18,14 @@ const markets = (u: URL) =>
 
 /** Sends a message as `sender` to the listener main() registered; the reply it resolves to. */
 async function send(message: unknown, sender: object): Promise<unknown> {
-  const replies = await fakeBrowser.runtime.onMessage.trigger(message, sender);
-  return replies.find((r: unknown) => r !== undefined);
+  // The native API's contract: the listener returns `true` and answers through `sendResponse`.
+  let respond!: (r: unknown) => void;
+  const answered = new Promise<unknown>((r) => (respond = r));
+  // (the fake's `trigger` is typed with the polyfill's two-argument listener; it forwards all)
+  const trigger = fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown[]>;
+  const returned = await trigger(message, sender, respond);
+  expect(returned).toEqual([true]);
+  return answered;
 }
 
 let net: ReturnType<typeof fakeFetch>;

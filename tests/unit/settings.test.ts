@@ -20,6 +20,16 @@ describe('settings schema', () => {
     expect(s.assetChoices).toEqual({ 'kucoin:IO': 'io-net' });
   });
 
+  it('asset choices: a key over 40 characters, a non-string value or a non-object drops them all; absent gives {}; other settings survive', () => {
+    const choices = (assetChoices: unknown) => parseSettings({ venuesOff: ['mexc'], assetChoices });
+    expect(choices({ ['k'.repeat(41)]: 'io-net', 'kucoin:IO': 'io-net' })).toMatchObject({ assetChoices: {}, venuesOff: ['mexc'] });
+    expect(choices({ 'kucoin:IO': 'io-net', 'kucoin:X': 7 }).assetChoices).toEqual({});
+    expect(choices(['io-net']).assetChoices).toEqual({});
+    expect(choices('io-net').assetChoices).toEqual({});
+    expect(choices({ ['k'.repeat(40)]: 'io-net' }).assetChoices).toEqual({ ['k'.repeat(40)]: 'io-net' });
+    expect(parseSettings({ venuesOff: ['mexc'] }).assetChoices).toEqual({});
+  });
+
   it('garbage or nothing stored gives the defaults; an active id that no longer exists moves to the first list', () => {
     expect(parseSettings(undefined)).toEqual(defaultSettings());
     expect(parseSettings('x')).toEqual(defaultSettings());

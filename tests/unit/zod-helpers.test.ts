@@ -1,0 +1,68 @@
+/**
+ * lib/sources/zod.ts's `tuple`, `union`, `oneOf` and `matches` stand in for zod's tuple, union, enum and regex
+ * (smaller worker bundle): the same inputs must pass and fail, with the same output.
+ */
+import { describe, expect, it } from 'vitest';
+import { matches, num, numOrNull, oneOf, tuple, union, z } from '../../lib/sources/zod';
+
+const inputs: unknown[] = [
+  [1, 2, 3],
+  ['1', '2', 'x'],
+  [1, '2.5'],
+  [1],
+  [],
+  [1, null],
+  [1, ''],
+  ['a', null],
+  ['a', 'b'],
+  ['a', 'b', 'c'],
+  ['a'],
+  [null, 'b'],
+  { 0: 1, 1: 2, length: 2 },
+  'x',
+  null,
+  [1, 2, 3, 4, 5, 6, 7, 8],
+  [1, 2, 3, 4, 5, { x: 1 }, 7],
+  [1, 2, 3, 4, 5, { x: 1 }],
+];
+
+describe('zod helpers match the zod schemas they replace', () => {
+  const pairs: Array<[string, z.ZodMiniType, z.ZodMiniType, boolean]> = [
+    ['[num, num] + rest', tuple([num, num], 'rest'), z.tuple([num, num], z.unknown()), true],
+    ['[num, numOrNull] + rest', tuple([num, numOrNull], 'rest'), z.tuple([num, numOrNull], z.unknown()), true],
+    ['[string, nullable(string)]', tuple([z.string(), z.nullable(z.string())]), z.tuple([z.string(), z.nullable(z.string())]), false],
+    ['kraken row', tuple([num, num, num, num, num, z.unknown(), num], 'rest'), z.tuple([num, num, num, num, num, z.unknown(), num], z.unknown()), true],
+  ];
+  it.each(pairs)('tuple %s', (_name, mine, theirs, rest) => {
+    for (const input of inputs) {
+      const a = mine.safeParse(input);
+      const b = theirs.safeParse(input);
+      expect(a.success, JSON.stringify(input)).toBe(b.success);
+      // zod's tuple keeps the extra cells; `tuple` returns the declared items only
+      if (a.success && b.success) expect(a.data).toEqual(rest ? (b.data as unknown[]).slice(0, (a.data as unknown[]).length) : b.data);
+    }
+  });
+
+  it('union: the first option that accepts gives the output (transforms included); none → failure', () => {
+    const opts = () => [z.object({ code: z.number(), msg: z.string() }), z.array(num), z.pipe(z.string(), z.transform((s: string) => s.length))] as const;
+    const mine = union(opts());
+    const theirs = z.union(opts());
+    for (const input of [...inputs, { code: 1, msg: 'x' }, { code: '1', msg: 'x' }, 'abc', 7, undefined]) {
+      const a = mine.safeParse(input);
+      const b = theirs.safeParse(input);
+      expect(a.success, JSON.stringify(input)).toBe(b.success);
+      if (a.success && b.success) expect(a.data).toEqual(b.data);
+    }
+    expect(z.object({ id: z.nullish(union([z.string(), z.number()])) }).safeParse({}).success).toBe(true);
+    expect(z.object({ id: union([z.string(), z.number()]) }).safeParse({}).success).toBe(false);
+  });
+
+  it('oneOf accepts exactly the listed strings; matches tests the whole pattern on strings only', () => {
+    const mine = oneOf(['spot', 'perp']);
+    const theirs = z.enum(['spot', 'perp']);
+    for (const v of ['spot', 'perp', 'Spot', '', 'toString', 1, null, undefined, ['spot']]) expect(mine.safeParse(v).success).toBe(theirs.safeParse(v).success);
+    const re = /^[a-z]{1,3}$/g; // a global pattern: lastIndex must not leak between values
+    const s = z.string().check(matches(re));
+    expect(['ab', 'ab', 'abcd', '', 'AB', 7].map((v) => s.safeParse(v).success)).toEqual([true, true, false, false, false, false]);
+  });
+});
