@@ -5,7 +5,7 @@
  * worker validates, merges and stores (QUALITY.md, "The page's context gets no secret and no
  * write"; issue 11, medium 1).
  */
-import { maxLen, oneOf, z } from '../sources/zod';
+import { bool, maxLen, oneOf, z } from '../sources/zod';
 import type { MetricGroup } from '../engine/bundle';
 import type { OverlayLayout, OverlayPrefs } from '../messaging/protocol';
 import type { Settings } from './schema';
@@ -25,7 +25,7 @@ const group = oneOf(METRIC_GROUP_IDS);
 export const LayoutPatchSchema = z.object({
   x: z.optional(z.nullable(coord)),
   y: z.optional(z.nullable(coord)),
-  collapsed: z.optional(z.boolean()),
+  collapsed: z.optional(bool),
   view: z.optional(z.nullable(view)),
   closedGroups: z.optional(z.array(group).check(maxLen(METRIC_GROUP_IDS.length))),
 });

@@ -6,7 +6,7 @@
  * user saved is lost (GUIDE.md, "Libraries before hand-written code").
  */
 import { isTickerText, tickerFromText } from '../exchanges/ticker-text';
-import { matches, maxLen, minLen, oneOf, z } from '../sources/zod';
+import { bool, matches, maxLen, minLen, oneOf, trimmed, z } from '../sources/zod';
 
 export const SETTINGS_VERSION = 2;
 
@@ -44,7 +44,7 @@ export const WatchItemSchema = z.object({
 
 export const WatchlistSchema = z.object({
   id: z.string().check(minLen(1), maxLen(64)),
-  name: z.string().check(z.trim(), minLen(1), maxLen(60)),
+  name: trimmed.check(minLen(1), maxLen(60)),
   items: z.pipe(
     z.catch(z.array(z.unknown()), []),
     // one malformed item is dropped alone, the rest of the list survives
@@ -57,14 +57,13 @@ export const WatchlistSchema = z.object({
    * The user marked this list as a sector (issue 13): its members get sector medians. Optional so
    * lists saved before it keep their exact shape; a bad value reads as false.
    */
-  sector: z.optional(z.catch(z.boolean(), false)),
+  sector: z.optional(z.catch(bool, false)),
 });
 
 export type WatchItem = z.infer<typeof WatchItemSchema>;
 export type Watchlist = z.infer<typeof WatchlistSchema>;
 
-const apiKey = z.string().check(
-  z.trim(),
+const apiKey = trimmed.check(
   maxLen(200),
   // printable ASCII without spaces: it travels in an HTTP header
   matches(/^[\x21-\x7e]*$/),

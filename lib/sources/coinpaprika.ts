@@ -15,7 +15,7 @@
 import type { CoinSearchHit, MarketSnapshot, Result } from '../types';
 import { apiUrl, getJson, segment, type RequestOptions } from './http';
 import { fail, optNum } from './venue-common';
-import { z } from './zod';
+import { bool, z } from './zod';
 
 const HOST = 'api.coinpaprika.com';
 
@@ -67,7 +67,7 @@ export const CoinpaprikaSearchSchema = z.object({
             name: z.string(),
             symbol: z.string(),
             rank: optNum,
-            is_active: z.nullish(z.boolean()),
+            is_active: z.nullish(bool),
           }),
         ),
         null,

@@ -92,9 +92,18 @@ export function union<const T extends readonly z.ZodMiniType[]>(options: T) {
   );
 }
 
+/**
+ * `z.boolean()` and `z.string().check(z.trim())` without zod's boolean type and overwrite check
+ * (the worker's 40 KB gzip budget): true and false pass, anything else fails with mini's generic
+ * "Invalid input"; a string passes trimmed (checks added with `.check` see the trimmed value, as
+ * after `z.trim()`), a non-string fails. Pinned by tests/unit/zod-helpers.test.ts.
+ */
+export const bool = z.custom<boolean>((v) => typeof v === 'boolean');
+export const trimmed = z.pipe(z.string(), z.transform((s: string) => s.trim()));
+
 /** A finite number sent either as a JSON number or as a decimal string (exchanges do both). */
 export const num = z.pipe(
-  union([z.number(), z.string().check(z.trim(), minLen(1))]),
+  union([z.number(), trimmed.check(minLen(1))]),
   z.transform((v: number | string, ctx) => {
     const n = typeof v === 'number' ? v : Number(v);
     if (!Number.isFinite(n)) {

@@ -3,7 +3,7 @@
  * (smaller worker bundle): the same inputs must pass and fail, with the same output.
  */
 import { describe, expect, it } from 'vitest';
-import { matches, num, numOrNull, oneOf, tuple, union, z } from '../../lib/sources/zod';
+import { bool, matches, maxLen, minLen, num, numOrNull, oneOf, trimmed, tuple, union, z } from '../../lib/sources/zod';
 
 const inputs: unknown[] = [
   [1, 2, 3],
@@ -64,5 +64,45 @@ describe('zod helpers match the zod schemas they replace', () => {
     const re = /^[a-z]{1,3}$/g; // a global pattern: lastIndex must not leak between values
     const s = z.string().check(matches(re));
     expect(['ab', 'ab', 'abcd', '', 'AB', 7].map((v) => s.safeParse(v).success)).toEqual([true, true, false, false, false, false]);
+  });
+});
+
+describe('bool and trimmed match z.boolean() and z.string().check(z.trim())', () => {
+  const values: unknown[] = [true, false, 0, 1, 'true', 'false', '', '  ', ' a ', 'a', '\t x \n', ' ' + 'y'.repeat(60) + ' ', 'y'.repeat(61), null, undefined, {}, [], [true], NaN, { length: 3 }];
+  it('bool accepts exactly what z.boolean() accepts, with the same output', () => {
+    for (const v of values) {
+      for (const [mine, theirs] of [
+        [bool, z.boolean()],
+        [z.optional(bool), z.optional(z.boolean())],
+        [z.nullish(bool), z.nullish(z.boolean())],
+        [z.catch(bool, false), z.catch(z.boolean(), false)],
+      ] as const) {
+        const a = mine.safeParse(v);
+        const b = theirs.safeParse(v);
+        expect(a.success, String(v)).toBe(b.success);
+        expect(a.data, String(v)).toEqual(b.data);
+      }
+    }
+    expect(bool.safeParse('true').success).toBe(false);
+    expect(bool.safeParse(true).success).toBe(true);
+  });
+  it('trimmed accepts exactly what z.string().check(z.trim(), …) accepts, with the same trimmed output', () => {
+    for (const v of values) {
+      for (const [mine, theirs] of [
+        [trimmed, z.string().check(z.trim())],
+        [trimmed.check(minLen(1), maxLen(60)), z.string().check(z.trim(), minLen(1), maxLen(60))],
+        [trimmed.check(maxLen(200), matches(/^[\x21-\x7e]*$/)), z.string().check(z.trim(), maxLen(200), matches(/^[\x21-\x7e]*$/))],
+        [z.object({ q: trimmed.check(minLen(1)) }), z.object({ q: z.string().check(z.trim(), minLen(1)) })],
+      ] as const) {
+        const input = mine === trimmed || !('shape' in mine._zod.def) ? v : { q: v };
+        const a = mine.safeParse(input);
+        const b = theirs.safeParse(input);
+        expect(a.success, JSON.stringify(input)).toBe(b.success);
+        expect(a.data, JSON.stringify(input)).toEqual(b.data);
+      }
+    }
+    expect(trimmed.check(minLen(1)).safeParse('  ').success).toBe(false);
+    expect(trimmed.check(minLen(1)).safeParse(' a ').data).toBe('a');
+    expect(z.object({ q: trimmed }).safeParse({}).success).toBe(false);
   });
 });
