@@ -17,7 +17,7 @@
 import type { Candle, CoinSearchHit, MarketSnapshot, Result } from '../types';
 import { apiUrl, getJson, segment, type RequestOptions } from './http';
 import { fail, optNum } from './venue-common';
-import { num, tuple, z } from './zod';
+import { fallback, num, tuple, z } from './zod';
 
 const DAY_MS = 86_400_000;
 /** `/coins/markets` answers at most this many rows per page; one call covers a whole watchlist. */
@@ -95,13 +95,13 @@ export const CoingeckoMarketRowSchema = z.object({
 });
 
 /** `/coins/markets` body; a malformed row becomes `null` (dropped by the normaliser). */
-export const CoingeckoMarketsSchema = z.array(z.catch(z.nullable(CoingeckoMarketRowSchema), null));
+export const CoingeckoMarketsSchema = z.array(fallback(z.nullable(CoingeckoMarketRowSchema), null));
 export type CoingeckoMarkets = z.output<typeof CoingeckoMarketsSchema>;
 
 /** `/search` body (only `coins` is used; exchanges, categories, nfts are stripped). */
 export const CoingeckoSearchSchema = z.object({
   coins: z.array(
-    z.catch(
+    fallback(
       z.nullable(
         z.object({
           id: z.string(),
@@ -117,7 +117,7 @@ export const CoingeckoSearchSchema = z.object({
 export type CoingeckoSearch = z.output<typeof CoingeckoSearchSchema>;
 
 /** `[epoch ms, value]`; a malformed point becomes `null`. */
-const ChartPointSchema = z.catch(z.nullable(tuple([num, num], 'rest')), null);
+const ChartPointSchema = fallback(z.nullable(tuple([num, num], 'rest')), null);
 
 /** `/coins/{id}/market_chart` body (`market_caps` is stripped). */
 export const CoingeckoMarketChartSchema = z.object({
@@ -193,7 +193,7 @@ export function normaliseCoingeckoMarkets(rows: CoingeckoMarkets): MarketSnapsho
  * (they could not be fetched later anyway).
  */
 /** `/coins/list`: every listed coin as `{ id, symbol, name }` (~15k rows, no ranks). */
-export const CoingeckoCoinsListSchema = z.array(z.catch(z.nullable(z.object({ id: z.string(), symbol: z.string(), name: z.string() })), null));
+export const CoingeckoCoinsListSchema = z.array(fallback(z.nullable(z.object({ id: z.string(), symbol: z.string(), name: z.string() })), null));
 export type CoingeckoCoinsList = z.output<typeof CoingeckoCoinsListSchema>;
 
 /** The coin list as search hits without ranks; rows with invalid ids or empty symbols dropped. */

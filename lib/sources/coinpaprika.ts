@@ -15,7 +15,7 @@
 import type { CoinSearchHit, MarketSnapshot, Result } from '../types';
 import { apiUrl, getJson, segment, type RequestOptions } from './http';
 import { fail, optNum } from './venue-common';
-import { bool, z } from './zod';
+import { bool, fallback, z } from './zod';
 
 const HOST = 'api.coinpaprika.com';
 
@@ -60,7 +60,7 @@ export type CoinpaprikaTicker = z.output<typeof CoinpaprikaTickerSchema>;
 export const CoinpaprikaSearchSchema = z.object({
   currencies: z.nullish(
     z.array(
-      z.catch(
+      fallback(
         z.nullable(
           z.object({
             id: z.string(),

@@ -101,6 +101,24 @@ export function union<const T extends readonly z.ZodMiniType[]>(options: T) {
 export const bool = z.custom<boolean>((v) => typeof v === 'boolean');
 export const trimmed = z.pipe(z.string(), z.transform((s: string) => s.trim()));
 
+/**
+ * `z.catch(schema, value)` as one transform: the schema's output when it accepts the value, else
+ * `value` (the same object each time, as zod's catch with a plain value), never an issue. Like
+ * zod's catch it is optional-in: an absent object key is read as undefined and caught. The worker
+ * then ships no zod catch type (40 KB gzip budget). Pinned by tests/unit/zod-helpers.test.ts.
+ */
+export function fallback<T extends z.ZodMiniType>(schema: T, value: z.output<T>) {
+  const s = z.pipe(
+    z.unknown(),
+    z.transform((v: unknown): z.output<T> => {
+      const r = schema.safeParse(v);
+      return r.success ? r.data : value;
+    }),
+  );
+  s._zod.optin = 'optional';
+  return s;
+}
+
 /** A finite number sent either as a JSON number or as a decimal string (exchanges do both). */
 export const num = z.pipe(
   union([z.number(), trimmed.check(minLen(1))]),

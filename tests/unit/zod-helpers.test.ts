@@ -3,7 +3,7 @@
  * (smaller worker bundle): the same inputs must pass and fail, with the same output.
  */
 import { describe, expect, it } from 'vitest';
-import { bool, matches, maxLen, minLen, num, numOrNull, oneOf, trimmed, tuple, union, z } from '../../lib/sources/zod';
+import { bool, fallback, matches, maxLen, minLen, num, numOrNull, oneOf, trimmed, tuple, union, z } from '../../lib/sources/zod';
 
 const inputs: unknown[] = [
   [1, 2, 3],
@@ -104,5 +104,40 @@ describe('bool and trimmed match z.boolean() and z.string().check(z.trim())', ()
     expect(trimmed.check(minLen(1)).safeParse('  ').success).toBe(false);
     expect(trimmed.check(minLen(1)).safeParse(' a ').data).toBe('a');
     expect(z.object({ q: trimmed }).safeParse({}).success).toBe(false);
+  });
+});
+
+describe('fallback matches z.catch', () => {
+  const values: unknown[] = [true, false, 0, 1, -2.5, '1', '', ' x ', 'demo', 'pro', 'other', null, undefined, {}, [], [1, 'a'], ['a', 'b'], { a: 1 }, NaN];
+  const cases: Array<[string, () => [z.ZodMiniType, z.ZodMiniType]]> = [
+    ['nullable(string)', () => [fallback(z.nullable(z.string()), null), z.catch(z.nullable(z.string()), null)]],
+    ['array(unknown) → []', () => [fallback(z.array(z.unknown()), []), z.catch(z.array(z.unknown()), [])]],
+    ['boolean → false', () => [fallback(bool, false), z.catch(z.boolean(), false)]],
+    ['optional(boolean → false)', () => [z.optional(fallback(bool, false)), z.optional(z.catch(z.boolean(), false))]],
+    ['oneOf → demo', () => [fallback(oneOf(['demo', 'pro']), 'demo'), z.catch(oneOf(['demo', 'pro']), 'demo')]],
+    ['array of nullable(num) rows', () => [z.array(fallback(z.nullable(num), null)), z.array(z.catch(z.nullable(num), null))]],
+  ];
+  it.each(cases)('%s: same success and output, alone and as an object key (present or absent)', (_name, make) => {
+    const [mine, theirs] = make();
+    for (const v of values) {
+      for (const [m, t, input] of [
+        [mine, theirs, v],
+        [z.object({ k: mine }), z.object({ k: theirs }), { k: v }],
+        [z.object({ k: mine, o: z.number() }), z.object({ k: theirs, o: z.number() }), { o: 1 }],
+        [z.object({ k: mine }), z.object({ k: theirs }), {}],
+      ] as const) {
+        const a = m.safeParse(input);
+        const b = t.safeParse(input);
+        expect(a.success, JSON.stringify(input)).toBe(b.success);
+        expect(a.data, JSON.stringify(input)).toEqual(b.data);
+        if (a.success && b.success && a.data && typeof a.data === 'object') expect(Object.keys(a.data)).toEqual(Object.keys(b.data as object));
+      }
+    }
+  });
+  it('a rejected value gives the fallback; an accepted one its parsed output', () => {
+    const s = fallback(z.nullable(num), null);
+    expect(s.safeParse('2.5').data).toBe(2.5);
+    expect(s.safeParse('x').data).toBeNull();
+    expect(z.object({ a: fallback(z.array(z.string()), []) }).parse({}).a).toEqual([]);
   });
 });
