@@ -141,3 +141,36 @@ describe('fallback matches z.catch', () => {
     expect(z.object({ a: fallback(z.array(z.string()), []) }).parse({}).a).toEqual([]);
   });
 });
+
+describe('minLen / maxLen match z.minLength / z.maxLength on strings and arrays', () => {
+  const values: unknown[] = ['', 'a', 'ab', 'abc', 'abcd', '日本', [], [1], [1, 2], [1, 2, 3], [1, 2, 3, 4], null, 3, {}, { length: 2 }, { length: { toString: 1, valueOf: 1 } }];
+  it('same success and output for string, array and trimmed schemas', () => {
+    for (const [lo, hi] of [[0, 0], [1, 3], [2, 2], [3, 60]] as const) {
+      for (const [mine, theirs] of [
+        [z.string().check(minLen(lo), maxLen(hi)), z.string().check(z.minLength(lo), z.maxLength(hi))],
+        [z.array(z.unknown()).check(minLen(lo), maxLen(hi)), z.array(z.unknown()).check(z.minLength(lo), z.maxLength(hi))],
+        [trimmed.check(minLen(lo)), z.string().check(z.trim(), z.minLength(lo))],
+        [z.optional(z.string().check(maxLen(hi))), z.optional(z.string().check(z.maxLength(hi)))],
+      ] as const) {
+        for (const v of [...values, ' ab ']) {
+          let b: { success: boolean; data?: unknown };
+          try {
+            b = theirs.safeParse(v);
+          } catch {
+            b = { success: false }; // zod's own check throws on the hostile length object: ours must just fail
+          }
+          const a = mine.safeParse(v);
+          expect(a.success, `${JSON.stringify(v)} ${lo}-${hi}`).toBe(b.success);
+          expect(a.data).toEqual(b.data);
+        }
+      }
+    }
+  });
+  it('a hostile length never throws and never passes', () => {
+    const hostile = JSON.parse('{"length":{"toString":1,"valueOf":1}}');
+    expect(() => z.string().check(minLen(1), maxLen(5)).safeParse(hostile)).not.toThrow();
+    expect(z.array(z.string()).check(maxLen(5)).safeParse(hostile).success).toBe(false);
+    expect(z.string().check(maxLen(2)).safeParse('abc').success).toBe(false);
+    expect(z.array(z.number()).check(minLen(2)).safeParse([1]).success).toBe(false);
+  });
+});
