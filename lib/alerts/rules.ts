@@ -7,20 +7,20 @@
  * persisted BEFORE any notification is shown, so a replayed alarm, a worker restart or a
  * browser restart never fires the same crossing twice.
  */
-import { matches, oneOf, z } from '../sources/zod';
+import { finite, matches, oneOf, str, z } from '../sources/zod';
 import { TICKER_RE } from '../settings/schema';
 
 export const ALERT_KINDS = ['priceAbove', 'priceBelow', 'rsiAbove', 'rsiBelow', 'unlockWithin'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 export const AlertRuleSchema = z.object({
-  id: z.string().check(matches(/^[a-z0-9-]{1,40}$/)),
-  symbol: z.string().check(matches(TICKER_RE)),
+  id: str.check(matches(/^[a-z0-9-]{1,40}$/)),
+  symbol: str.check(matches(TICKER_RE)),
   kind: oneOf(ALERT_KINDS),
   /** USD for price rules, 0–100 for RSI rules, percent of circulating supply for unlock rules */
-  level: z.number().check(z.refine(Number.isFinite)),
+  level: finite.check(z.refine(Number.isFinite)),
   /** unlock rules: the window, in days */
-  days: z.optional(z.number().check(z.refine((d) => Number.isInteger(d) && d >= 1 && d <= 365))),
+  days: z.optional(finite.check(z.refine((d) => Number.isInteger(d) && d >= 1 && d <= 365))),
 });
 export type AlertRule = z.infer<typeof AlertRuleSchema>;
 

@@ -2,10 +2,9 @@
  * Schemas of the domain values the worker caches. Entries read back from IndexedDB are
  * re-validated with these (GUIDE.md, "Cache"): a corrupted or older-shaped entry is a miss.
  */
-import { oneOf, z } from '../sources/zod';
+import { finite, oneOf, str, z } from '../sources/zod';
 import type { CachePolicy } from './cache';
 
-const finite = z.number().check(z.refine(Number.isFinite));
 const nfinite = z.nullable(finite);
 
 /** One daily (or other interval) candle, normalised: open time in epoch ms, ascending order. */
@@ -38,9 +37,9 @@ export const TickerSchema = z.object({
 /** Normalised CoinGecko `/coins/markets` row (also produced by the CoinPaprika fallback). */
 export const MarketSnapshotSchema = z.object({
   /** provider's id (`bittensor` on CoinGecko, `tao-bittensor` on CoinPaprika) */
-  id: z.string(),
-  symbol: z.string(),
-  name: z.string(),
+  id: str,
+  symbol: str,
+  name: str,
   priceUsd: nfinite,
   marketCapUsd: nfinite,
   /** as the provider reports it; null when the provider has none */
@@ -55,19 +54,19 @@ export const MarketSnapshotSchema = z.object({
   /** provider's last_updated, epoch ms */
   lastUpdatedMs: nfinite,
   /** small logo URL, only ever shown from an allow-listed https host */
-  image: z.optional(z.nullable(z.string())),
+  image: z.optional(z.nullable(str)),
 });
 
 export const MarketSnapshotsSchema = z.array(MarketSnapshotSchema);
 
-export const FeeProtocolsSchema = z.array(z.object({ slug: z.string(), name: z.string(), geckoId: z.nullable(z.string()), kind: oneOf(['protocol', 'chain']) }));
-export const FeeChainsSchema = z.array(z.object({ slug: z.string(), name: z.string(), geckoId: z.nullable(z.string()) }));
+export const FeeProtocolsSchema = z.array(z.object({ slug: str, name: str, geckoId: z.nullable(str), kind: oneOf(['protocol', 'chain']) }));
+export const FeeChainsSchema = z.array(z.object({ slug: str, name: str, geckoId: z.nullable(str) }));
 
 /** A coin search hit (CoinGecko `/search`). */
 export const SearchHitSchema = z.object({
-  id: z.string(),
-  symbol: z.string(),
-  name: z.string(),
+  id: str,
+  symbol: str,
+  name: str,
   /** market cap rank; null when unranked */
   rank: nfinite,
 });
@@ -78,11 +77,11 @@ export const DailyValueSchema = z.object({ dayMs: finite, usd: finite });
 
 /** DefiLlama fees or revenue history of one protocol or chain. */
 export const FeesSeriesSchema = z.object({
-  slug: z.string(),
-  name: z.string(),
+  slug: str,
+  name: str,
   dataType: oneOf(['dailyFees', 'dailyRevenue']),
   /** the provider's own definition, flattened to text; null when none */
-  methodology: z.nullable(z.string()),
+  methodology: z.nullable(str),
   /** ascending by day, as the provider sent them (may include today's partial day, may skip days) */
   daily: z.array(DailyValueSchema),
   /**
@@ -93,8 +92,8 @@ export const FeesSeriesSchema = z.object({
 });
 
 export const UnlockAllocationSchema = z.object({
-  recipient: z.string(),
-  category: z.string(),
+  recipient: str,
+  category: str,
   /** tokens */
   amount: finite,
 });
@@ -113,24 +112,24 @@ export const LinearSegmentSchema = z.object({
   endMs: finite,
   /** tokens per day */
   ratePerDay: finite,
-  recipient: z.string(),
-  category: z.string(),
+  recipient: str,
+  category: str,
 });
 
 /** A token's unlock schedule (DefiLlama emissions), normalised. */
 export const EmissionScheduleSchema = z.object({
-  slug: z.string(),
-  geckoId: z.nullable(z.string()),
+  slug: str,
+  geckoId: z.nullable(str),
   cliffs: z.array(CliffUnlockSchema),
   linear: z.array(LinearSegmentSchema),
   /** provider's source links (https only), for the "where from" line */
-  sources: z.array(z.string()),
+  sources: z.array(str),
   /**
    * DefiLlama `documentedData`: cumulative tokens unlocked per allocation label (points ascending,
    * `tMs` epoch ms, `unlocked` tokens), kept only around the fetch time. The most direct record of
    * what was released in a past window; absent when the provider sends none.
    */
-  documented: z.optional(z.array(z.object({ label: z.string(), points: z.array(z.object({ tMs: finite, unlocked: finite })) }))),
+  documented: z.optional(z.array(z.object({ label: str, points: z.array(z.object({ tMs: finite, unlocked: finite })) }))),
 });
 
 export const NetworkKeySchema = oneOf([
@@ -156,17 +155,17 @@ export const NetworkKeySchema = oneOf([
 export const NetworkFigureSchema = z.object({
   key: NetworkKeySchema,
   /** what it counts, for people: "onboarded hotspots", "active GPUs (leased)" */
-  label: z.string(),
+  label: str,
   value: finite,
   asOfMs: finite,
   /** change over the source's history window, percent, when the source gives history */
   trendPct: z.optional(nfinite),
   /** what the trend compares, e.g. "vs 30 days ago" */
-  trendLabel: z.optional(z.string()),
+  trendLabel: z.optional(str),
 });
 export const NetworkFiguresSchema = z.array(NetworkFigureSchema);
 
-export const StringListSchema = z.array(z.string());
+export const StringListSchema = z.array(str);
 
 /** Makes a cache policy whose read-back check is a zod schema. */
 export function policy<S extends z.ZodMiniType>(

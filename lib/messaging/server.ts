@@ -3,7 +3,7 @@
  * request. A message is answered only after its sender is checked and its payload parsed;
  * handlers receive parsed data only (QUALITY.md, "Messages are untrusted").
  */
-import { bool, matches, maxLen, minLen, oneOf, trimmed, z } from '../sources/zod';
+import { bool, finite, matches, maxLen, minLen, oneOf, str, trimmed, z } from '../sources/zod';
 import { CONTENT_SCRIPT_TYPES, type MessageType, type ProtocolMap, type Reply } from './protocol';
 // Only the id list and the match-pattern matcher: the venue parsers stay out of the worker bundle.
 import { VENUE_IDS } from '../exchanges/define';
@@ -13,7 +13,7 @@ import { isTickerText } from '../exchanges/ticker-text';
 import { LayoutPatchSchema } from '../settings/overlay-prefs';
 
 /** ASCII or CJK-named ticker, never all digits (lib/exchanges/ticker-text.ts); `../`, `?`, `#` refused. */
-const ticker = z.string().check(maxLen(40), z.refine(isTickerText));
+const ticker = str.check(maxLen(40), z.refine(isTickerText));
 const venueId = oneOf(VENUE_IDS);
 
 const pair = z.object({
@@ -22,7 +22,7 @@ const pair = z.object({
   quote: ticker,
   market: oneOf(['spot', 'margin', 'perp', 'future']),
   // an integer 2 … 1e8 (one refine: zod's int/gte/lte checks would add ~0.5 KB gzip to the worker)
-  multiplier: z.optional(z.number().check(z.refine((n) => Number.isInteger(n) && n >= 2 && n <= 100_000_000))),
+  multiplier: z.optional(finite.check(z.refine((n) => Number.isInteger(n) && n >= 2 && n <= 100_000_000))),
   leveraged: z.optional(bool),
 });
 
@@ -31,11 +31,11 @@ export const requestSchemas = {
   getBundle: z.object({ pair, refresh: z.optional(bool) }),
   lookup: z.object({
     query: trimmed.check(minLen(1), maxLen(60)),
-    assetId: z.optional(z.string().check(matches(ASSET_ID_RE))),
+    assetId: z.optional(str.check(matches(ASSET_ID_RE))),
     refresh: z.optional(bool),
   }),
   suggest: z.object({ query: trimmed.check(minLen(1), maxLen(60)) }),
-  chooseAsset: z.object({ venue: venueId, ticker, assetId: z.string().check(matches(ASSET_ID_RE)) }),
+  chooseAsset: z.object({ venue: venueId, ticker, assetId: str.check(matches(ASSET_ID_RE)) }),
   getOverlayPrefs: z.object({ venue: venueId }),
   setOverlayLayout: z.object({ venue: venueId, layout: LayoutPatchSchema }),
   quotes: z.object({ symbols: z.array(ticker).check(maxLen(100)) }),

@@ -6,7 +6,7 @@
  * user saved is lost (GUIDE.md, "Libraries before hand-written code").
  */
 import { isTickerText, tickerFromText } from '../exchanges/ticker-text';
-import { bool, fallback, matches, maxLen, minLen, oneOf, trimmed, z } from '../sources/zod';
+import { bool, fallback, matches, maxLen, minLen, oneOf, str, trimmed, z } from '../sources/zod';
 
 export const SETTINGS_VERSION = 2;
 
@@ -30,20 +30,20 @@ export const ASSET_ID_RE = /^[a-z0-9][a-z0-9-]{0,99}$/;
  */
 const ticker = z.pipe(
   z.pipe(
-    z.string(),
+    str,
     z.transform((s: string) => tickerFromText(s) ?? ''),
   ),
-  z.string().check(z.refine(isTickerText)),
+  str.check(z.refine(isTickerText)),
 );
 
 export const WatchItemSchema = z.object({
   symbol: ticker,
   /** CoinGecko id when the user picked a specific asset */
-  assetId: fallback(z.nullable(z.string().check(matches(ASSET_ID_RE))), null),
+  assetId: fallback(z.nullable(str.check(matches(ASSET_ID_RE))), null),
 });
 
 export const WatchlistSchema = z.object({
-  id: z.string().check(minLen(1), maxLen(64)),
+  id: str.check(minLen(1), maxLen(64)),
   name: trimmed.check(minLen(1), maxLen(60)),
   items: z.pipe(
     fallback(z.array(z.unknown()), []),
@@ -85,12 +85,12 @@ export const SettingsSchema = z.object({
       return r.success ? [r.data] : [];
     })),
   ),
-  activeWatchlistId: fallback(z.nullable(z.string()), null),
+  activeWatchlistId: fallback(z.nullable(str), null),
   apiKeys: fallback(ApiKeysSchema, { coingecko: '', coingeckoPlan: 'demo', taostats: '' }),
   /** venues where the overlay stays off */
-  venuesOff: fallback(z.array(z.string().check(maxLen(20))), []),
+  venuesOff: fallback(z.array(str.check(maxLen(20))), []),
   /** metric groups hidden in the overlay */
-  groupsOff: fallback(z.array(z.string().check(maxLen(20))), []),
+  groupsOff: fallback(z.array(str.check(maxLen(20))), []),
   /** colour of a rise in the overlay: 'auto' follows the UI language (red in CJK locales) */
   upColor: fallback(oneOf(['auto', 'green', 'red']), 'auto'),
   /** the user's pick for an ambiguous ticker: key `<venue>:<TICKER>` → CoinGecko id */

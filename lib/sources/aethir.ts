@@ -19,10 +19,10 @@ import type { DailyValue, NetworkFigure, Result } from '../types';
 import { dailyFigures } from '../metrics/revenue';
 import { apiUrl, fetchText, parseJson, validate, type RequestOptions } from './http';
 import { fail } from './venue-common';
-import { numOrNull, z } from './zod';
+import { numOrNull, str, z } from './zod';
 
 export const aethirRevenueSchema = z.object({ dailyRevenue: z.array(z.unknown()) });
-const rowSchema = z.object({ date: z.string(), usdValue: numOrNull });
+const rowSchema = z.object({ date: str, usdValue: numOrNull });
 
 /** `YYYY-MM-DD` → 00:00 UTC epoch ms; null for anything else (no local-time parsing). */
 export function isoDayMs(date: string): number | null {

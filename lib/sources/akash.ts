@@ -16,7 +16,7 @@
 import type { NetworkFigure, Result } from '../types';
 import { apiUrl, fetchText, parseJson, validate, type RequestOptions } from './http';
 import { fail, optNum } from './venue-common';
-import { num, z } from './zod';
+import { num, str, z } from './zod';
 
 export const akashCapacitySchema = z.object({
   activeProviderCount: optNum,
@@ -26,7 +26,7 @@ export const akashCapacitySchema = z.object({
 export type AkashCapacityWire = z.output<typeof akashCapacitySchema>;
 
 const snapshotSchema = z.object({
-  date: z.nullish(z.string()),
+  date: z.nullish(str),
   activeLeaseCount: num,
 });
 

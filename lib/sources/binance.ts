@@ -16,7 +16,7 @@ import type { Candle, Result, SourceError, Ticker24h } from '../types';
 import { apiUrl, validate, type RequestOptions } from './http';
 import type { VenueMarketData } from './market-data';
 import { ascendingNonNegative, defineVenueMarketData, fail, optNum, pairSymbol, strictTicker } from './venue-common';
-import { fallback, num, tuple, union, z } from './zod';
+import { fallback, finite, num, str, tuple, union, z } from './zod';
 
 const HOST = 'api.binance.com';
 const MIRROR_HOST = 'data-api.binance.vision';
@@ -32,12 +32,12 @@ export interface BinanceHostOptions {
 // Wire schemas
 
 /** Binance's error body. */
-export const BinanceErrorSchema = z.object({ code: z.number(), msg: z.string() });
+export const BinanceErrorSchema = z.object({ code: finite, msg: str });
 export type BinanceError = z.output<typeof BinanceErrorSchema>;
 
 /** `/api/v3/ticker/24hr` for one symbol (the FULL response; extra keys are stripped). */
 export const BinanceTickerSchema = z.object({
-  symbol: z.optional(z.string()),
+  symbol: z.optional(str),
   lastPrice: num,
   /** percent: "-0.633" is -0.633 % */
   priceChangePercent: optNum,

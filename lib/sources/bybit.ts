@@ -14,7 +14,7 @@
 import type { Candle, Result, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
 import { ascendingNonNegative, defineVenueMarketData, fail, optNum, pairSymbol, strictTicker } from './venue-common';
-import { fallback, num, tuple, z } from './zod';
+import { fallback, finite, num, str, tuple, z } from './zod';
 
 const HOST = 'api.bybit.com';
 /** Daily candles requested (DATA-SOURCES.md asks for ≥ 200; Bybit allows up to 1000). */
@@ -25,8 +25,8 @@ export const BYBIT_CANDLE_LIMIT = 250;
 
 /** The envelope of every Bybit v5 answer. `result` is validated separately once `retCode` is known. */
 export const BybitEnvelopeSchema = z.object({
-  retCode: z.number(),
-  retMsg: z.nullish(z.string()),
+  retCode: finite,
+  retMsg: z.nullish(str),
   result: z.optional(z.unknown()),
   /** server time, epoch ms */
   time: optNum,
@@ -35,7 +35,7 @@ export type BybitEnvelope = z.output<typeof BybitEnvelopeSchema>;
 
 /** One entry of `result.list` from `/v5/market/tickers` (spot). */
 export const BybitTickerEntrySchema = z.object({
-  symbol: z.string(),
+  symbol: str,
   lastPrice: optNum,
   /** fraction, not percent */
   price24hPcnt: optNum,

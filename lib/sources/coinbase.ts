@@ -23,7 +23,7 @@
 import type { Candle, Result, SourceError, Ticker24h } from '../types';
 import { apiUrl, segment, validate } from './http';
 import { candlesFromRows, defineVenueMarketData, fail, optNum, pairSymbol } from './venue-common';
-import { num, tuple, z } from './zod';
+import { num, str, tuple, z } from './zod';
 
 const HOST = 'api.exchange.coinbase.com';
 /** one UTC day, seconds (Coinbase `granularity`) */
@@ -50,7 +50,7 @@ const statsSchema = z.object({
 });
 
 /** Coinbase error body, e.g. `{"message":"NotFound"}` */
-const errorSchema = z.object({ message: z.string() });
+const errorSchema = z.object({ message: str });
 
 /** A Coinbase error body sent with a 2xx status, as a typed failure; undefined when `raw` is not one. */
 function venueError(raw: unknown): { ok: false; error: SourceError } | undefined {

@@ -17,7 +17,7 @@
 import type { Candle, CoinSearchHit, MarketSnapshot, Result } from '../types';
 import { apiUrl, getJson, segment, type RequestOptions } from './http';
 import { fail, optNum } from './venue-common';
-import { fallback, num, tuple, z } from './zod';
+import { fallback, num, str, tuple, z } from './zod';
 
 const DAY_MS = 86_400_000;
 /** `/coins/markets` answers at most this many rows per page; one call covers a whole watchlist. */
@@ -76,10 +76,10 @@ export function isCoingeckoId(id: unknown): id is string {
 
 /** One row of `/coins/markets` (fields Tokenlens uses; the rest are stripped). */
 export const CoingeckoMarketRowSchema = z.object({
-  id: z.string(),
-  symbol: z.string(),
-  name: z.string(),
-  image: z.nullish(z.string()),
+  id: str,
+  symbol: str,
+  name: str,
+  image: z.nullish(str),
   current_price: optNum,
   market_cap: optNum,
   fully_diluted_valuation: optNum,
@@ -91,7 +91,7 @@ export const CoingeckoMarketRowSchema = z.object({
   max_supply: optNum,
   ath: optNum,
   /** ISO 8601 */
-  last_updated: z.nullish(z.string()),
+  last_updated: z.nullish(str),
 });
 
 /** `/coins/markets` body; a malformed row becomes `null` (dropped by the normaliser). */
@@ -104,9 +104,9 @@ export const CoingeckoSearchSchema = z.object({
     fallback(
       z.nullable(
         z.object({
-          id: z.string(),
-          name: z.string(),
-          symbol: z.string(),
+          id: str,
+          name: str,
+          symbol: str,
           market_cap_rank: optNum,
         }),
       ),
@@ -193,7 +193,7 @@ export function normaliseCoingeckoMarkets(rows: CoingeckoMarkets): MarketSnapsho
  * (they could not be fetched later anyway).
  */
 /** `/coins/list`: every listed coin as `{ id, symbol, name }` (~15k rows, no ranks). */
-export const CoingeckoCoinsListSchema = z.array(fallback(z.nullable(z.object({ id: z.string(), symbol: z.string(), name: z.string() })), null));
+export const CoingeckoCoinsListSchema = z.array(fallback(z.nullable(z.object({ id: str, symbol: str, name: str })), null));
 export type CoingeckoCoinsList = z.output<typeof CoingeckoCoinsListSchema>;
 
 /** The coin list as search hits without ranks; rows with invalid ids or empty symbols dropped. */

@@ -15,7 +15,7 @@
 import type { CoinSearchHit, MarketSnapshot, Result } from '../types';
 import { apiUrl, getJson, segment, type RequestOptions } from './http';
 import { fail, optNum } from './venue-common';
-import { bool, fallback, z } from './zod';
+import { bool, fallback, str, z } from './zod';
 
 const HOST = 'api.coinpaprika.com';
 
@@ -42,15 +42,15 @@ const PaprikaUsdQuoteSchema = z.object({
 
 /** `/v1/tickers/{id}` body (fields Tokenlens uses; the rest are stripped). */
 export const CoinpaprikaTickerSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  symbol: z.string(),
+  id: str,
+  name: str,
+  symbol: str,
   rank: optNum,
   circulating_supply: optNum,
   total_supply: optNum,
   max_supply: optNum,
   /** ISO 8601 */
-  last_updated: z.nullish(z.string()),
+  last_updated: z.nullish(str),
   // A plain object with a USD key, not a record: no arbitrary keys are copied from the wire.
   quotes: z.nullish(z.object({ USD: z.nullish(PaprikaUsdQuoteSchema) })),
 });
@@ -63,9 +63,9 @@ export const CoinpaprikaSearchSchema = z.object({
       fallback(
         z.nullable(
           z.object({
-            id: z.string(),
-            name: z.string(),
-            symbol: z.string(),
+            id: str,
+            name: str,
+            symbol: str,
             rank: optNum,
             is_active: z.nullish(bool),
           }),

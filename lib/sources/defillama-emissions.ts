@@ -30,7 +30,7 @@ import type { CliffUnlock, EmissionSchedule, LinearSegment, Result, UnlockAlloca
 import { apiUrl, fetchText, MAX_BODY_BYTES, parseJson, segment, validate, type RequestOptions } from './http';
 import { isValidSlug } from './defillama';
 import { fail } from './venue-common';
-import { num, union, z } from './zod';
+import { num, str, union, z } from './zod';
 
 const MAX_DATE_MS = 8.64e15;
 
@@ -39,43 +39,43 @@ const MAX_DATE_MS = 8.64e15;
 // ---------------------------------------------------------------------------------------------
 
 const metadataSchema = z.object({
-  token: z.nullish(z.string()),
-  gecko_id: z.nullish(z.string()),
+  token: z.nullish(str),
+  gecko_id: z.nullish(str),
   sources: z.nullish(z.array(z.unknown())),
   unlockEvents: z.nullish(z.array(z.unknown())),
   events: z.nullish(z.array(z.unknown())),
 });
 
 export const emissionBodySchema = z.object({
-  name: z.nullish(z.string()),
-  gecko_id: z.nullish(z.string()),
+  name: z.nullish(str),
+  gecko_id: z.nullish(str),
   metadata: metadataSchema,
   documentedData: z.optional(z.unknown()),
 });
 
 /** `documentedData`: `{ data: [ { label, data: [ { timestamp, unlocked, … } ] } ] }` (cumulative per label). */
 const documentedSchema = z.object({ data: z.array(z.unknown()) });
-const documentedSeriesSchema = z.object({ label: z.nullish(z.string()), data: z.array(z.unknown()) });
+const documentedSeriesSchema = z.object({ label: z.nullish(str), data: z.array(z.unknown()) });
 const documentedPointSchema = z.object({ timestamp: num, unlocked: num });
 
 /** A `linear_start` (or other) entry of `metadata.events`, for the start of a running stream. */
 const startEventSchema = z.object({
   timestamp: num,
-  description: z.nullish(z.string()),
-  category: z.nullish(z.string()),
-  unlockType: z.nullish(z.string()),
+  description: z.nullish(str),
+  category: z.nullish(str),
+  unlockType: z.nullish(str),
 });
 export type EmissionBodyWire = z.output<typeof emissionBodySchema>;
 
 const cliffAllocationSchema = z.object({
-  recipient: z.nullish(z.string()),
-  category: z.nullish(z.string()),
+  recipient: z.nullish(str),
+  category: z.nullish(str),
   amount: num,
 });
 
 const linearAllocationSchema = z.object({
-  recipient: z.nullish(z.string()),
-  category: z.nullish(z.string()),
+  recipient: z.nullish(str),
+  category: z.nullish(str),
   previousRatePerWeek: z.nullish(num),
   newRatePerWeek: num,
   endTimestamp: z.nullish(num),
@@ -89,17 +89,17 @@ const unlockEventSchema = z.object({
 
 const legacyEventSchema = z.object({
   timestamp: num,
-  description: z.nullish(z.string()),
-  category: z.nullish(z.string()),
-  unlockType: z.nullish(z.string()),
+  description: z.nullish(str),
+  category: z.nullish(str),
+  unlockType: z.nullish(str),
   noOfTokens: z.array(num),
   rateDurationDays: z.nullish(num),
 });
 
 export const emissionsListSchema = z.array(z.unknown());
 const listItemSchema = union([
-  z.string(),
-  z.object({ slug: z.nullish(z.string()), name: z.nullish(z.string()) }),
+  str,
+  z.object({ slug: z.nullish(str), name: z.nullish(str) }),
 ]);
 
 // ---------------------------------------------------------------------------------------------

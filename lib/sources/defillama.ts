@@ -18,7 +18,7 @@
 import type { DailyValue, FeesSeries, Result } from '../types';
 import { apiUrl, fetchText, parseJson, segment, validate, type RequestOptions } from './http';
 import { fail } from './venue-common';
-import { minLen, num, numOrNull, tuple, union, z } from './zod';
+import { finite, minLen, num, numOrNull, str, tuple, union, z } from './zod';
 
 const DAY_MS = 86_400_000;
 /** Latest instant a JS Date can hold. */
@@ -53,10 +53,10 @@ export interface FeeChain {
 
 /** `/summary/fees/{slug}` body. Rows of `totalDataChart` are checked one by one in the normaliser. */
 export const feesSummarySchema = z.object({
-  name: z.nullish(z.string()),
-  displayName: z.nullish(z.string()),
-  slug: z.nullish(z.string()),
-  gecko_id: z.nullish(z.string()),
+  name: z.nullish(str),
+  displayName: z.nullish(str),
+  slug: z.nullish(str),
+  gecko_id: z.nullish(str),
   methodology: z.optional(z.unknown()),
   totalDataChart: z.array(z.unknown()),
 });
@@ -69,22 +69,22 @@ export const feesOverviewSchema = z.object({ protocols: z.array(z.unknown()) });
 export type FeesOverviewWire = z.output<typeof feesOverviewSchema>;
 
 const overviewRowSchema = z.object({
-  name: z.nullish(z.string()),
-  displayName: z.nullish(z.string()),
-  slug: z.nullish(z.string()),
-  gecko_id: z.nullish(z.string()),
-  protocolType: z.nullish(z.string()),
-  id: z.nullish(union([z.string(), z.number()])),
-  defillamaId: z.nullish(union([z.string(), z.number()])),
+  name: z.nullish(str),
+  displayName: z.nullish(str),
+  slug: z.nullish(str),
+  gecko_id: z.nullish(str),
+  protocolType: z.nullish(str),
+  id: z.nullish(union([str, finite])),
+  defillamaId: z.nullish(union([str, finite])),
 });
 
 /** The totals of one overview row (fallback figures); inactive rows omit every `total*` key. */
-const overviewTotalsSchema = z.object({ slug: z.nullish(z.string()), total24h: numOrNull, total30d: numOrNull, methodology: z.optional(z.unknown()) });
+const overviewTotalsSchema = z.object({ slug: z.nullish(str), total24h: numOrNull, total30d: numOrNull, methodology: z.optional(z.unknown()) });
 
 export const chainsSchema = z.array(z.unknown());
 const chainRowSchema = z.object({
-  name: z.string().check(minLen(1)),
-  gecko_id: z.nullish(z.string()),
+  name: str.check(minLen(1)),
+  gecko_id: z.nullish(str),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -210,7 +210,7 @@ export function normaliseFeeChains(rows: readonly unknown[]): FeeChain[] {
 /** A JSON error object (`{ message: "… not found" }`) instead of data. */
 function notFoundInJson(value: unknown): boolean {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  const probe = z.object({ message: z.optional(z.string()), error: z.optional(z.string()) }).safeParse(value);
+  const probe = z.object({ message: z.optional(str), error: z.optional(str) }).safeParse(value);
   if (!probe.success) return false;
   return /not found/i.test(`${probe.data.message ?? ''} ${probe.data.error ?? ''}`);
 }

@@ -16,14 +16,14 @@ import type { NetworkFigure, Result } from '../types';
 import { apiUrl, fetchText, parseJson, validate, type RequestOptions } from './http';
 import { isValidSlug } from './defillama';
 import { fail, optNum } from './venue-common';
-import { z } from './zod';
+import { str, z } from './zod';
 
 export const depinscanProjectsSchema = z.array(z.unknown());
 
 const projectSchema = z.object({
-  project_name: z.nullish(z.string()),
-  slug: z.nullish(z.string()),
-  coingecko_id: z.nullish(z.string()),
+  project_name: z.nullish(str),
+  slug: z.nullish(str),
+  coingecko_id: z.nullish(str),
   total_devices: optNum,
 });
 

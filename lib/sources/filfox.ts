@@ -18,7 +18,7 @@
 import type { NetworkFigure, Result } from '../types';
 import { apiUrl, fetchText, parseJson, validate, type RequestOptions } from './http';
 import { fail, optNum } from './venue-common';
-import { union, z } from './zod';
+import { finite, str, union, z } from './zod';
 
 // BigInt() calls rather than literals: the code must also compile for pre-ES2020 targets.
 const ZERO = BigInt(0);
@@ -26,7 +26,7 @@ const EIB = BigInt('1152921504606846976'); // 2^60
 const ATTO = BigInt('1000000000000000000'); // 1e18
 
 /** A big integer sent as a decimal string (or, rarely, a JSON number). */
-const bigIntText = z.nullish(union([z.string(), z.number()]));
+const bigIntText = z.nullish(union([str, finite]));
 
 export const filfoxOverviewSchema = z.object({
   timestamp: optNum,

@@ -26,7 +26,7 @@ import type { Candle, Result, SourceError, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
 import { candlesFromRows, defineVenueMarketData, fail, optNum, pairSymbol, strictTicker } from './venue-common';
 import { isTickerText } from '../exchanges/ticker-text';
-import { num, numOrNull, tuple, z } from './zod';
+import { num, numOrNull, str, tuple, z } from './zod';
 
 const HOST = 'api.gateio.ws';
 /** enough daily candles for 200-day indicators after the open candle is dropped (Gate allows 1000) */
@@ -50,7 +50,7 @@ export function candlesUrl(pair: string): string {
 }
 
 /** Gate error body, e.g. `{"label":"INVALID_CURRENCY_PAIR","message":"..."}` */
-const errorSchema = z.object({ label: z.string(), message: z.optional(z.string()) });
+const errorSchema = z.object({ label: str, message: z.optional(str) });
 
 function venueError(raw: unknown): { ok: false; error: SourceError } | undefined {
   const e = errorSchema.safeParse(raw);
@@ -62,7 +62,7 @@ function venueError(raw: unknown): { ok: false; error: SourceError } | undefined
 }
 
 const tickerSchema = z.object({
-  currency_pair: z.string(),
+  currency_pair: str,
   last: num,
   /** percent, e.g. "-2.84" */
   change_percentage: optNum,

@@ -26,7 +26,7 @@
 import type { Candle, Result, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
 import { candlesFromRows, defineVenueMarketData, fail, optNum, pairSymbol } from './venue-common';
-import { num, z } from './zod';
+import { num, str, z } from './zod';
 
 const HOST = 'api.huobi.pro';
 /** enough daily candles for 200-day indicators after the open candle is dropped (HTX allows 2000) */
@@ -46,9 +46,9 @@ export function candlesUrl(symbol: string): string {
 }
 
 const envelopeSchema = z.object({
-  status: z.string(),
-  'err-code': z.nullish(z.string()),
-  'err-msg': z.nullish(z.string()),
+  status: str,
+  'err-code': z.nullish(str),
+  'err-msg': z.nullish(str),
   ts: optNum,
   tick: z.optional(z.unknown()),
   data: z.optional(z.unknown()),

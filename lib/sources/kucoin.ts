@@ -15,7 +15,7 @@
 import type { Candle, Result, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
 import { ascendingNonNegative, defineVenueMarketData, fail, optNum, pairSymbol, strictTicker } from './venue-common';
-import { fallback, num, tuple, union, z } from './zod';
+import { fallback, finite, num, str, tuple, union, z } from './zod';
 
 const HOST = 'api.kucoin.com';
 /** Days of daily candles requested: DATA-SOURCES.md asks for ≥ 200 daily candles; 250 leaves margin. */
@@ -27,8 +27,8 @@ const DAY_SEC = 86_400;
 
 /** The envelope of every KuCoin REST answer. `data` is validated separately once `code` is known. */
 export const KucoinEnvelopeSchema = z.object({
-  code: z.pipe(union([z.string(), z.number()]), z.transform((v: string | number) => String(v))),
-  msg: z.nullish(z.string()),
+  code: z.pipe(union([str, finite]), z.transform((v: string | number) => String(v))),
+  msg: z.nullish(str),
   data: z.optional(z.unknown()),
 });
 export type KucoinEnvelope = z.output<typeof KucoinEnvelopeSchema>;
@@ -38,7 +38,7 @@ export const KucoinStatsSchema = z.nullable(
   z.object({
     /** epoch milliseconds */
     time: optNum,
-    symbol: z.nullish(z.string()),
+    symbol: z.nullish(str),
     last: optNum,
     /** fraction, not percent */
     changeRate: optNum,

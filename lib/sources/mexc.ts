@@ -25,7 +25,7 @@
 import type { Candle, Result, SourceError, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
 import { candlesFromRows, defineVenueMarketData, fail, optNum, pairSymbol } from './venue-common';
-import { num, tuple, union, z } from './zod';
+import { finite, num, str, tuple, union, z } from './zod';
 
 const HOST = 'api.mexc.com';
 /** enough daily candles for 200-day indicators after the open candle is dropped (MEXC allows 1000) */
@@ -45,7 +45,7 @@ export function candlesUrl(symbol: string): string {
 }
 
 /** MEXC error body, e.g. `{"code":-1121,"msg":"Invalid symbol."}` */
-const errorSchema = z.object({ code: union([z.number(), z.string()]), msg: z.string() });
+const errorSchema = z.object({ code: union([finite, str]), msg: str });
 
 function venueError(raw: unknown): { ok: false; error: SourceError } | undefined {
   const e = errorSchema.safeParse(raw);
@@ -58,7 +58,7 @@ function venueError(raw: unknown): { ok: false; error: SourceError } | undefined
 }
 
 const tickerSchema = z.object({
-  symbol: z.optional(z.string()),
+  symbol: z.optional(str),
   lastPrice: num,
   /** FRACTION: "0.0173" = +1.73 % */
   priceChangePercent: optNum,

@@ -18,7 +18,7 @@
 import type { Candle, Result, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
 import { ascendingNonNegative, defineVenueMarketData, fail, optNum, pairSymbol, strictTicker } from './venue-common';
-import { fallback, num, tuple, union, z } from './zod';
+import { fallback, finite, num, str, tuple, union, z } from './zod';
 
 const HOST = 'www.okx.com';
 /** Daily candles requested: the per-call maximum of `/market/candles` (DATA-SOURCES.md asks ≥ 200). */
@@ -29,15 +29,15 @@ export const OKX_CANDLE_LIMIT = 300;
 
 /** The envelope of every OKX REST answer. `data` is validated separately once `code` is known. */
 export const OkxEnvelopeSchema = z.object({
-  code: z.pipe(union([z.string(), z.number()]), z.transform((v: string | number) => String(v))),
-  msg: z.nullish(z.string()),
+  code: z.pipe(union([str, finite]), z.transform((v: string | number) => String(v))),
+  msg: z.nullish(str),
   data: z.optional(z.unknown()),
 });
 export type OkxEnvelope = z.output<typeof OkxEnvelopeSchema>;
 
 /** One entry of `data` from `/market/ticker`. OKX sends `""` for empty numbers (→ null). */
 export const OkxTickerEntrySchema = z.object({
-  instId: z.string(),
+  instId: str,
   last: optNum,
   open24h: optNum,
   /** base units for SPOT */

@@ -31,7 +31,7 @@
 import type { NetworkFigure, Result, SourceError } from '../types';
 import { postText, parseJson, validate, type RequestOptions } from './http';
 import { fail } from './venue-common';
-import { tuple, union, z } from './zod';
+import { finite, str, tuple, union, z } from './zod';
 
 export const SUBTENSOR_HOSTS = ['entrypoint-finney.opentensor.ai', 'archive.chain.opentensor.ai'] as const;
 
@@ -109,10 +109,10 @@ export interface RpcCall {
   params: unknown[];
 }
 
-export const rpcBatchReplySchema = z.array(z.object({ id: union([z.number(), z.string()]), result: z.optional(z.unknown()), error: z.optional(z.unknown()) }));
+export const rpcBatchReplySchema = z.array(z.object({ id: union([finite, str]), result: z.optional(z.unknown()), error: z.optional(z.unknown()) }));
 
-const keysSchema = z.array(z.string());
-const changeSetsSchema = z.array(z.object({ changes: z.array(tuple([z.string(), z.nullable(z.string())])) }));
+const keysSchema = z.array(str);
+const changeSetsSchema = z.array(z.object({ changes: z.array(tuple([str, z.nullable(str)])) }));
 
 /** JSON-RPC 2.0 batch body: ids are 1-based positions. */
 export function batchBody(calls: readonly RpcCall[]): string {

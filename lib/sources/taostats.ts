@@ -14,7 +14,7 @@
 import type { NetworkFigure, Result } from '../types';
 import { apiUrl, fetchText, parseJson, validate, type RequestOptions } from './http';
 import { fail, optNum } from './venue-common';
-import { num, z } from './zod';
+import { num, str, z } from './zod';
 
 export const taostatsSubnetsSchema = z.object({
   data: z.array(z.unknown()),
@@ -29,7 +29,7 @@ export const taostatsSubnetsSchema = z.object({
 });
 export type TaostatsSubnetsWire = z.output<typeof taostatsSubnetsSchema>;
 
-const rowSchema = z.object({ netuid: num, timestamp: z.nullish(z.string()) });
+const rowSchema = z.object({ netuid: num, timestamp: z.nullish(str) });
 
 export function normaliseTaostatsSubnets(body: TaostatsSubnetsWire, fallbackAsOfMs: number): NetworkFigure[] {
   const netuids = new Set<number>();

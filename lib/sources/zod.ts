@@ -97,7 +97,14 @@ export function union<const T extends readonly z.ZodMiniType[]>(options: T) {
  * after `z.trim()`), a non-string fails. Pinned by tests/unit/zod-helpers.test.ts.
  */
 export const bool = z.custom<boolean>((v) => typeof v === 'boolean');
-export const trimmed = z.pipe(z.string(), z.transform((s: string) => s.trim()));
+/**
+ * `str` and `finite` as type guards: a string / a finite number passes (zod 4's number
+ * also refuses NaN and ±Infinity), anything else fails with mini's generic "Invalid input". The
+ * worker then ships neither zod's string type (its format machinery) nor its number type.
+ */
+export const str = z.custom<string>((v) => typeof v === 'string');
+export const finite = z.custom<number>((v) => typeof v === 'number' && Number.isFinite(v));
+export const trimmed = z.pipe(str, z.transform((s: string) => s.trim()));
 
 /**
  * `z.catch(schema, value)` as one transform: the schema's output when it accepts the value, else
@@ -119,7 +126,7 @@ export function fallback<T extends z.ZodMiniType>(schema: T, value: z.output<T>)
 
 /** A finite number sent either as a JSON number or as a decimal string (exchanges do both). */
 export const num = z.pipe(
-  union([z.number(), trimmed.check(minLen(1))]),
+  union([finite, trimmed.check(minLen(1))]),
   z.transform((v: number | string, ctx) => {
     const n = typeof v === 'number' ? v : Number(v);
     if (!Number.isFinite(n)) {
@@ -137,7 +144,7 @@ export const num = z.pipe(
  * failing (`z.optional` makes a missing object key acceptable in zod 4).
  */
 export const numOrNull = z.pipe(
-  z.nullish(union([z.number(), z.string()])),
+  z.nullish(union([finite, str])),
   z.transform((v: number | string | null | undefined) => {
     if (v === null || v === undefined || v === '') return null;
     const n = typeof v === 'number' ? v : Number(v);

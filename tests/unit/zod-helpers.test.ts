@@ -3,7 +3,7 @@
  * (smaller worker bundle): the same inputs must pass and fail, with the same output.
  */
 import { describe, expect, it } from 'vitest';
-import { bool, fallback, matches, maxLen, minLen, num, numOrNull, oneOf, trimmed, tuple, union, z } from '../../lib/sources/zod';
+import { bool, fallback, finite, matches, maxLen, minLen, num, numOrNull, oneOf, str, trimmed, tuple, union, z } from '../../lib/sources/zod';
 
 const inputs: unknown[] = [
   [1, 2, 3],
@@ -172,5 +172,33 @@ describe('minLen / maxLen match z.minLength / z.maxLength on strings and arrays'
     expect(z.array(z.string()).check(maxLen(5)).safeParse(hostile).success).toBe(false);
     expect(z.string().check(maxLen(2)).safeParse('abc').success).toBe(false);
     expect(z.array(z.number()).check(minLen(2)).safeParse([1]).success).toBe(false);
+  });
+});
+
+describe('str / finite match z.string() / z.number()', () => {
+  const values: unknown[] = ['', 'a', ' 1 ', '1', 0, -0, 1.5, -3, 1e308, Number.MAX_VALUE, NaN, Infinity, -Infinity, null, undefined, true, {}, [], ['a'], BigInt(1), Symbol('s'), new String('x'), new Number(1)];
+  it('same success and output, alone, nullable, optional and as an object key', () => {
+    for (const v of values) {
+      for (const [mine, theirs] of [
+        [str, z.string()],
+        [finite, z.number()],
+        [z.nullable(str), z.nullable(z.string())],
+        [z.nullish(finite), z.nullish(z.number())],
+        [z.object({ k: str }), z.object({ k: z.string() })],
+        [z.object({ k: z.optional(finite) }), z.object({ k: z.optional(z.number()) })],
+        [str.check(minLen(1)), z.string().check(minLen(1))],
+      ] as const) {
+        const input = 'shape' in mine._zod.def ? { k: v } : v;
+        const a = mine.safeParse(input);
+        const b = theirs.safeParse(input);
+        expect(a.success, String(typeof v) + ' ' + String(v as string)).toBe(b.success);
+        expect(a.data).toEqual(b.data);
+      }
+      expect(z.object({ k: str }).safeParse({}).success).toBe(false);
+      expect(z.object({ k: z.optional(finite) }).safeParse({}).success).toBe(true);
+    }
+    expect(finite.safeParse(NaN).success).toBe(false);
+    expect(finite.safeParse(Infinity).success).toBe(false);
+    expect(str.safeParse(1).success).toBe(false);
   });
 });
