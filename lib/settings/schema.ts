@@ -6,7 +6,7 @@
  * user saved is lost (GUIDE.md, "Libraries before hand-written code").
  */
 import { isTickerText, tickerFromText } from '../exchanges/ticker-text';
-import { bool, fallback, matches, maxLen, minLen, oneOf, str, trimmed, z } from '../sources/zod';
+import { anyValue, bool, fallback, matches, maxLen, minLen, oneOf, str, trimmed, z } from '../sources/zod';
 
 export const SETTINGS_VERSION = 2;
 
@@ -46,7 +46,7 @@ export const WatchlistSchema = z.object({
   id: str.check(minLen(1), maxLen(64)),
   name: trimmed.check(minLen(1), maxLen(60)),
   items: z.pipe(
-    fallback(z.array(z.unknown()), []),
+    fallback(z.array(anyValue), []),
     // one malformed item is dropped alone, the rest of the list survives
     z.transform((xs: unknown[]) => dedupe(xs.flatMap((x) => {
       const r = WatchItemSchema.safeParse(x);
@@ -79,7 +79,7 @@ export type ApiKeys = z.infer<typeof ApiKeysSchema>;
 
 export const SettingsSchema = z.object({
   watchlists: z.pipe(
-    fallback(z.array(z.unknown()), []),
+    fallback(z.array(anyValue), []),
     z.transform((xs: unknown[]) => xs.flatMap((x) => {
       const r = WatchlistSchema.safeParse(x);
       return r.success ? [r.data] : [];
@@ -98,7 +98,7 @@ export const SettingsSchema = z.object({
   // the worker ~0.4 KB gzip of its 40 KB budget): a plain object whose keys are ≤ 40 characters
   // and values strings, else {} (as the catch did); then only values that are CoinGecko ids.
   assetChoices: z.pipe(
-    z.optional(z.unknown()), // optional: an absent key is accepted (zod 4 requires a bare unknown() key)
+    z.optional(anyValue), // optional: an absent key is accepted (zod 4 requires a bare unknown() key)
     z.transform((r: unknown): Record<string, string> => {
       if (!r || typeof r !== 'object' || Array.isArray(r)) return {};
       const entries = Object.entries(r);

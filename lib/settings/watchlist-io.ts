@@ -5,13 +5,13 @@
  * whose id already exists is the user's explicit choice: merge (add the new items) or replace.
  * Exports name the first list `default`, like every install, so "merge" is the safe default.
  */
-import { maxLen, minLen, z } from '../sources/zod';
+import { anyValue, maxLen, minLen, z } from '../sources/zod';
 import { WatchItemSchema, WatchlistSchema, type Settings, type WatchItem, type Watchlist } from './schema';
 
 const FORMAT = 'tokenlens-watchlists';
 
 /** Items are checked one by one below, so each skipped item can be named. */
-const RawListSchema = z.object({ id: z.unknown(), name: z.unknown(), items: z.array(z.unknown()).check(maxLen(10_000)) });
+const RawListSchema = z.object({ id: anyValue, name: anyValue, items: z.array(anyValue).check(maxLen(10_000)) });
 const FileSchema = z.object({
   format: z.literal(FORMAT),
   version: z.literal(1),

@@ -16,7 +16,7 @@
 import type { NetworkFigure, Result } from '../types';
 import { apiUrl, fetchText, parseJson, validate, type RequestOptions } from './http';
 import { fail, optNum } from './venue-common';
-import { num, str, z } from './zod';
+import { anyValue, num, str, z } from './zod';
 
 export const akashCapacitySchema = z.object({
   activeProviderCount: optNum,
@@ -32,7 +32,7 @@ const snapshotSchema = z.object({
 
 export const akashDashboardSchema = z.object({
   now: snapshotSchema,
-  compare: z.optional(z.unknown()),
+  compare: z.optional(anyValue),
 });
 export type AkashDashboardWire = z.output<typeof akashDashboardSchema>;
 

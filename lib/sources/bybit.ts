@@ -14,7 +14,7 @@
 import type { Candle, Result, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
 import { ascendingNonNegative, defineVenueMarketData, fail, optNum, pairSymbol, strictTicker } from './venue-common';
-import { fallback, finite, num, str, tuple, z } from './zod';
+import { anyValue, fallback, finite, num, str, tuple, z } from './zod';
 
 const HOST = 'api.bybit.com';
 /** Daily candles requested (DATA-SOURCES.md asks for ≥ 200; Bybit allows up to 1000). */
@@ -27,7 +27,7 @@ export const BYBIT_CANDLE_LIMIT = 250;
 export const BybitEnvelopeSchema = z.object({
   retCode: finite,
   retMsg: z.nullish(str),
-  result: z.optional(z.unknown()),
+  result: z.optional(anyValue),
   /** server time, epoch ms */
   time: optNum,
 });

@@ -30,7 +30,7 @@ import type { CliffUnlock, EmissionSchedule, LinearSegment, Result, UnlockAlloca
 import { apiUrl, fetchText, MAX_BODY_BYTES, parseJson, segment, validate, type RequestOptions } from './http';
 import { isValidSlug } from './defillama';
 import { fail } from './venue-common';
-import { num, str, union, z } from './zod';
+import { anyValue, num, str, union, z } from './zod';
 
 const MAX_DATE_MS = 8.64e15;
 
@@ -41,21 +41,21 @@ const MAX_DATE_MS = 8.64e15;
 const metadataSchema = z.object({
   token: z.nullish(str),
   gecko_id: z.nullish(str),
-  sources: z.nullish(z.array(z.unknown())),
-  unlockEvents: z.nullish(z.array(z.unknown())),
-  events: z.nullish(z.array(z.unknown())),
+  sources: z.nullish(z.array(anyValue)),
+  unlockEvents: z.nullish(z.array(anyValue)),
+  events: z.nullish(z.array(anyValue)),
 });
 
 export const emissionBodySchema = z.object({
   name: z.nullish(str),
   gecko_id: z.nullish(str),
   metadata: metadataSchema,
-  documentedData: z.optional(z.unknown()),
+  documentedData: z.optional(anyValue),
 });
 
 /** `documentedData`: `{ data: [ { label, data: [ { timestamp, unlocked, … } ] } ] }` (cumulative per label). */
-const documentedSchema = z.object({ data: z.array(z.unknown()) });
-const documentedSeriesSchema = z.object({ label: z.nullish(str), data: z.array(z.unknown()) });
+const documentedSchema = z.object({ data: z.array(anyValue) });
+const documentedSeriesSchema = z.object({ label: z.nullish(str), data: z.array(anyValue) });
 const documentedPointSchema = z.object({ timestamp: num, unlocked: num });
 
 /** A `linear_start` (or other) entry of `metadata.events`, for the start of a running stream. */
@@ -83,8 +83,8 @@ const linearAllocationSchema = z.object({
 
 const unlockEventSchema = z.object({
   timestamp: num,
-  cliffAllocations: z.nullish(z.array(z.unknown())),
-  linearAllocations: z.nullish(z.array(z.unknown())),
+  cliffAllocations: z.nullish(z.array(anyValue)),
+  linearAllocations: z.nullish(z.array(anyValue)),
 });
 
 const legacyEventSchema = z.object({
@@ -96,7 +96,7 @@ const legacyEventSchema = z.object({
   rateDurationDays: z.nullish(num),
 });
 
-export const emissionsListSchema = z.array(z.unknown());
+export const emissionsListSchema = z.array(anyValue);
 const listItemSchema = union([
   str,
   z.object({ slug: z.nullish(str), name: z.nullish(str) }),
@@ -394,7 +394,7 @@ export function normaliseEmissions(body: EmissionBodyWire, slug: string, fetched
 
 /** Unwraps the legacy `{ body: "<json>" }` and Pro `{ body: {…} }` forms. */
 export function unwrapEmissionBody(value: unknown): Result<unknown> {
-  const wrapper = z.object({ body: z.unknown(), metadata: z.optional(z.unknown()) }).safeParse(value);
+  const wrapper = z.object({ body: anyValue, metadata: z.optional(anyValue) }).safeParse(value);
   if (!wrapper.success || wrapper.data.metadata !== undefined) return { ok: true, value };
   const inner = wrapper.data.body;
   if (typeof inner === 'string') {

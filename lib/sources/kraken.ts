@@ -27,7 +27,7 @@
 import type { Candle, Result, SourceError, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
 import { candlesFromRows, defineVenueMarketData, fail, pairSymbol } from './venue-common';
-import { num, numOrNull, tuple, z } from './zod';
+import { anyValue, num, numOrNull, tuple, z } from './zod';
 
 const HOST = 'api.kraken.com';
 /** one day, minutes (Kraken `interval`) */
@@ -54,8 +54,8 @@ export function candlesUrl(pair: string): string {
 }
 
 const envelopeSchema = z.object({
-  error: z.array(z.unknown()),
-  result: z.optional(z.unknown()),
+  error: z.array(anyValue),
+  result: z.optional(anyValue),
 });
 
 /** Turns Kraken's `error` strings into a typed failure; undefined when there is none. */
@@ -126,13 +126,13 @@ export function parseTicker(raw: unknown, nowMs: number): Result<Ticker24h> {
 }
 
 /** `[time(s), open, high, low, close, vwap, volume, count]` */
-const rowSchema = tuple([num, num, num, num, num, z.unknown(), num], 'rest');
+const rowSchema = tuple([num, num, num, num, num, anyValue, num], 'rest');
 
 /** Normalises a `/0/public/OHLC` body to ascending candles; malformed rows are dropped. Pure; never throws. */
 export function parseCandles(raw: unknown): Result<Candle[]> {
   const payload = open(raw);
   if (!payload.ok) return payload;
-  const rows = validate(z.array(z.unknown()), payload.value);
+  const rows = validate(z.array(anyValue), payload.value);
   if (!rows.ok) return rows;
   return { ok: true, value: candlesFromRows(rows.value, rowSchema, ([timeSec, o, h, l, c, , volume]) => ({ t: timeSec * 1000, o, h, l, c, v: volume })) };
 }

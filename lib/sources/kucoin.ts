@@ -15,7 +15,7 @@
 import type { Candle, Result, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
 import { ascendingNonNegative, defineVenueMarketData, fail, optNum, pairSymbol, strictTicker } from './venue-common';
-import { fallback, finite, num, str, tuple, union, z } from './zod';
+import { anyValue, fallback, finite, num, str, tuple, union, z } from './zod';
 
 const HOST = 'api.kucoin.com';
 /** Days of daily candles requested: DATA-SOURCES.md asks for ≥ 200 daily candles; 250 leaves margin. */
@@ -29,7 +29,7 @@ const DAY_SEC = 86_400;
 export const KucoinEnvelopeSchema = z.object({
   code: z.pipe(union([str, finite]), z.transform((v: string | number) => String(v))),
   msg: z.nullish(str),
-  data: z.optional(z.unknown()),
+  data: z.optional(anyValue),
 });
 export type KucoinEnvelope = z.output<typeof KucoinEnvelopeSchema>;
 

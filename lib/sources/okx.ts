@@ -18,7 +18,7 @@
 import type { Candle, Result, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
 import { ascendingNonNegative, defineVenueMarketData, fail, optNum, pairSymbol, strictTicker } from './venue-common';
-import { fallback, finite, num, str, tuple, union, z } from './zod';
+import { anyValue, fallback, finite, num, str, tuple, union, z } from './zod';
 
 const HOST = 'www.okx.com';
 /** Daily candles requested: the per-call maximum of `/market/candles` (DATA-SOURCES.md asks ≥ 200). */
@@ -31,7 +31,7 @@ export const OKX_CANDLE_LIMIT = 300;
 export const OkxEnvelopeSchema = z.object({
   code: z.pipe(union([str, finite]), z.transform((v: string | number) => String(v))),
   msg: z.nullish(str),
-  data: z.optional(z.unknown()),
+  data: z.optional(anyValue),
 });
 export type OkxEnvelope = z.output<typeof OkxEnvelopeSchema>;
 

@@ -31,7 +31,7 @@
 import type { NetworkFigure, Result, SourceError } from '../types';
 import { postText, parseJson, validate, type RequestOptions } from './http';
 import { fail } from './venue-common';
-import { finite, str, tuple, union, z } from './zod';
+import { anyValue, finite, str, tuple, union, z } from './zod';
 
 export const SUBTENSOR_HOSTS = ['entrypoint-finney.opentensor.ai', 'archive.chain.opentensor.ai'] as const;
 
@@ -109,7 +109,7 @@ export interface RpcCall {
   params: unknown[];
 }
 
-export const rpcBatchReplySchema = z.array(z.object({ id: union([finite, str]), result: z.optional(z.unknown()), error: z.optional(z.unknown()) }));
+export const rpcBatchReplySchema = z.array(z.object({ id: union([finite, str]), result: z.optional(anyValue), error: z.optional(anyValue) }));
 
 const keysSchema = z.array(str);
 const changeSetsSchema = z.array(z.object({ changes: z.array(tuple([str, z.nullable(str)])) }));

@@ -22,6 +22,9 @@ export function useEnglishMessages(): void {
 
 export { z };
 
+/** `z.unknown()`: every value passes unchanged (without zod's unknown type; zod-helpers.test.ts). */
+export const anyValue = z.custom<unknown>(() => true);
+
 /**
  * `z.minLength` / `z.maxLength` as refinements on a string's or array's `length`. zod ran its length
  * checks on ANY value with a `length` key, even after the type check had already failed, so hostile
@@ -49,7 +52,7 @@ export const maxLen = (maximum: number) => z.refine<string | readonly unknown[]>
  */
 export function tuple<const T extends readonly z.ZodMiniType[]>(items: T, rest?: 'rest') {
   return z.pipe(
-    z.array(z.unknown()),
+    z.array(anyValue),
     z.transform((a: unknown[], ctx) => {
       const out: unknown[] = [];
       if (!rest && a.length > items.length) ctx.issues.push({ code: 'custom', message: 'Invalid input', input: a });
@@ -78,7 +81,7 @@ export const matches = (re: RegExp) => z.refine<string>((s) => ((re.lastIndex = 
  */
 export function union<const T extends readonly z.ZodMiniType[]>(options: T) {
   return z.pipe(
-    z.unknown(),
+    anyValue,
     z.transform((v: unknown, ctx): z.output<T[number]> => {
       for (const o of options) {
         const r = o.safeParse(v);
@@ -114,7 +117,7 @@ export const trimmed = z.pipe(str, z.transform((s: string) => s.trim()));
  */
 export function fallback<T extends z.ZodMiniType>(schema: T, value: z.output<T>) {
   const s = z.pipe(
-    z.unknown(),
+    anyValue,
     z.transform((v: unknown): z.output<T> => {
       const r = schema.safeParse(v);
       return r.success ? r.data : value;

@@ -3,7 +3,7 @@
  * (smaller worker bundle): the same inputs must pass and fail, with the same output.
  */
 import { describe, expect, it } from 'vitest';
-import { bool, fallback, finite, matches, maxLen, minLen, num, numOrNull, oneOf, str, trimmed, tuple, union, z } from '../../lib/sources/zod';
+import { anyValue, bool, fallback, finite, matches, maxLen, minLen, num, numOrNull, oneOf, str, trimmed, tuple, union, z } from '../../lib/sources/zod';
 
 const inputs: unknown[] = [
   [1, 2, 3],
@@ -200,5 +200,26 @@ describe('str / finite match z.string() / z.number()', () => {
     expect(finite.safeParse(NaN).success).toBe(false);
     expect(finite.safeParse(Infinity).success).toBe(false);
     expect(str.safeParse(1).success).toBe(false);
+  });
+});
+
+describe('anyValue matches z.unknown()', () => {
+  it('every value passes unchanged, alone, in arrays and as an object key (present or absent)', () => {
+    const values: unknown[] = [undefined, null, 0, NaN, '', 'x', {}, [], [1, { a: 2 }], { length: { valueOf: 1 } }, true];
+    for (const v of values) {
+      for (const [mine, theirs, input] of [
+        [anyValue, z.unknown(), v],
+        [z.array(anyValue), z.array(z.unknown()), [v, v]],
+        [z.object({ k: anyValue }), z.object({ k: z.unknown() }), { k: v }],
+        [z.object({ k: anyValue }), z.object({ k: z.unknown() }), {}],
+        [z.optional(anyValue), z.optional(z.unknown()), v],
+      ] as const) {
+        const a = mine.safeParse(input);
+        const b = theirs.safeParse(input);
+        expect(a.success).toBe(b.success);
+        expect(a.data).toStrictEqual(b.data);
+      }
+      expect(anyValue.parse(v)).toBe(v);
+    }
   });
 });
