@@ -2,7 +2,7 @@
  * Schemas of the domain values the worker caches. Entries read back from IndexedDB are
  * re-validated with these (GUIDE.md, "Cache"): a corrupted or older-shaped entry is a miss.
  */
-import { finite, oneOf, str, z } from '../sources/zod';
+import { array, finite, oneOf, str, z } from '../sources/zod';
 import type { CachePolicy } from './cache';
 
 const nfinite = z.nullable(finite);
@@ -18,7 +18,7 @@ export const CandleSchema = z.object({
   /** volume in base-asset units */
   v: finite,
 });
-export const CandlesSchema = z.array(CandleSchema);
+export const CandlesSchema = array(CandleSchema);
 
 /** Normalised 24h ticker from an exchange. */
 export const TickerSchema = z.object({
@@ -57,10 +57,10 @@ export const MarketSnapshotSchema = z.object({
   image: z.optional(z.nullable(str)),
 });
 
-export const MarketSnapshotsSchema = z.array(MarketSnapshotSchema);
+export const MarketSnapshotsSchema = array(MarketSnapshotSchema);
 
-export const FeeProtocolsSchema = z.array(z.object({ slug: str, name: str, geckoId: z.nullable(str), kind: oneOf(['protocol', 'chain']) }));
-export const FeeChainsSchema = z.array(z.object({ slug: str, name: str, geckoId: z.nullable(str) }));
+export const FeeProtocolsSchema = array(z.object({ slug: str, name: str, geckoId: z.nullable(str), kind: oneOf(['protocol', 'chain']) }));
+export const FeeChainsSchema = array(z.object({ slug: str, name: str, geckoId: z.nullable(str) }));
 
 /** A coin search hit (CoinGecko `/search`). */
 export const SearchHitSchema = z.object({
@@ -70,7 +70,7 @@ export const SearchHitSchema = z.object({
   /** market cap rank; null when unranked */
   rank: nfinite,
 });
-export const SearchHitsSchema = z.array(SearchHitSchema);
+export const SearchHitsSchema = array(SearchHitSchema);
 
 /** One value per UTC day; `dayMs` is that day's 00:00 UTC in epoch ms. */
 export const DailyValueSchema = z.object({ dayMs: finite, usd: finite });
@@ -83,7 +83,7 @@ export const FeesSeriesSchema = z.object({
   /** the provider's own definition, flattened to text; null when none */
   methodology: z.nullable(str),
   /** ascending by day, as the provider sent them (may include today's partial day, may skip days) */
-  daily: z.array(DailyValueSchema),
+  daily: array(DailyValueSchema),
   /**
    * The provider's own 24h / 30d totals (USD), set only when the daily history was unavailable and
    * the `/overview/fees` row stood in for it (then `daily` is empty).
@@ -103,7 +103,7 @@ export const CliffUnlockSchema = z.object({
   atMs: finite,
   /** tokens, sum of allocations */
   amount: finite,
-  allocations: z.array(UnlockAllocationSchema),
+  allocations: array(UnlockAllocationSchema),
 });
 
 /** A linear release: `ratePerDay` tokens per day from `startMs` until `endMs`. */
@@ -120,16 +120,16 @@ export const LinearSegmentSchema = z.object({
 export const EmissionScheduleSchema = z.object({
   slug: str,
   geckoId: z.nullable(str),
-  cliffs: z.array(CliffUnlockSchema),
-  linear: z.array(LinearSegmentSchema),
+  cliffs: array(CliffUnlockSchema),
+  linear: array(LinearSegmentSchema),
   /** provider's source links (https only), for the "where from" line */
-  sources: z.array(str),
+  sources: array(str),
   /**
    * DefiLlama `documentedData`: cumulative tokens unlocked per allocation label (points ascending,
    * `tMs` epoch ms, `unlocked` tokens), kept only around the fetch time. The most direct record of
    * what was released in a past window; absent when the provider sends none.
    */
-  documented: z.optional(z.array(z.object({ label: str, points: z.array(z.object({ tMs: finite, unlocked: finite })) }))),
+  documented: z.optional(array(z.object({ label: str, points: array(z.object({ tMs: finite, unlocked: finite })) }))),
 });
 
 export const NetworkKeySchema = oneOf([
@@ -163,9 +163,9 @@ export const NetworkFigureSchema = z.object({
   /** what the trend compares, e.g. "vs 30 days ago" */
   trendLabel: z.optional(str),
 });
-export const NetworkFiguresSchema = z.array(NetworkFigureSchema);
+export const NetworkFiguresSchema = array(NetworkFigureSchema);
 
-export const StringListSchema = z.array(str);
+export const StringListSchema = array(str);
 
 /** Makes a cache policy whose read-back check is a zod schema. */
 export function policy<S extends z.ZodMiniType>(

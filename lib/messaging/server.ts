@@ -3,7 +3,7 @@
  * request. A message is answered only after its sender is checked and its payload parsed;
  * handlers receive parsed data only (QUALITY.md, "Messages are untrusted").
  */
-import { bool, finite, matches, maxLen, minLen, oneOf, str, trimmed, z } from '../sources/zod';
+import { array, bool, finite, matches, maxLen, minLen, oneOf, str, trimmed, z } from '../sources/zod';
 import { CONTENT_SCRIPT_TYPES, type MessageType, type ProtocolMap, type Reply } from './protocol';
 // Only the id list and the match-pattern matcher: the venue parsers stay out of the worker bundle.
 import { VENUE_IDS } from '../exchanges/define';
@@ -38,8 +38,8 @@ export const requestSchemas = {
   chooseAsset: z.object({ venue: venueId, ticker, assetId: str.check(matches(ASSET_ID_RE)) }),
   getOverlayPrefs: z.object({ venue: venueId }),
   setOverlayLayout: z.object({ venue: venueId, layout: LayoutPatchSchema }),
-  quotes: z.object({ symbols: z.array(ticker).check(maxLen(100)) }),
-  compare: z.object({ symbols: z.array(ticker).check(maxLen(40)), refresh: z.optional(bool) }),
+  quotes: z.object({ symbols: array(ticker).check(maxLen(100)) }),
+  compare: z.object({ symbols: array(ticker).check(maxLen(40)), refresh: z.optional(bool) }),
   runAlerts: z.object({}),
   unlockCalendar: z.object({}),
 } satisfies Record<MessageType, z.ZodMiniType>;

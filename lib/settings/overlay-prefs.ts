@@ -5,7 +5,7 @@
  * worker validates, merges and stores (QUALITY.md, "The page's context gets no secret and no
  * write"; issue 11, medium 1).
  */
-import { bool, finite, maxLen, oneOf, z } from '../sources/zod';
+import { array, bool, finite, maxLen, oneOf, z } from '../sources/zod';
 import type { MetricGroup } from '../engine/bundle';
 import type { OverlayLayout, OverlayPrefs } from '../messaging/protocol';
 import type { Settings } from './schema';
@@ -27,7 +27,7 @@ export const LayoutPatchSchema = z.object({
   y: z.optional(z.nullable(coord)),
   collapsed: z.optional(bool),
   view: z.optional(z.nullable(view)),
-  closedGroups: z.optional(z.array(group).check(maxLen(METRIC_GROUP_IDS.length))),
+  closedGroups: z.optional(array(group).check(maxLen(METRIC_GROUP_IDS.length))),
 });
 
 /** Known group ids from anything stored: unknown entries dropped, duplicates removed. */

@@ -6,7 +6,7 @@
  * user saved is lost (GUIDE.md, "Libraries before hand-written code").
  */
 import { isTickerText, tickerFromText } from '../exchanges/ticker-text';
-import { anyValue, bool, fallback, matches, maxLen, minLen, oneOf, str, trimmed, z } from '../sources/zod';
+import { anyValue, array, bool, fallback, matches, maxLen, minLen, oneOf, str, trimmed, z } from '../sources/zod';
 
 export const SETTINGS_VERSION = 2;
 
@@ -46,7 +46,7 @@ export const WatchlistSchema = z.object({
   id: str.check(minLen(1), maxLen(64)),
   name: trimmed.check(minLen(1), maxLen(60)),
   items: z.pipe(
-    fallback(z.array(anyValue), []),
+    fallback(array(anyValue), []),
     // one malformed item is dropped alone, the rest of the list survives
     z.transform((xs: unknown[]) => dedupe(xs.flatMap((x) => {
       const r = WatchItemSchema.safeParse(x);
@@ -79,7 +79,7 @@ export type ApiKeys = z.infer<typeof ApiKeysSchema>;
 
 export const SettingsSchema = z.object({
   watchlists: z.pipe(
-    fallback(z.array(anyValue), []),
+    fallback(array(anyValue), []),
     z.transform((xs: unknown[]) => xs.flatMap((x) => {
       const r = WatchlistSchema.safeParse(x);
       return r.success ? [r.data] : [];
@@ -88,9 +88,9 @@ export const SettingsSchema = z.object({
   activeWatchlistId: fallback(z.nullable(str), null),
   apiKeys: fallback(ApiKeysSchema, { coingecko: '', coingeckoPlan: 'demo', taostats: '' }),
   /** venues where the overlay stays off */
-  venuesOff: fallback(z.array(str.check(maxLen(20))), []),
+  venuesOff: fallback(array(str.check(maxLen(20))), []),
   /** metric groups hidden in the overlay */
-  groupsOff: fallback(z.array(str.check(maxLen(20))), []),
+  groupsOff: fallback(array(str.check(maxLen(20))), []),
   /** colour of a rise in the overlay: 'auto' follows the UI language (red in CJK locales) */
   upColor: fallback(oneOf(['auto', 'green', 'red']), 'auto'),
   /** the user's pick for an ambiguous ticker: key `<venue>:<TICKER>` → CoinGecko id */

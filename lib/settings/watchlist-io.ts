@@ -5,17 +5,17 @@
  * whose id already exists is the user's explicit choice: merge (add the new items) or replace.
  * Exports name the first list `default`, like every install, so "merge" is the safe default.
  */
-import { anyValue, maxLen, minLen, z } from '../sources/zod';
+import { anyValue, array, maxLen, minLen, z } from '../sources/zod';
 import { WatchItemSchema, WatchlistSchema, type Settings, type WatchItem, type Watchlist } from './schema';
 
 const FORMAT = 'tokenlens-watchlists';
 
 /** Items are checked one by one below, so each skipped item can be named. */
-const RawListSchema = z.object({ id: anyValue, name: anyValue, items: z.array(anyValue).check(maxLen(10_000)) });
+const RawListSchema = z.object({ id: anyValue, name: anyValue, items: array(anyValue).check(maxLen(10_000)) });
 const FileSchema = z.object({
   format: z.literal(FORMAT),
   version: z.literal(1),
-  watchlists: z.array(RawListSchema).check(minLen(1), maxLen(100)),
+  watchlists: array(RawListSchema).check(minLen(1), maxLen(100)),
 });
 
 export type ImportMode = 'merge' | 'replace';

@@ -19,9 +19,9 @@ import type { DailyValue, NetworkFigure, Result } from '../types';
 import { dailyFigures } from '../metrics/revenue';
 import { apiUrl, fetchText, parseJson, validate, type RequestOptions } from './http';
 import { fail } from './venue-common';
-import { anyValue, numOrNull, str, z } from './zod';
+import { anyValue, array, numOrNull, str, z } from './zod';
 
-export const aethirRevenueSchema = z.object({ dailyRevenue: z.array(anyValue) });
+export const aethirRevenueSchema = z.object({ dailyRevenue: array(anyValue) });
 const rowSchema = z.object({ date: str, usdValue: numOrNull });
 
 /** `YYYY-MM-DD` → 00:00 UTC epoch ms; null for anything else (no local-time parsing). */

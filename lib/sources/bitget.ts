@@ -26,7 +26,7 @@
 import type { Candle, Result, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
 import { candlesFromRows, defineVenueMarketData, fail, optNum, pairSymbol } from './venue-common';
-import { anyValue, finite, num, str, tuple, union, z } from './zod';
+import { anyValue, array, finite, num, str, tuple, union, z } from './zod';
 
 const HOST = 'api.bitget.com';
 /** enough daily candles for 200-day indicators after the open candle is dropped (Bitget allows 1000) */
@@ -82,7 +82,7 @@ const tickerSchema = z.object({
 export function parseTicker(raw: unknown, nowMs: number, symbol?: string): Result<Ticker24h> {
   const data = open(raw);
   if (!data.ok) return data;
-  const list = validate(z.array(anyValue), data.value);
+  const list = validate(array(anyValue), data.value);
   if (!list.ok) return list;
   for (const entry of list.value) {
     const t = tickerSchema.safeParse(entry);
@@ -111,7 +111,7 @@ const rowSchema = tuple([num, num, num, num, num, num], 'rest');
 export function parseCandles(raw: unknown): Result<Candle[]> {
   const data = open(raw);
   if (!data.ok) return data;
-  const rows = validate(z.array(anyValue), data.value);
+  const rows = validate(array(anyValue), data.value);
   if (!rows.ok) return rows;
   return { ok: true, value: candlesFromRows(rows.value, rowSchema, ([t, o, h, l, c, baseVolume]) => ({ t, o, h, l, c, v: baseVolume })) };
 }

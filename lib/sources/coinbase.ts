@@ -23,7 +23,7 @@
 import type { Candle, Result, SourceError, Ticker24h } from '../types';
 import { apiUrl, segment, validate } from './http';
 import { candlesFromRows, defineVenueMarketData, fail, optNum, pairSymbol } from './venue-common';
-import { anyValue, num, str, tuple, z } from './zod';
+import { anyValue, array, num, str, tuple, z } from './zod';
 
 const HOST = 'api.exchange.coinbase.com';
 /** one UTC day, seconds (Coinbase `granularity`) */
@@ -83,7 +83,7 @@ const rowSchema = tuple([num, num, num, num, num, num], 'rest');
 
 /** Normalises a `/candles` body to ascending candles; malformed rows are dropped. Pure; never throws. */
 export function parseCandles(raw: unknown): Result<Candle[]> {
-  const rows = validate(z.array(anyValue), raw);
+  const rows = validate(array(anyValue), raw);
   if (!rows.ok) return venueError(raw) ?? rows;
   const candles = candlesFromRows(rows.value, rowSchema, ([timeSec, low, high, open, close, volume]) => ({
     t: timeSec * 1000,

@@ -15,7 +15,7 @@
 import type { CoinSearchHit, MarketSnapshot, Result } from '../types';
 import { apiUrl, getJson, segment, type RequestOptions } from './http';
 import { fail, optNum } from './venue-common';
-import { bool, fallback, str, z } from './zod';
+import { array, bool, fallback, str, z } from './zod';
 
 const HOST = 'api.coinpaprika.com';
 
@@ -59,7 +59,7 @@ export type CoinpaprikaTicker = z.output<typeof CoinpaprikaTickerSchema>;
 /** `/v1/search` body (only `currencies` is used). A malformed entry becomes `null` and is dropped. */
 export const CoinpaprikaSearchSchema = z.object({
   currencies: z.nullish(
-    z.array(
+    array(
       fallback(
         z.nullable(
           z.object({

@@ -30,7 +30,7 @@ import type { CliffUnlock, EmissionSchedule, LinearSegment, Result, UnlockAlloca
 import { apiUrl, fetchText, MAX_BODY_BYTES, parseJson, segment, validate, type RequestOptions } from './http';
 import { isValidSlug } from './defillama';
 import { fail } from './venue-common';
-import { anyValue, num, str, union, z } from './zod';
+import { anyValue, array, num, str, union, z } from './zod';
 
 const MAX_DATE_MS = 8.64e15;
 
@@ -41,9 +41,9 @@ const MAX_DATE_MS = 8.64e15;
 const metadataSchema = z.object({
   token: z.nullish(str),
   gecko_id: z.nullish(str),
-  sources: z.nullish(z.array(anyValue)),
-  unlockEvents: z.nullish(z.array(anyValue)),
-  events: z.nullish(z.array(anyValue)),
+  sources: z.nullish(array(anyValue)),
+  unlockEvents: z.nullish(array(anyValue)),
+  events: z.nullish(array(anyValue)),
 });
 
 export const emissionBodySchema = z.object({
@@ -54,8 +54,8 @@ export const emissionBodySchema = z.object({
 });
 
 /** `documentedData`: `{ data: [ { label, data: [ { timestamp, unlocked, … } ] } ] }` (cumulative per label). */
-const documentedSchema = z.object({ data: z.array(anyValue) });
-const documentedSeriesSchema = z.object({ label: z.nullish(str), data: z.array(anyValue) });
+const documentedSchema = z.object({ data: array(anyValue) });
+const documentedSeriesSchema = z.object({ label: z.nullish(str), data: array(anyValue) });
 const documentedPointSchema = z.object({ timestamp: num, unlocked: num });
 
 /** A `linear_start` (or other) entry of `metadata.events`, for the start of a running stream. */
@@ -83,8 +83,8 @@ const linearAllocationSchema = z.object({
 
 const unlockEventSchema = z.object({
   timestamp: num,
-  cliffAllocations: z.nullish(z.array(anyValue)),
-  linearAllocations: z.nullish(z.array(anyValue)),
+  cliffAllocations: z.nullish(array(anyValue)),
+  linearAllocations: z.nullish(array(anyValue)),
 });
 
 const legacyEventSchema = z.object({
@@ -92,11 +92,11 @@ const legacyEventSchema = z.object({
   description: z.nullish(str),
   category: z.nullish(str),
   unlockType: z.nullish(str),
-  noOfTokens: z.array(num),
+  noOfTokens: array(num),
   rateDurationDays: z.nullish(num),
 });
 
-export const emissionsListSchema = z.array(anyValue);
+export const emissionsListSchema = array(anyValue);
 const listItemSchema = union([
   str,
   z.object({ slug: z.nullish(str), name: z.nullish(str) }),

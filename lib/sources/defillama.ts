@@ -18,7 +18,7 @@
 import type { DailyValue, FeesSeries, Result } from '../types';
 import { apiUrl, fetchText, parseJson, segment, validate, type RequestOptions } from './http';
 import { fail } from './venue-common';
-import { anyValue, finite, minLen, num, numOrNull, str, tuple, union, z } from './zod';
+import { anyValue, array, finite, minLen, num, numOrNull, str, tuple, union, z } from './zod';
 
 const DAY_MS = 86_400_000;
 /** Latest instant a JS Date can hold. */
@@ -58,14 +58,14 @@ export const feesSummarySchema = z.object({
   slug: z.nullish(str),
   gecko_id: z.nullish(str),
   methodology: z.optional(anyValue),
-  totalDataChart: z.array(anyValue),
+  totalDataChart: array(anyValue),
 });
 export type FeesSummaryWire = z.output<typeof feesSummarySchema>;
 
 /** One `[unixSeconds, usd, …]` row; a null value means "no data" and is skipped. */
 const chartRowSchema = tuple([num, numOrNull], 'rest');
 
-export const feesOverviewSchema = z.object({ protocols: z.array(anyValue) });
+export const feesOverviewSchema = z.object({ protocols: array(anyValue) });
 export type FeesOverviewWire = z.output<typeof feesOverviewSchema>;
 
 const overviewRowSchema = z.object({
@@ -81,7 +81,7 @@ const overviewRowSchema = z.object({
 /** The totals of one overview row (fallback figures); inactive rows omit every `total*` key. */
 const overviewTotalsSchema = z.object({ slug: z.nullish(str), total24h: numOrNull, total30d: numOrNull, methodology: z.optional(anyValue) });
 
-export const chainsSchema = z.array(anyValue);
+export const chainsSchema = array(anyValue);
 const chainRowSchema = z.object({
   name: str.check(minLen(1)),
   gecko_id: z.nullish(str),

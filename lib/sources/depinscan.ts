@@ -16,9 +16,9 @@ import type { NetworkFigure, Result } from '../types';
 import { apiUrl, fetchText, parseJson, validate, type RequestOptions } from './http';
 import { isValidSlug } from './defillama';
 import { fail, optNum } from './venue-common';
-import { anyValue, str, z } from './zod';
+import { anyValue, array, str, z } from './zod';
 
-export const depinscanProjectsSchema = z.array(anyValue);
+export const depinscanProjectsSchema = array(anyValue);
 
 const projectSchema = z.object({
   project_name: z.nullish(str),

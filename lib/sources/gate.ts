@@ -26,7 +26,7 @@ import type { Candle, Result, SourceError, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
 import { candlesFromRows, defineVenueMarketData, fail, optNum, pairSymbol, strictTicker } from './venue-common';
 import { isTickerText } from '../exchanges/ticker-text';
-import { anyValue, num, numOrNull, str, tuple, z } from './zod';
+import { anyValue, array, num, numOrNull, str, tuple, z } from './zod';
 
 const HOST = 'api.gateio.ws';
 /** enough daily candles for 200-day indicators after the open candle is dropped (Gate allows 1000) */
@@ -72,7 +72,7 @@ const tickerSchema = z.object({
 
 /** Normalises a `/spot/tickers` body; with `pair`, only that pair's entry is used. Pure; never throws. */
 export function parseTicker(raw: unknown, nowMs: number, pair?: string): Result<Ticker24h> {
-  const list = validate(z.array(anyValue), raw);
+  const list = validate(array(anyValue), raw);
   if (!list.ok) return venueError(raw) ?? list;
   for (const entry of list.value) {
     const t = tickerSchema.safeParse(entry);
@@ -96,7 +96,7 @@ const rowSchema = tuple([num, numOrNull, num, num, num, num], 'rest');
 
 /** Normalises a `/spot/candlesticks` body to ascending candles; malformed rows are dropped. Pure; never throws. */
 export function parseCandles(raw: unknown): Result<Candle[]> {
-  const rows = validate(z.array(anyValue), raw);
+  const rows = validate(array(anyValue), raw);
   if (!rows.ok) return venueError(raw) ?? rows;
   const candles = candlesFromRows(rows.value, rowSchema, ([timeSec, quoteVolume, close, high, low, open], row) => {
     const sent = Array.isArray(row) && row.length > 6 ? numOrNull.safeParse(row[6]) : undefined;

@@ -26,7 +26,7 @@
 import type { Candle, Result, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
 import { candlesFromRows, defineVenueMarketData, fail, optNum, pairSymbol } from './venue-common';
-import { anyValue, num, str, z } from './zod';
+import { anyValue, array, num, str, z } from './zod';
 
 const HOST = 'api.huobi.pro';
 /** enough daily candles for 200-day indicators after the open candle is dropped (HTX allows 2000) */
@@ -115,7 +115,7 @@ const rowSchema = z.object({
 export function parseCandles(raw: unknown): Result<Candle[]> {
   const env = open(raw);
   if (!env.ok) return env;
-  const rows = validate(z.array(anyValue), env.value.data);
+  const rows = validate(array(anyValue), env.value.data);
   if (!rows.ok) return rows;
   const candles = candlesFromRows(rows.value, rowSchema, ({ id, open: o, high: h, low: l, close: c, amount }) => ({ t: id * 1000, o, h, l, c, v: amount }));
   return { ok: true, value: candles };

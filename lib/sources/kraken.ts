@@ -27,7 +27,7 @@
 import type { Candle, Result, SourceError, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
 import { candlesFromRows, defineVenueMarketData, fail, pairSymbol } from './venue-common';
-import { anyValue, num, numOrNull, tuple, z } from './zod';
+import { anyValue, array, num, numOrNull, tuple, z } from './zod';
 
 const HOST = 'api.kraken.com';
 /** one day, minutes (Kraken `interval`) */
@@ -54,7 +54,7 @@ export function candlesUrl(pair: string): string {
 }
 
 const envelopeSchema = z.object({
-  error: z.array(anyValue),
+  error: array(anyValue),
   result: z.optional(anyValue),
 });
 
@@ -97,9 +97,9 @@ const tickerSchema = z.object({
   /** last trade `[price, lot volume]` */
   c: tuple([num], 'rest'),
   /** volume `[today, 24h]`, base units */
-  v: z.optional(z.array(numOrNull)),
+  v: z.optional(array(numOrNull)),
   /** VWAP `[today, 24h]` */
-  p: z.optional(z.array(numOrNull)),
+  p: z.optional(array(numOrNull)),
 });
 
 /** Normalises a `/0/public/Ticker` body. Pure; never throws. */
@@ -132,7 +132,7 @@ const rowSchema = tuple([num, num, num, num, num, anyValue, num], 'rest');
 export function parseCandles(raw: unknown): Result<Candle[]> {
   const payload = open(raw);
   if (!payload.ok) return payload;
-  const rows = validate(z.array(anyValue), payload.value);
+  const rows = validate(array(anyValue), payload.value);
   if (!rows.ok) return rows;
   return { ok: true, value: candlesFromRows(rows.value, rowSchema, ([timeSec, o, h, l, c, , volume]) => ({ t: timeSec * 1000, o, h, l, c, v: volume })) };
 }

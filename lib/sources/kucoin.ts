@@ -15,7 +15,7 @@
 import type { Candle, Result, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
 import { ascendingNonNegative, defineVenueMarketData, fail, optNum, pairSymbol, strictTicker } from './venue-common';
-import { anyValue, fallback, finite, num, str, tuple, union, z } from './zod';
+import { anyValue, array, fallback, finite, num, str, tuple, union, z } from './zod';
 
 const HOST = 'api.kucoin.com';
 /** Days of daily candles requested: DATA-SOURCES.md asks for ≥ 200 daily candles; 250 leaves margin. */
@@ -54,7 +54,7 @@ export type KucoinStats = z.output<typeof KucoinStatsSchema>;
 export const KucoinCandleRowSchema = tuple([num, num, num, num, num, num], 'rest');
 
 /** `data` of `/api/v1/market/candles`. A malformed row becomes `null` (dropped by the normaliser). */
-export const KucoinCandlesSchema = z.array(fallback(z.nullable(KucoinCandleRowSchema), null));
+export const KucoinCandlesSchema = array(fallback(z.nullable(KucoinCandleRowSchema), null));
 export type KucoinCandleRows = z.output<typeof KucoinCandlesSchema>;
 
 // ---------------------------------------------------------------------------------------------

@@ -25,7 +25,7 @@
 import type { Candle, Result, SourceError, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
 import { candlesFromRows, defineVenueMarketData, fail, optNum, pairSymbol } from './venue-common';
-import { anyValue, finite, num, str, tuple, union, z } from './zod';
+import { anyValue, array, finite, num, str, tuple, union, z } from './zod';
 
 const HOST = 'api.mexc.com';
 /** enough daily candles for 200-day indicators after the open candle is dropped (MEXC allows 1000) */
@@ -106,7 +106,7 @@ const rowSchema = tuple([num, num, num, num, num, num], 'rest');
 
 /** Normalises a `/klines` body to ascending candles; malformed rows are dropped. Pure; never throws. */
 export function parseCandles(raw: unknown): Result<Candle[]> {
-  const rows = validate(z.array(anyValue), raw);
+  const rows = validate(array(anyValue), raw);
   if (!rows.ok) return venueError(raw) ?? rows;
   return { ok: true, value: candlesFromRows(rows.value, rowSchema, ([t, o, h, l, c, v]) => ({ t, o, h, l, c, v })) };
 }

@@ -17,10 +17,10 @@ import type { NetworkFigure, Result } from '../types';
 import { apiUrl, fetchText, parseJson, type RequestOptions } from './http';
 import { pctChange } from './akash';
 import { fail } from './venue-common';
-import { anyValue, num, union, z } from './zod';
+import { anyValue, array, num, union, z } from './zod';
 
 const rowSchema = z.object({ id: num, burnedRender: num });
-const bodySchema = union([z.array(anyValue), z.object({ data: z.array(anyValue) })]);
+const bodySchema = union([array(anyValue), z.object({ data: array(anyValue) })]);
 
 export function parseRenderBurn(text: string, fetchedAtMs: number): Result<NetworkFigure[]> {
   const json = parseJson(text);

@@ -31,7 +31,7 @@
 import type { NetworkFigure, Result, SourceError } from '../types';
 import { postText, parseJson, validate, type RequestOptions } from './http';
 import { fail } from './venue-common';
-import { anyValue, finite, str, tuple, union, z } from './zod';
+import { anyValue, array, finite, str, tuple, union, z } from './zod';
 
 export const SUBTENSOR_HOSTS = ['entrypoint-finney.opentensor.ai', 'archive.chain.opentensor.ai'] as const;
 
@@ -109,10 +109,10 @@ export interface RpcCall {
   params: unknown[];
 }
 
-export const rpcBatchReplySchema = z.array(z.object({ id: union([finite, str]), result: z.optional(anyValue), error: z.optional(anyValue) }));
+export const rpcBatchReplySchema = array(z.object({ id: union([finite, str]), result: z.optional(anyValue), error: z.optional(anyValue) }));
 
-const keysSchema = z.array(str);
-const changeSetsSchema = z.array(z.object({ changes: z.array(tuple([str, z.nullable(str)])) }));
+const keysSchema = array(str);
+const changeSetsSchema = array(z.object({ changes: array(tuple([str, z.nullable(str)])) }));
 
 /** JSON-RPC 2.0 batch body: ids are 1-based positions. */
 export function batchBody(calls: readonly RpcCall[]): string {

@@ -14,10 +14,10 @@
 import type { NetworkFigure, Result } from '../types';
 import { apiUrl, fetchText, parseJson, validate, type RequestOptions } from './http';
 import { fail, optNum } from './venue-common';
-import { anyValue, num, str, z } from './zod';
+import { anyValue, array, num, str, z } from './zod';
 
 export const taostatsSubnetsSchema = z.object({
-  data: z.array(anyValue),
+  data: array(anyValue),
   pagination: z.nullish(
     z.object({
       total_items: optNum,

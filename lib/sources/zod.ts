@@ -26,6 +26,26 @@ export { z };
 export const anyValue = z.custom<unknown>(() => true);
 
 /**
+ * `z.array(item)` as an array guard plus one transform: each element parsed by `item` (its issues
+ * reported at `[index, ...path]` with their messages), output the parsed elements; the worker then
+ * ships no zod array type (40 KB gzip budget). Pinned by tests/unit/zod-helpers.test.ts.
+ */
+export function array<T extends z.ZodMiniType>(item: T) {
+  return z.pipe(
+    z.custom<unknown[]>((v) => Array.isArray(v)),
+    z.transform((a: unknown[], ctx) => {
+      const out: Array<z.output<T>> = [];
+      for (let i = 0; i < a.length; i++) {
+        const r = item.safeParse(a[i]);
+        if (r.success) out.push(r.data);
+        else for (const e of r.error.issues) ctx.issues.push({ code: 'custom', message: e.message, path: [i, ...e.path], input: e.input });
+      }
+      return ctx.issues.length ? z.NEVER : out;
+    }),
+  );
+}
+
+/**
  * `z.minLength` / `z.maxLength` as refinements on a string's or array's `length`. zod ran its length
  * checks on ANY value with a `length` key, even after the type check had already failed, so hostile
  * JSON such as `{"length":{"toString":1,"valueOf":1}}` made `safeParse` THROW while comparing
@@ -52,7 +72,7 @@ export const maxLen = (maximum: number) => z.refine<string | readonly unknown[]>
  */
 export function tuple<const T extends readonly z.ZodMiniType[]>(items: T, rest?: 'rest') {
   return z.pipe(
-    z.array(anyValue),
+    array(anyValue),
     z.transform((a: unknown[], ctx) => {
       const out: unknown[] = [];
       if (!rest && a.length > items.length) ctx.issues.push({ code: 'custom', message: 'Invalid input', input: a });

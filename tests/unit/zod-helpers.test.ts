@@ -3,7 +3,7 @@
  * (smaller worker bundle): the same inputs must pass and fail, with the same output.
  */
 import { describe, expect, it } from 'vitest';
-import { anyValue, bool, fallback, finite, matches, maxLen, minLen, num, numOrNull, oneOf, str, trimmed, tuple, union, z } from '../../lib/sources/zod';
+import { anyValue, array, bool, fallback, finite, matches, maxLen, minLen, num, numOrNull, oneOf, str, trimmed, tuple, union, z } from '../../lib/sources/zod';
 
 const inputs: unknown[] = [
   [1, 2, 3],
@@ -223,3 +223,28 @@ describe('anyValue matches z.unknown()', () => {
     }
   });
 });
+
+describe('array matches z.array', () => {
+  it('same success, output and issue paths, with nested items, length checks and as an object key', () => {
+    const values: unknown[] = [[], [1], [1, 2, 3], ['1', 2], [1, 'x', 3, null], [null], [[1, 2], [3]], [{ a: 1 }, { a: 'x' }], new Array(3), 'abc', { length: 2, 0: 1, 1: 2 }, null, undefined, {}, 5];
+    for (const v of values) {
+      for (const [mine, theirs, input] of [
+        [array(num), z.array(num), v],
+        [array(numOrNull), z.array(numOrNull), v],
+        [array(fallback(nullableNum, null)), z.array(z.catch(nullableNum, null)), v],
+        [array(array(num)), z.array(z.array(num)), v],
+        [array(z.object({ a: num })), z.array(z.object({ a: num })), v],
+        [array(anyValue).check(maxLen(2)), z.array(z.unknown()).check(maxLen(2)), v],
+        [z.object({ k: array(num) }), z.object({ k: z.array(num) }), { k: v }],
+        [z.object({ k: z.optional(array(num)) }), z.object({ k: z.optional(z.array(num)) }), {}],
+      ] as const) {
+        const a = mine.safeParse(input);
+        const b = theirs.safeParse(input);
+        expect(a.success, JSON.stringify(input)).toBe(b.success);
+        expect(a.data).toStrictEqual(b.data);
+        if (!a.success && !b.success && Array.isArray(v)) expect(a.error.issues.map((i) => i.path)).toEqual(b.error.issues.map((i) => i.path));
+      }
+    }
+  });
+});
+const nullableNum = z.nullable(num);
