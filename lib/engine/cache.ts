@@ -96,7 +96,7 @@ export class SwrCache {
   private readonly storeTimeoutMs: number;
   private readonly inflight = new Map<string, Promise<CacheResult<unknown>>>();
   /** memory copy: serves reads when the store fails, and makes repeated reads cheap */
-  private readonly memory = new Map<string, CacheEntry<unknown>>();
+  private readonly memory = new Map<string, CacheEntry<unknown> | AbsentEntry>();
   /** keys known to have no remembered not-found answer (saves a store read per feed per call) */
   private readonly noAbsent = new Set<string>();
   private storeBroken = false;
@@ -195,7 +195,7 @@ export class SwrCache {
     }
     const absent: AbsentEntry = { v: policy.version, fetchedAtMs: this.now(), absent: { message: error.message.slice(0, 200), ...(error.status ? { status: error.status } : {}) } };
     this.noAbsent.delete(key);
-    await this.write(key, absent as unknown as CacheEntry<unknown>);
+    await this.write(key, absent);
   }
 
   private async readAbsent<T>(policy: CachePolicy<T>): Promise<AbsentEntry | undefined> {
@@ -211,7 +211,7 @@ export class SwrCache {
     const r = raw as Partial<AbsentEntry>;
     const age = this.now() - (typeof r.fetchedAtMs === 'number' ? r.fetchedAtMs : -Infinity);
     if (r.v !== policy.version || !r.absent || typeof r.absent.message !== 'string' || !(age >= 0 && age < policy.notFoundMaxAgeMs)) return undefined;
-    this.memory.set(key, raw as CacheEntry<unknown>);
+    this.memory.set(key, r as AbsentEntry);
     return r as AbsentEntry;
   }
 
@@ -219,7 +219,8 @@ export class SwrCache {
     // The memory copy holds only entries already checked on their way in (read back from the
     // store and re-validated, or just fetched): no need to validate them on every read.
     const known = this.memory.get(policy.key);
-    if (known && known.v === policy.version) return known as CacheEntry<T>;
+    // (`#absent` keys hold AbsentEntry records, never a policy's own key)
+    if (known && 'value' in known && known.v === policy.version) return known as CacheEntry<T>;
     let raw: unknown = known;
     if (raw === undefined && !this.storeBroken) {
       raw = await this.withTimeout(this.store.get(policy.key));
@@ -253,7 +254,7 @@ export class SwrCache {
     return { v: policy.version, fetchedAtMs: r.fetchedAtMs, value };
   }
 
-  private async write(key: string, entry: CacheEntry<unknown>): Promise<void> {
+  private async write(key: string, entry: CacheEntry<unknown> | AbsentEntry): Promise<void> {
     this.memory.set(key, entry);
     if (!this.storeBroken) await this.withTimeout(this.store.set(key, entry));
   }
