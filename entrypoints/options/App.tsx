@@ -16,6 +16,16 @@ import { browser } from 'wxt/browser';
 import { t, upColorFor } from '../../lib/i18n';
 
 
+// Saves and re-reads of settings run one after another: a re-read started by storage.onChanged
+// before a quick second edit (add, add, tick) could otherwise finish after that edit's save and
+// put the older list back on screen.
+let chain: Promise<unknown> = Promise.resolve();
+function inOrder<T>(task: () => Promise<T>): Promise<T> {
+  const run = chain.then(task);
+  chain = run.catch(() => undefined);
+  return run;
+}
+
 export function App() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [ticker, setTicker] = useState('');
@@ -47,7 +57,7 @@ export function App() {
       );
     attempt(0);
     // Another tab or the worker may change settings: follow them.
-    const unwatch = watchSettings(() => void readSettings().then(setSettings, () => undefined));
+    const unwatch = watchSettings(() => void inOrder(readSettings).then(setSettings, () => undefined));
     return () => {
       stopped = true;
       clearTimeout(timer);
@@ -74,7 +84,7 @@ export function App() {
   const save = async (change: (s: Settings) => void, note?: string): Promise<boolean> => {
     let next: Settings;
     try {
-      next = await updateSettings(change);
+      next = await inOrder(() => updateSettings(change));
     } catch {
       // the read before the write failed, or the write itself: nothing was changed
       setMessage({ ok: false, text: t('settings_saveFailed') });

@@ -36,8 +36,11 @@ describe('extension pages', () => {
 
   it('watchlists: create, add, survive a reload, export, delete, import back; a bad file changes nothing', async () => {
     const page = await options();
-    await page.getByRole('button', { name: 'New watchlist' }).click();
     const name = page.getByRole('textbox', { name: 'Watchlist name' });
+    const before = await name.inputValue();
+    await page.getByRole('button', { name: 'New watchlist' }).click();
+    // The field shows the active list: wait for the new one, or the rename lands on the old list.
+    await expect.poll(() => name.inputValue()).not.toBe(before);
     await name.fill('Alpha');
     await name.press('Tab');
     for (const t of ['fil', 'TAO']) {

@@ -67,8 +67,11 @@ describe('sector medians', () => {
   it('a watchlist marked as a sector in the options gives its members medians in the popup', async () => {
     const page = await b.context.newPage();
     await page.goto(`chrome-extension://${b.extensionId}/options.html`);
-    await page.getByRole('button', { name: 'New watchlist' }).click();
     const name = page.getByRole('textbox', { name: 'Watchlist name' });
+    const before = await name.inputValue();
+    await page.getByRole('button', { name: 'New watchlist' }).click();
+    // The field shows the active list: wait for the new one, or the rename lands on the old list.
+    await expect.poll(() => name.inputValue()).not.toBe(before);
     await name.fill('Layer ones');
     await name.press('Tab');
     for (const t of ['NEAR', 'TAO', 'RENDER']) {
@@ -79,6 +82,13 @@ describe('sector medians', () => {
     }
     const box = page.getByRole('checkbox', { name: /Treat this list as a sector/ });
     await box.check();
+    // The save is asynchronous (vault first, then the durable storage.local copy): wait until it
+    // has landed, as a person would not reload within the same few milliseconds.
+    await page.waitForFunction(async () => {
+      const got = await (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get('settings');
+      const lists = (got.settings as { watchlists?: Array<{ name?: string; sector?: boolean }> } | undefined)?.watchlists ?? [];
+      return lists.some((w) => w.name === 'Layer ones' && w.sector === true);
+    });
     await page.reload();
     await expect.poll(() => page.getByRole('checkbox', { name: /Treat this list as a sector/ }).isChecked()).toBe(true);
     await page.close();
