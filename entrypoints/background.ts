@@ -116,7 +116,8 @@ export default defineBackground(() => {
       }
       return sector.decorate(await getEngine().getBundle(d.pair, d.refresh ?? false));
     },
-    lookup: async (d) => sector.decorate(await getEngine().lookup(d.query, d.assetId, d.refresh ?? false)),
+    // The popup asks once (the overlay asks again while data is stale), so it waits longer for the medians.
+    lookup: async (d) => sector.decorate(await getEngine().lookup(d.query, d.assetId, d.refresh ?? false), 10_000),
     unlockCalendar: () => unlockCalendar({ settings: settingsForData, compare: (s) => getEngine().compare(s), schedule: (id) => (getEngine(), cachedSchedules(cache!)(id)), now: Date.now }),
     suggest: (d) => getEngine().suggest(d.query),
     quotes: (d) => getEngine().quotes(d.symbols),

@@ -154,12 +154,13 @@ export async function memberRows(deps: SectorDeps, symbols: string[]): Promise<M
  */
 export function createSectorContext(deps: SectorDeps, waitMs = 1500) {
   return {
-    async decorate(b: Bundle): Promise<Bundle> {
+    /** `wait` (ms): how long this caller can wait for the members' quotes (the popup cannot ask again). */
+    async decorate(b: Bundle, wait = waitMs): Promise<Bundle> {
       if (!b.asset) return b;
       const sector = sectorOf(b.asset, await deps.settings());
       if (!sector) return b;
       let timer: ReturnType<typeof setTimeout> | undefined;
-      const late = new Promise<null>((r) => (timer = setTimeout(() => r(null), waitMs)));
+      const late = new Promise<null>((r) => (timer = setTimeout(() => r(null), wait)));
       const got = await Promise.race([memberRows(deps, sector.symbols).catch(() => null), late]);
       clearTimeout(timer);
       if (!got) return b;
