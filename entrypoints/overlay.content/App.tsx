@@ -148,8 +148,9 @@ export class OverlayApp extends Component<{ ctx: ContentScriptContext }, AppStat
       setView({ pair, state: latest.state, bundle: latest });
       if (BENCH) requestAnimationFrame(() => performance.mark(`tokenlens:painted:${pair.base}`));
       stamp();
-      // Then, if anything shown is stale, wait for the refresh the worker started.
-      if (!force && latest.sources.some((s) => s.stale)) {
+      // Then, if anything shown is stale (or the sector medians are still on their way), wait for
+      // the refresh the worker started.
+      if (!force && (latest.sectorPending || latest.sources.some((s) => s.stale))) {
         const second = await send('getBundle', { pair, refresh: true });
         if (!stillMine() || !second.ok) return;
         latest = second.data;

@@ -146,6 +146,8 @@ export interface Bundle {
   revenueSpark?: number[];
   /** sector medians (issue 13), optional: absent outside a sector or before the members load */
   sector?: SectorView;
+  /** true when the sector members' quotes did not arrive in time: ask again for the medians */
+  sectorPending?: boolean;
   generatedAtMs: number;
 }
 

@@ -163,7 +163,7 @@ export function createSectorContext(deps: SectorDeps, waitMs = 1500) {
       const late = new Promise<null>((r) => (timer = setTimeout(() => r(null), wait)));
       const got = await Promise.race([memberRows(deps, sector.symbols).catch(() => null), late]);
       clearTimeout(timer);
-      if (!got) return b;
+      if (!got) return { ...b, sectorPending: true };
       const view = sectorView(sector.name, b, got);
       return view.medians.length ? { ...b, metrics: withSectorMetrics(b.metrics, view), sector: view } : b;
     },

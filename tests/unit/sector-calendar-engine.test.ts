@@ -209,7 +209,9 @@ describe('sector medians', () => {
     const s = defaultSettings();
     const ctx = createSectorContext({ settings: async () => s, quotes: () => new Promise(() => {}), cache: { peek: async () => undefined }, now: () => NOW }, 10);
     const own = { asset: { id: 'filecoin', symbol: 'FIL', name: 'Filecoin' }, metrics: [], pair: { base: 'FIL' } } as unknown as Bundle;
-    expect((await ctx.decorate(own)).sector).toBeUndefined();
+    const late = await ctx.decorate(own);
+    expect(late.sector).toBeUndefined();
+    expect(late.sectorPending).toBe(true); // the overlay asks again for the medians
     const other = { ...own, asset: { id: 'bitcoin', symbol: 'BTC', name: 'Bitcoin' } } as Bundle;
     expect(await ctx.decorate(other)).toBe(other);
   });
