@@ -110,7 +110,7 @@ export default defineBackground(() => {
     getBundle: async (d, sender) => {
       // Pair changes from a tab (a page can pushState as fast as it likes): debounced and budgeted.
       if (sender.tab?.id !== undefined && !sender.url?.startsWith(ctx.extensionOrigin)) {
-        const a = await tabGate.admit(sender.tab.id);
+        const a = await tabGate.admit(sender.tab.id, sender.documentId);
         if (a === 'superseded') throw new Error('superseded');
         if (a !== 'go') throw new Error(`rate-limited: too many pair changes; retry in ${Math.ceil(a.retryInMs / 1000)} s`);
       }

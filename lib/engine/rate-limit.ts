@@ -14,7 +14,7 @@ import { parseRetryAfter, type FetchFn } from '../sources/http';
  * - keyedPerHour: upstream requests carrying the user's API key, all tabs together, per hour
  *   (CoinGecko's demo plan allows 30 a minute and 10,000 a month).
  */
-export const BUDGETS = { pairQuietMs: 300, bundlesPerTabPerMinute: 20, keyedPerHour: 100 } as const;
+export const BUDGETS = { pairQuietMs: 300, bundlesPerTabPerMinute: 60, keyedPerHour: 100 } as const;
 
 interface Ban {
   untilMs: number;
@@ -103,7 +103,7 @@ export type Admission = 'go' | 'superseded' | { retryInMs: number };
  *   told when to try again (the overlay shows it and retries on its own schedule).
  */
 export class TabGate {
-  private readonly tabs = new Map<number, { lastAt: number; seq: number; admitted: number[] }>();
+  private readonly tabs = new Map<number, { lastAt: number; seq: number; admitted: number[]; doc?: string }>();
 
   constructor(
     private readonly opts: { quietMs: number; perMinute: number },
@@ -111,11 +111,18 @@ export class TabGate {
     private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
   ) {}
 
-  async admit(tabId: number): Promise<Admission> {
+  /** `documentId` (Chrome's `sender.documentId`): a new page in the tab starts its own quiet spell. */
+  async admit(tabId: number, documentId?: string): Promise<Admission> {
     const t = this.now();
     let st = this.tabs.get(tabId);
     // one small entry per tab that ever asked, for the worker's life (it idles out in minutes)
     if (!st) this.tabs.set(tabId, (st = { lastAt: -Infinity, seq: 0, admitted: [] }));
+    // The debounce is for pushState bursts inside one page; a trader loading page after page in
+    // one tab is not a burst (the per-minute budget still counts every page of the tab).
+    if (documentId !== st.doc) {
+      st.doc = documentId;
+      st.lastAt = -Infinity;
+    }
     const mine = ++st.seq;
     const busy = t - st.lastAt < this.opts.quietMs;
     st.lastAt = t;

@@ -54,6 +54,8 @@ export interface Sender {
   url?: string;
   tab?: { id?: number };
   frameId?: number;
+  /** Chrome only: the sending document */
+  documentId?: string;
 }
 
 export interface SenderContext {

@@ -27,6 +27,21 @@ describe('TabGate: pair changes per tab', () => {
     expect(got.filter((a) => a === 'superseded')).toHaveLength(58);
   });
 
+  it('a new page in the tab is not part of the previous page’s burst (debounce per document, budget per tab)', async () => {
+    let t = 0;
+    const sleep = vi.fn(async () => undefined);
+    const gate = new TabGate({ quietMs: 300, perMinute: 3 }, () => t, sleep);
+    expect(await gate.admit(1, 'doc-a')).toBe('go');
+    t += 50; // the next page loads 50 ms later
+    expect(await gate.admit(1, 'doc-b')).toBe('go');
+    expect(sleep).not.toHaveBeenCalled();
+    t += 50; // a pushState inside that page 50 ms later is still debounced
+    expect(await gate.admit(1, 'doc-b')).toBe('go');
+    expect(sleep).toHaveBeenCalledTimes(1);
+    t += 50;
+    expect(await gate.admit(1, 'doc-c')).toEqual({ retryInMs: 59_850 }); // the tab's budget still counts every page
+  });
+
   it('a person switching pairs is never delayed, and a tab gets at most perMinute bundles a minute', async () => {
     let t = 0;
     const sleep = vi.fn(async () => undefined);
