@@ -83,12 +83,16 @@ describe('sector medians', () => {
     const box = page.getByRole('checkbox', { name: /Treat this list as a sector/ });
     await box.check();
     // The save is asynchronous (vault first, then the durable storage.local copy): wait until it
-    // has landed, as a person would not reload within the same few milliseconds.
-    await page.waitForFunction(async () => {
-      const got = await (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get('settings');
-      const lists = (got.settings as { watchlists?: Array<{ name?: string; sector?: boolean }> } | undefined)?.watchlists ?? [];
-      return lists.some((w) => w.name === 'Layer ones' && w.sector === true);
-    });
+    // has landed, as a person would not reload within the same few milliseconds. Polled from the
+    // test side: page.waitForFunction does not await an async predicate (a Promise is truthy), so
+    // it returned at once and the reload sometimes cut the save short (CI, 2026-12-07).
+    const stored = () =>
+      page.evaluate(async () => {
+        const got = await (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get('settings');
+        const lists = (got.settings as { watchlists?: Array<{ name?: string; sector?: boolean }> } | undefined)?.watchlists ?? [];
+        return lists.some((w) => w.name === 'Layer ones' && w.sector === true);
+      });
+    await expect.poll(stored, { timeout: 10_000 }).toBe(true);
     await page.reload();
     await expect.poll(() => page.getByRole('checkbox', { name: /Treat this list as a sector/ }).isChecked()).toBe(true);
     await page.close();
