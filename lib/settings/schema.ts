@@ -2,13 +2,14 @@
  * Settings and watchlists: zod schema and migrations (pure; no storage access here, so the
  * schema and each migration step are unit-tested in plain Node).
  *
- * Every field has its own `z.catch()`, so one bad value falls back alone and nothing else the
- * user saved is lost (GUIDE.md, "Libraries before hand-written code"). zod's own catch, not
- * `fallback` from lib/sources/zod.ts: with `fallback` here the options page's sector toggle did not
- * survive a reload (tests/e2e/sector.e2e.ts), a cause not yet found.
+ * Every field has its own fallback (`fallback` from lib/sources/zod.ts, zod's `z.catch` as one
+ * transform, tested beside it in tests/unit/zod-helpers.test.ts), so one bad value falls back
+ * alone and nothing else the user saved is lost (GUIDE.md, "Libraries before hand-written code").
+ * (An earlier note blamed `fallback` for the sector toggle not surviving a reload; the cause was
+ * the e2e test reloading before the save landed, fixed in tests/e2e/sector.e2e.ts.)
  */
 import { isTickerText, tickerFromText } from '../exchanges/ticker-text';
-import { anyValue, array, bool, matches, maxLen, minLen, oneOf, str, trimmed, z } from '../sources/zod';
+import { anyValue, array, bool, fallback, matches, maxLen, minLen, oneOf, str, trimmed, z } from '../sources/zod';
 
 export const SETTINGS_VERSION = 2;
 
@@ -41,14 +42,14 @@ const ticker = z.pipe(
 export const WatchItemSchema = z.object({
   symbol: ticker,
   /** CoinGecko id when the user picked a specific asset */
-  assetId: z.catch(z.nullable(str.check(matches(ASSET_ID_RE))), null),
+  assetId: fallback(z.nullable(str.check(matches(ASSET_ID_RE))), null),
 });
 
 export const WatchlistSchema = z.object({
   id: str.check(minLen(1), maxLen(64)),
   name: trimmed.check(minLen(1), maxLen(60)),
   items: z.pipe(
-    z.catch(array(anyValue), []),
+    fallback(array(anyValue), []),
     // one malformed item is dropped alone, the rest of the list survives
     z.transform((xs: unknown[]) => dedupe(xs.flatMap((x) => {
       const r = WatchItemSchema.safeParse(x);
@@ -59,7 +60,7 @@ export const WatchlistSchema = z.object({
    * The user marked this list as a sector (issue 13): its members get sector medians. Optional so
    * lists saved before it keep their exact shape; a bad value reads as false.
    */
-  sector: z.optional(z.catch(bool, false)),
+  sector: z.optional(fallback(bool, false)),
 });
 
 export type WatchItem = z.infer<typeof WatchItemSchema>;
@@ -73,28 +74,28 @@ const apiKey = trimmed.check(
 
 /** The API keys: kept in the vault only, never in storage a content script can reach. */
 export const ApiKeysSchema = z.object({
-  coingecko: z.catch(apiKey, ''),
-  coingeckoPlan: z.catch(oneOf(['demo', 'pro']), 'demo'),
-  taostats: z.catch(apiKey, ''),
+  coingecko: fallback(apiKey, ''),
+  coingeckoPlan: fallback(oneOf(['demo', 'pro']), 'demo'),
+  taostats: fallback(apiKey, ''),
 });
 export type ApiKeys = z.infer<typeof ApiKeysSchema>;
 
 export const SettingsSchema = z.object({
   watchlists: z.pipe(
-    z.catch(array(anyValue), []),
+    fallback(array(anyValue), []),
     z.transform((xs: unknown[]) => xs.flatMap((x) => {
       const r = WatchlistSchema.safeParse(x);
       return r.success ? [r.data] : [];
     })),
   ),
-  activeWatchlistId: z.catch(z.nullable(str), null),
-  apiKeys: z.catch(ApiKeysSchema, { coingecko: '', coingeckoPlan: 'demo', taostats: '' }),
+  activeWatchlistId: fallback(z.nullable(str), null),
+  apiKeys: fallback(ApiKeysSchema, { coingecko: '', coingeckoPlan: 'demo', taostats: '' }),
   /** venues where the overlay stays off */
-  venuesOff: z.catch(array(str.check(maxLen(20))), []),
+  venuesOff: fallback(array(str.check(maxLen(20))), []),
   /** metric groups hidden in the overlay */
-  groupsOff: z.catch(array(str.check(maxLen(20))), []),
+  groupsOff: fallback(array(str.check(maxLen(20))), []),
   /** colour of a rise in the overlay: 'auto' follows the UI language (red in CJK locales) */
-  upColor: z.catch(oneOf(['auto', 'green', 'red']), 'auto'),
+  upColor: fallback(oneOf(['auto', 'green', 'red']), 'auto'),
   /** the user's pick for an ambiguous ticker: key `<venue>:<TICKER>` → CoinGecko id */
   // What z.record(maxLen(40) string, string) checked, as one transform (zod's record type costs
   // the worker ~0.4 KB gzip of its 40 KB budget): a plain object whose keys are ≤ 40 characters
