@@ -110,7 +110,7 @@ export default defineBackground(() => {
     getBundle: async (d, sender) => {
       // Pair changes from a tab (a page can pushState as fast as it likes): debounced and budgeted.
       if (sender.tab?.id !== undefined && !sender.url?.startsWith(ctx.extensionOrigin)) {
-        const a = await tabGate.admit(sender.tab.id, sender.documentId);
+        const a = await tabGate.admit(sender.tab.id, sender.documentId, `${d.pair.venue}:${d.pair.base}/${d.pair.quote}`);
         if (a === 'superseded') throw new Error('superseded');
         if (a !== 'go') throw new Error(`rate-limited: too many pair changes; retry in ${Math.ceil(a.retryInMs / 1000)} s`);
       }

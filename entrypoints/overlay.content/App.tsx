@@ -20,8 +20,6 @@ import { detectTheme, watchTheme } from './theme';
 
 // x/y null: the venue's default corner (lib/exchanges, `overlayCorner`) until the user drags it.
 const DEFAULT_POS: OverlayPosition = { x: null, y: null, collapsed: false };
-/** ms between pair changes below which they count as one burst (same value as the worker's BUDGETS.pairQuietMs) */
-const PAIR_QUIET_MS = 300;
 /** ms a dragged panel rests before its place is sent to the worker */
 const MOVE_SAVE_MS = 250;
 const DEFAULT_LAYOUT: OverlayLayout = { x: null, y: null, collapsed: false, view: null, closedGroups: [] };
@@ -201,11 +199,9 @@ export class OverlayApp extends Component<{ ctx: ContentScriptContext }, AppStat
 
     // Follow the URL: initial load, SPA navigation (path, query and hash), venue selector changes.
     let venueKey = '';
-    // Pair changes closer than PAIR_QUIET_MS are debounced: the first after a quiet spell loads at
-    // once (no delay for a person), a burst (a page calling pushState in a loop) loads only its
-    // last pair. The worker applies the same rule per tab (issue 11, medium 2).
-    let lastChangeAt = -Infinity;
-    let trailing: number | undefined;
+    // Every pair change asks the worker at once: the worker debounces a burst of new pairs per
+    // page and answers `superseded` for those it skips (lib/engine/rate-limit.ts, TabGate), and
+    // `load` drops any answer for a pair no longer shown. One owner for the rule (issue 11, medium 2).
     const check = () => {
       if (ctx.isInvalid) return;
       const pair = currentPair();
@@ -221,19 +217,7 @@ export class OverlayApp extends Component<{ ctx: ContentScriptContext }, AppStat
         const venue = pair.venue;
         void loadPrefs(venue).then(({ layout, ...prefs }) => set({ layout, prefs, prefsFor: venue }));
       }
-      const t = Date.now();
-      const quiet = t - lastChangeAt >= PAIR_QUIET_MS;
-      lastChangeAt = t;
-      if (trailing) clearTimeout(trailing);
-      trailing = undefined;
-      if (quiet) return void load(pair);
-      // Meanwhile nothing of the previous pair stays on screen under the new pair's name.
-      seq++;
-      setView({ pair, state: 'loading', bundle: null });
-      trailing = ctx.setTimeout(() => {
-        trailing = undefined;
-        if (samePair(current, pair)) void load(pair);
-      }, PAIR_QUIET_MS);
+      void load(pair);
     };
     check();
     ctx.addEventListener(window, 'wxt:locationchange', check);

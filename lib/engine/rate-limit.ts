@@ -95,15 +95,19 @@ export type Admission = 'go' | 'superseded' | { retryInMs: number };
 /**
  * Pair changes from one tab (issue 11, medium 2: any script on an exchange page can call
  * history.pushState as fast as it likes, and every pair change asks the worker for a bundle).
- * - Debounced per tab: a request that arrives within `quietMs` of the tab's previous one waits
- *   `quietMs`; if a newer request from the tab arrives meanwhile, it is `superseded` (the overlay
- *   no longer shows that pair). The first change after a quiet spell goes at once, so a person
- *   switching pairs sees no delay, and a burst costs its first and its last pair only.
+ * - Debounced per page (Chrome's `sender.documentId`): a NEW pair that arrives within `quietMs`
+ *   of the page's previous request waits `quietMs`; if a newer request from the tab arrives
+ *   meanwhile, it is `superseded` (the overlay no longer shows that pair). The first change after
+ *   a quiet spell goes at once, so a burst of new pairs costs its first and its last only.
+ * - A pair this page was already given goes at once, burst or not: its data is in the cache
+ *   (within each source's freshness it costs no upstream request, past it one revalidation per
+ *   source, shared by every caller), so the debounce would only delay a trader flipping between
+ *   the pairs they watch (QUALITY.md: SPA pair switch p95 ≤ 100 ms).
  * - Budgeted per tab: at most `perMinute` admitted requests in any 60 s; beyond that the tab is
  *   told when to try again (the overlay shows it and retries on its own schedule).
  */
 export class TabGate {
-  private readonly tabs = new Map<number, { lastAt: number; seq: number; admitted: number[]; doc?: string }>();
+  private readonly tabs = new Map<number, { lastAt: number; seq: number; admitted: number[]; doc?: string; seen: Set<string> }>();
 
   constructor(
     private readonly opts: { quietMs: number; perMinute: number },
@@ -111,20 +115,24 @@ export class TabGate {
     private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
   ) {}
 
-  /** `documentId` (Chrome's `sender.documentId`): a new page in the tab starts its own quiet spell. */
-  async admit(tabId: number, documentId?: string): Promise<Admission> {
+  /**
+   * `documentId`: a new page in the tab starts its own quiet spell and its own list of pairs
+   * given; `pair`: the pair's key (venue, base and quote).
+   */
+  async admit(tabId: number, documentId: string | undefined, pair: string): Promise<Admission> {
     const t = this.now();
     let st = this.tabs.get(tabId);
     // one small entry per tab that ever asked, for the worker's life (it idles out in minutes)
-    if (!st) this.tabs.set(tabId, (st = { lastAt: -Infinity, seq: 0, admitted: [] }));
+    if (!st) this.tabs.set(tabId, (st = { lastAt: -Infinity, seq: 0, admitted: [], seen: new Set() }));
     // The debounce is for pushState bursts inside one page; a trader loading page after page in
     // one tab is not a burst (the per-minute budget still counts every page of the tab).
     if (documentId !== st.doc) {
       st.doc = documentId;
       st.lastAt = -Infinity;
+      st.seen.clear();
     }
     const mine = ++st.seq;
-    const busy = t - st.lastAt < this.opts.quietMs;
+    const busy = t - st.lastAt < this.opts.quietMs && !st.seen.has(pair);
     st.lastAt = t;
     if (busy) {
       await this.sleep(this.opts.quietMs);
@@ -134,6 +142,9 @@ export class TabGate {
     st.admitted = st.admitted.filter((a) => now - a < 60_000);
     if (st.admitted.length >= this.opts.perMinute) return { retryInMs: 60_000 - (now - st.admitted[0]!) };
     st.admitted.push(now);
+    // kept small: a page that walks through pairs for hours starts its list again
+    if (st.seen.size >= 100) st.seen.clear();
+    st.seen.add(pair);
     return 'go';
   }
 }

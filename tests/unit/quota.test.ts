@@ -13,10 +13,10 @@ describe('TabGate: pair changes per tab', () => {
     const gate = new TabGate({ quietMs: 300, perMinute: 20 }, () => t, (_ms) => new Promise<void>((r) => sleeps.push(() => ((t += 0), r()))));
     const answers: Array<Promise<unknown>> = [];
     for (let i = 0; i < 60; i++) {
-      answers.push(gate.admit(7));
+      answers.push(gate.admit(7, undefined, `kucoin:UNK${i}/USDT`));
       t += 33;
     }
-    const other = await gate.admit(8);
+    const other = await gate.admit(8, undefined, 'kucoin:UNK0/USDT');
     expect(other).toBe('go');
     t += 300;
     for (const wake of sleeps) wake();
@@ -31,15 +31,15 @@ describe('TabGate: pair changes per tab', () => {
     let t = 0;
     const sleep = vi.fn(async () => undefined);
     const gate = new TabGate({ quietMs: 300, perMinute: 3 }, () => t, sleep);
-    expect(await gate.admit(1, 'doc-a')).toBe('go');
+    expect(await gate.admit(1, 'doc-a', 'kucoin:TAO/USDT')).toBe('go');
     t += 50; // the next page loads 50 ms later
-    expect(await gate.admit(1, 'doc-b')).toBe('go');
+    expect(await gate.admit(1, 'doc-b', 'kucoin:TAO/USDT')).toBe('go');
     expect(sleep).not.toHaveBeenCalled();
-    t += 50; // a pushState inside that page 50 ms later is still debounced
-    expect(await gate.admit(1, 'doc-b')).toBe('go');
+    t += 50; // a pushState to a new pair inside that page 50 ms later is still debounced
+    expect(await gate.admit(1, 'doc-b', 'kucoin:RENDER/USDT')).toBe('go');
     expect(sleep).toHaveBeenCalledTimes(1);
     t += 50;
-    expect(await gate.admit(1, 'doc-c')).toEqual({ retryInMs: 59_850 }); // the tab's budget still counts every page
+    expect(await gate.admit(1, 'doc-c', 'kucoin:TAO/USDT')).toEqual({ retryInMs: 59_850 }); // the tab's budget still counts every page
   });
 
   it('a person switching pairs is never delayed, and a tab gets at most perMinute bundles a minute', async () => {
@@ -47,14 +47,38 @@ describe('TabGate: pair changes per tab', () => {
     const sleep = vi.fn(async () => undefined);
     const gate = new TabGate({ quietMs: 300, perMinute: 3 }, () => t, sleep);
     for (let i = 0; i < 3; i++) {
-      expect(await gate.admit(1)).toBe('go');
+      expect(await gate.admit(1, undefined, `kucoin:P${i}/USDT`)).toBe('go');
       t += 1000;
     }
     expect(sleep).not.toHaveBeenCalled();
-    const refused = await gate.admit(1);
+    const refused = await gate.admit(1, undefined, 'kucoin:P0/USDT');
     expect(refused).toEqual({ retryInMs: 57_000 });
     t += 57_000;
-    expect(await gate.admit(1)).toBe('go');
+    expect(await gate.admit(1, undefined, 'kucoin:P3/USDT')).toBe('go');
+  });
+
+  it('flipping between pairs the page was already given is never delayed; a new pair in the same burst still is', async () => {
+    let t = 0;
+    const sleep = vi.fn(async () => undefined);
+    const gate = new TabGate({ quietMs: 300, perMinute: 60 }, () => t, sleep);
+    expect(await gate.admit(1, 'doc', 'kucoin:TAO/USDT')).toBe('go');
+    t += 1000;
+    expect(await gate.admit(1, 'doc', 'kucoin:RENDER/USDT')).toBe('go');
+    expect(sleep).not.toHaveBeenCalled();
+    for (let i = 0; i < 10; i++) {
+      t += 40; // a trader (or a script) flipping every 40 ms
+      expect(await gate.admit(1, 'doc', i % 2 ? 'kucoin:RENDER/USDT' : 'kucoin:TAO/USDT')).toBe('go');
+    }
+    expect(sleep).not.toHaveBeenCalled();
+    t += 40;
+    expect(await gate.admit(1, 'doc', 'kucoin:IO/USDT')).toBe('go');
+    expect(sleep).toHaveBeenCalledTimes(1);
+    // a new page does not inherit the old page's pairs
+    t += 1000;
+    await gate.admit(1, 'doc-2', 'kucoin:TAO/USDT');
+    t += 40;
+    await gate.admit(1, 'doc-2', 'kucoin:RENDER/USDT');
+    expect(sleep).toHaveBeenCalledTimes(2);
   });
 });
 
