@@ -7,7 +7,7 @@
 import type { Bundle } from '../lib/engine/bundle';
 import { sectorChip } from '../lib/metrics/sector';
 import { formatRatio } from '../lib/metrics/format';
-import { t } from './unlocks-i18n';
+import { t } from '../lib/i18n';
 import { metricLabel } from './format-metric';
 
 export function SectorChip({ bundle }: { bundle: Bundle }) {
@@ -19,13 +19,13 @@ export function SectorChip({ bundle }: { bundle: Bundle }) {
   if (!chip || !bundle.sector) return null;
   // the metric's name in the UI language (the worker sends no English label for core metrics)
   const label = metricLabel({ id: chip.metric });
-  const text = chip.side === 'above' ? t('sector_chip_above', [label, formatRatio(chip.factor)]) : t('sector_chip_below', label);
+  const text = chip.side === 'above' ? t('sector_chip_above', label, formatRatio(chip.factor)) : t('sector_chip_below', label);
   return (
     <span
       class={`tl-chip tl-chip-${chip.tone}`}
       data-sector-chip={chip.metric}
       data-tone={chip.tone}
-      title={t('sector_chip_explain', [label, bundle.sector.name])}
+      title={t('sector_chip_explain', label, bundle.sector.name)}
       style={`display:inline-block;margin:2px 0;padding:1px 8px;border-radius:10px;font-size:11px;border:1px solid ${chip.tone === 'worse' ? '#f85149' : '#3fb950'};color:${chip.tone === 'worse' ? '#ff7b72' : '#56d364'}`}
     >
       {text}

@@ -7,7 +7,7 @@
 import type { Bundle } from '../lib/engine/bundle';
 import { SECTOR_METRICS, sectorMedian, type SectorMetricId } from '../lib/metrics/sector';
 import { formatAge, formatRatio } from '../lib/metrics/format';
-import { t } from './unlocks-i18n';
+import { t } from '../lib/i18n';
 
 export function SectorMedianRow({ rows, columns, trailing = 0, name, nowMs }: { rows: readonly Bundle[]; columns: ReadonlyArray<{ id: string; title: string }>; trailing?: number; name: string; nowMs: number }) {
   return (
@@ -32,7 +32,7 @@ export function SectorMedianRow({ rows, columns, trailing = 0, name, nowMs }: { 
             data-metric={`sector:${id}`}
             data-value={String(med.median)}
             data-source="computed"
-            title={t('sector_median_explain', [c.title, String(med.members.length), name, med.members.map((m) => m.symbol).join(', '), age])}
+            title={t('sector_median_explain', c.title, String(med.members.length), name, med.members.map((m) => m.symbol).join(', '), age)}
           >
             {t('sector_median', formatRatio(med.median))}
           </td>

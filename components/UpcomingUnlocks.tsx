@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import { send } from '../lib/messaging/protocol';
 import { buildCalendar, daysUntil, isSoon, type CalendarRow } from '../lib/metrics/unlock-calendar';
 import { formatNumber, formatUsd } from '../lib/metrics/format';
-import { t } from './unlocks-i18n';
+import { t } from '../lib/i18n';
 
 export function UpcomingUnlocks({ count = 3 }: { count?: number }) {
   const [rows, setRows] = useState<CalendarRow[] | null>(null);

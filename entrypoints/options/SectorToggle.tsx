@@ -3,7 +3,7 @@
  * overlay and the popup, like the built-in compute networks (lib/engine/sector.ts).
  */
 import type { Settings, Watchlist } from '../../lib/settings/schema';
-import { t } from '../../components/unlocks-i18n';
+import { t } from '../../lib/i18n';
 
 export function SectorToggle({ list, onSave }: { list: Watchlist; onSave: (change: (s: Settings) => void) => void }) {
   return (

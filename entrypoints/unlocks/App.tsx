@@ -10,7 +10,7 @@ import { send } from '../../lib/messaging/protocol';
 import { buildCalendar, CALENDAR_DAYS, daysUntil, isSoon, type CalendarInput, type CalendarRow, type CalendarResult } from '../../lib/metrics/unlock-calendar';
 import { formatNumber, formatPct, formatRatio, formatUsd } from '../../lib/metrics/format';
 import { isUtcMidnight, toIcs, unlockUid, type IcsEvent } from '../../lib/metrics/ics';
-import { t } from '../../components/unlocks-i18n';
+import { t } from '../../lib/i18n';
 
 /** Date of an unlock for people: the UTC date, plus the UTC time when it is not midnight. */
 export function unlockDate(atMs: number): string {
@@ -32,8 +32,8 @@ export function calendarEvents(rows: readonly CalendarRow[], nowMs: number): Ics
     uid: unlockUid(r.symbol, r.atMs),
     startMs: r.atMs,
     allDay: isUtcMidnight(r.atMs),
-    summary: t('unlocks_event_summary', [r.symbol, formatNumber(r.amount), formatPct(r.pctCirculating)]),
-    description: t('unlocks_event_description', [formatUsd(r.valueUsd), new Date(nowMs).toISOString().slice(0, 10), formatRatio(r.unlockPressure), recipientsText(r) || '—']),
+    summary: t('unlocks_event_summary', r.symbol, formatNumber(r.amount), formatPct(r.pctCirculating)),
+    description: t('unlocks_event_description', formatUsd(r.valueUsd), new Date(nowMs).toISOString().slice(0, 10), formatRatio(r.unlockPressure), recipientsText(r) || '—'),
   }));
 }
 
@@ -61,7 +61,7 @@ export function App() {
   return (
     <main class="tl-unlocks">
       <h1>{t('unlocks_heading')}</h1>
-      <p class="tl-muted">{t('unlocks_intro', [String(CALENDAR_DAYS), input?.watchlist ?? '—'])}</p>
+      <p class="tl-muted">{t('unlocks_intro', String(CALENDAR_DAYS), input?.watchlist ?? '—')}</p>
       <div class="tl-row">
         <button type="button" onClick={exportIcs} disabled={!cal}>
           {t('unlocks_export')}
@@ -125,13 +125,14 @@ export function App() {
               <ul>
                 {cal.linear.map((l) => (
                   <li key={l.symbol} data-linear={l.symbol}>
-                    {t('unlocks_linear_row', [
+                    {t(
+                      'unlocks_linear_row',
                       l.symbol,
                       formatNumber(l.tokensPerWeek),
                       formatUsd(l.valuePerWeekUsd),
                       l.untilMs === null ? t('unlocks_linear_open') : unlockDate(l.untilMs),
                       l.recipients.join(', ') || '—',
-                    ])}
+                    )}
                   </li>
                 ))}
               </ul>

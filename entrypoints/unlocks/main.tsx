@@ -1,7 +1,7 @@
 import './style.css';
 import { render } from 'preact';
 import { App } from './App';
-import { t } from '../../components/unlocks-i18n';
+import { t } from '../../lib/i18n';
 import { useExtensionMessages } from '../../lib/i18n/browser';
 
 useExtensionMessages(document);

@@ -20,7 +20,7 @@ describe('locales', () => {
   });
 
   it('every UI string the code asks for exists in English', () => {
-    const src = ['components', 'entrypoints/overlay.content', 'entrypoints/popup', 'entrypoints/options', 'entrypoints/compare', 'lib/metrics']
+    const src = ['components', 'entrypoints/overlay.content', 'entrypoints/popup', 'entrypoints/options', 'entrypoints/compare', 'entrypoints/unlocks', 'lib/metrics']
       .flatMap((d) => readdirSync(new URL(`../../${d}/`, import.meta.url)).map((f) => `${d}/${f}`))
       .filter((f) => /\.tsx?$/.test(f))
       .map((f) => readFileSync(new URL(`../../${f}`, import.meta.url), 'utf8'))
