@@ -3,12 +3,12 @@
  * revenue, emissions, Filfox network activity) and one with few (RENDER: no schedule, no
  * public network source), showing what is missing instead of zeros.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { FakeServer } from './fake-server';
-import { installKucoinPages, installMarketFakes, TOKENS } from './fake-market';
+import { TOKENS } from './fake-market';
 import { filFundamentals, installFilFundamentals } from './fake-fundamentals';
-import { launch, metric, PANEL, type Launched, showFull } from './browser';
+import { metric, PANEL, type Launched, showFull } from './browser';
+import { kucoinWorld } from './world';
 
 async function val(page: Page, id: string): Promise<string | null> {
   return page.locator(metric(id)).first().getAttribute('data-value');
@@ -23,26 +23,17 @@ async function waitFor(page: Page, states: string[]) {
 }
 
 describe('fundamentals on the overlay', () => {
-  const server = new FakeServer();
-  let b: Launched;
   const now = Date.now();
   const f = filFundamentals(now);
 
-  beforeAll(async () => {
-    const port = await server.start();
-    installKucoinPages(server);
-    installMarketFakes(server);
+  const world = kucoinWorld((server) => {
     // Any other DefiLlama slug: "not found", as DefiLlama answers for unknown slugs (installed
     // first: later handlers win).
     server.on('api.llama.fi', ({ path }) => (path.startsWith('/summary/fees/') ? { status: 404, body: 'Fees for x not found', headers: { 'content-type': 'text/plain' } } : undefined));
     installFilFundamentals(server, f);
-    b = await launch(port);
   });
-
-  afterAll(async () => {
-    await b?.close();
-    await server.stop();
-  });
+  let b: Launched;
+  beforeAll(() => void (b = world.browser()));
 
   it('FIL/USDT shows valuation, usage, unlocks and network groups with correct numbers', async () => {
     const page = await b.context.newPage();

@@ -2,12 +2,12 @@
  * Issue 2 end to end: the production build in real Chromium on a KuCoin trade page, with
  * KuCoin, CoinGecko and the Binance mirror served by local fakes.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { RSI, SMA } from 'technicalindicators';
-import { FakeServer } from './fake-server';
-import { installKucoinPages, installMarketFakes, TOKENS } from './fake-market';
-import { launch, metric, PANEL, showFull, type Launched } from './browser';
+import { TOKENS } from './fake-market';
+import { metric, PANEL, showFull, type Launched } from './browser';
 import type { Page } from 'playwright-core';
+import { kucoinWorld } from './world';
 
 const API_HOSTS = ['api.coingecko.com', 'api.kucoin.com', 'data-api.binance.vision', 'api.coinpaprika.com', 'api.llama.fi', 'defillama-datasets.llama.fi'];
 
@@ -35,35 +35,6 @@ function expectedTechnicals(closes: number[]) {
   // technicalindicators rounds RSI to 2 decimals; compare with that precision.
   const rsi = RSI.calculate({ period: 14, values: closed }).at(-1)!;
   return { sma, rsi };
-}
-
-/**
- * A KuCoin page world for one describe block: fake pages and market APIs, no fundamentals
- * (DefiLlama answers "not found" like for an unknown slug), `extra` handlers on top, and a
- * browser of its own, closed after the block.
- */
-function kucoinWorld(extra: (server: FakeServer) => void = () => undefined): { server: FakeServer; browser: () => Launched } {
-  const server = new FakeServer();
-  let b: Launched | undefined;
-  beforeAll(async () => {
-    const port = await server.start();
-    installKucoinPages(server);
-    installMarketFakes(server, {});
-    server.on('api.llama.fi', () => ({ status: 404, body: 'Not found', headers: { 'content-type': 'text/plain' } }));
-    extra(server);
-    b = await launch(port);
-  });
-  afterAll(async () => {
-    await b?.close();
-    await server.stop();
-  });
-  return {
-    server,
-    browser: () => {
-      if (!b) throw new Error('the browser is not launched yet');
-      return b;
-    },
-  };
 }
 
 describe('KuCoin overlay (production build, real Chromium)', () => {

@@ -4,28 +4,17 @@
  * exported to CSV.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { FakeServer } from './fake-server';
-import { installKucoinPages, installMarketFakes, TOKENS } from './fake-market';
-import { killWorker, launch, type Launched } from './browser';
+import { TOKENS } from './fake-market';
+import { killWorker, type Launched } from './browser';
+import { kucoinWorld } from './world';
 
 describe('extension pages', () => {
-  const server = new FakeServer();
+
+  const world = kucoinWorld();
   let b: Launched;
-
-  beforeAll(async () => {
-    const port = await server.start();
-    server.on('api.llama.fi', () => ({ status: 404, body: 'not found', headers: { 'content-type': 'text/plain' } }));
-    installKucoinPages(server);
-    installMarketFakes(server);
-    b = await launch(port);
-  });
-
-  afterAll(async () => {
-    await b?.close();
-    await server.stop();
-  });
+  beforeAll(() => void (b = world.browser()));
 
   const options = async (): Promise<Page> => {
     const page = await b.context.newPage();

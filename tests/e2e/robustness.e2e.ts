@@ -3,25 +3,19 @@
  * any moment, offline and recovery, extension reload without error spam, inert API text, no
  * CSP violations on the extension's pages.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeServer } from './fake-server';
-import { installKucoinPages, installMarketFakes, TOKENS } from './fake-market';
-import { killWorker, launch, metric, PANEL, showFull, waitState, type Launched } from './browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { TOKENS } from './fake-market';
+import { killWorker, metric, PANEL, showFull, waitState, type Launched } from './browser';
+import { kucoinWorld } from './world';
 
 describe('robustness in real Chromium', () => {
-  const server = new FakeServer();
-  let b: Launched;
   let apiDown = false;
   /** while set, market-data requests are held (not answered) until it resolves */
   let hold: Promise<void> | undefined;
   /** market-data requests that arrived while `hold` was set */
   let held = 0;
 
-  beforeAll(async () => {
-    const port = await server.start();
-    server.on('api.llama.fi', () => ({ status: 404, body: 'not found', headers: { 'content-type': 'text/plain' } }));
-    installKucoinPages(server);
-    installMarketFakes(server);
+  const world = kucoinWorld((server) => {
     // Switches checked on every request (later handlers win).
     for (const host of ['api.coingecko.com', 'api.kucoin.com', 'data-api.binance.vision']) {
       server.on(host, async () => {
@@ -32,13 +26,10 @@ describe('robustness in real Chromium', () => {
         return apiDown ? { status: 503, body: '<html><body>Service Unavailable</body></html>' } : undefined;
       });
     }
-    b = await launch(port);
   });
-
-  afterAll(async () => {
-    await b?.close();
-    await server.stop();
-  });
+  const server = world.server;
+  let b: Launched;
+  beforeAll(() => void (b = world.browser()));
 
   it('survives the worker being killed mid-fetch, and after a kill the next page recovers', async () => {
     const page = await b.context.newPage();

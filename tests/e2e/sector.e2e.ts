@@ -5,29 +5,19 @@
  * have market data, so FDV / market cap has exactly three members (the minimum) and the other
  * ratios have fewer, hence no median.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeServer } from './fake-server';
-import { installKucoinPages, installMarketFakes } from './fake-market';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { filFundamentals, installFilFundamentals } from './fake-fundamentals';
-import { launch, metric, waitState, type Launched, showFull } from './browser';
+import { metric, waitState, type Launched, showFull } from './browser';
+import { kucoinWorld } from './world';
 
 describe('sector medians', () => {
-  const server = new FakeServer();
-  let b: Launched;
 
-  beforeAll(async () => {
-    const port = await server.start();
-    installKucoinPages(server);
-    installMarketFakes(server);
+  const world = kucoinWorld((server) => {
     server.on('api.llama.fi', ({ path }) => (path.startsWith('/summary/fees/') ? { status: 404, body: 'Fees for x not found', headers: { 'content-type': 'text/plain' } } : undefined));
     installFilFundamentals(server, filFundamentals(Date.now()));
-    b = await launch(port);
   });
-
-  afterAll(async () => {
-    await b?.close();
-    await server.stop();
-  });
+  let b: Launched;
+  beforeAll(() => void (b = world.browser()));
 
   it('the comparison page has a median row, and the full view of a sector member shows its medians', async () => {
     const page = await b.context.newPage();

@@ -4,12 +4,12 @@
  * earnings; ATH shows Aethir's daily compute revenue; RENDER shows its burn per epoch; a malformed
  * io.net body hides only io.net's own figures.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { FakeServer } from './fake-server';
-import { CHAIN, CHAIN_NEURONS, CHAIN_SUBNETS, installKucoinPages, installMarketFakes } from './fake-market';
+import { CHAIN, CHAIN_NEURONS, CHAIN_SUBNETS } from './fake-market';
 import { AETHIR_DAYS, IONET, RENDER_EPOCHS, installSeedNetworkFakes } from './fake-seed-networks';
-import { launch, metric, PANEL, waitState, type Launched } from './browser';
+import { metric, PANEL, waitState, type Launched } from './browser';
+import { kucoinWorld } from './world';
 
 async function attr(page: Page, id: string, name: 'data-value' | 'data-source'): Promise<string | null> {
   return page.locator(metric(id)).first().getAttribute(name);
@@ -34,13 +34,8 @@ async function open(b: Launched, url: string): Promise<Page> {
 }
 
 describe('the seed networks, keyless', () => {
-  const server = new FakeServer();
-  let b: Launched;
 
-  beforeAll(async () => {
-    const port = await server.start();
-    installKucoinPages(server);
-    installMarketFakes(server);
+  const world = kucoinWorld((server) => {
     // DefiLlama: Aethir fees (slug confirmed by the /overview/fees list); anything else unknown.
     server.on('api.llama.fi', ({ path }) => {
       if (path === '/overview/fees') return { body: { protocols: [{ slug: 'aethir', name: 'Aethir', total24h: 1, total30d: 30 }] } };
@@ -52,13 +47,10 @@ describe('the seed networks, keyless', () => {
       return path.startsWith('/summary/fees/') ? { status: 404, body: 'Fees for x not found', headers: { 'content-type': 'text/plain' } } : undefined;
     });
     installSeedNetworkFakes(server);
-    b = await launch(port);
   });
-
-  afterAll(async () => {
-    await b?.close();
-    await server.stop();
-  });
+  const server = world.server;
+  let b: Launched;
+  beforeAll(() => void (b = world.browser()));
 
   it('TAO/USDT with no key: subnets and registered neurons from the chain, in one batched request', async () => {
     const page = await open(b, 'https://www.kucoin.com/trade/TAO-USDT');
@@ -113,21 +105,12 @@ describe('the seed networks, keyless', () => {
 });
 
 describe('a malformed io.net body', () => {
-  const server = new FakeServer();
-  let b: Launched;
 
-  beforeAll(async () => {
-    const port = await server.start();
-    installKucoinPages(server);
-    installMarketFakes(server);
+  const world = kucoinWorld((server) => {
     installSeedNetworkFakes(server, { ionetInventoryMalformed: true });
-    b = await launch(port);
   });
-
-  afterAll(async () => {
-    await b?.close();
-    await server.stop();
-  });
+  let b: Launched;
+  beforeAll(() => void (b = world.browser()));
 
   it('hides only the figures of that body: no GPU counts, the clusters figures and every other group stay', async () => {
     const page = await open(b, 'https://www.kucoin.com/trade/IO-USDT');

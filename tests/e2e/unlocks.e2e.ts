@@ -7,13 +7,13 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
 import type { Page } from 'playwright-core';
-import { FakeServer } from './fake-server';
-import { installKucoinPages, installMarketFakes, TOKENS } from './fake-market';
+import { TOKENS } from './fake-market';
 import { filFundamentals, installFilFundamentals } from './fake-fundamentals';
-import { launch, type Launched } from './browser';
+import { type Launched } from './browser';
+import { kucoinWorld } from './world';
 
 const DAY = 86_400_000;
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -39,8 +39,6 @@ async function rows(page: Page): Promise<Row[]> {
 }
 
 describe('unlock calendar', () => {
-  const server = new FakeServer();
-  let b: Launched;
   const now = Date.now();
   const f = filFundamentals(now);
   // TAO: two allocations at one midnight 5 days ahead (summed into one row, marked as within 7
@@ -48,10 +46,7 @@ describe('unlock calendar', () => {
   const taoAt = Math.floor(now / DAY) * DAY + 5 * DAY;
   const taoLate = Math.floor(now / DAY) * DAY + 120 * DAY;
 
-  beforeAll(async () => {
-    const port = await server.start();
-    installKucoinPages(server);
-    installMarketFakes(server);
+  const world = kucoinWorld((server) => {
     server.on('api.llama.fi', ({ path }) => (path.startsWith('/summary/fees/') ? { status: 404, body: 'Fees for x not found', headers: { 'content-type': 'text/plain' } } : undefined));
     installFilFundamentals(server, f);
     server.on('defillama-datasets.llama.fi', ({ path }) => {
@@ -77,13 +72,9 @@ describe('unlock calendar', () => {
         },
       };
     });
-    b = await launch(port);
   });
-
-  afterAll(async () => {
-    await b?.close();
-    await server.stop();
-  });
+  let b: Launched;
+  beforeAll(() => void (b = world.browser()));
 
   it('lists the watchlist’s unlocks in date order, exports one event per row, and the popup shows the next three', async () => {
     const page = await b.context.newPage();
