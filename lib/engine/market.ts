@@ -14,10 +14,10 @@ import { fetchCoingeckoMarkets } from '../sources/coingecko';
 import { fetchCoinpaprikaSearch, fetchCoinpaprikaTicker } from '../sources/coinpaprika';
 import { venueMarketDataFor } from '../sources/venue-registry';
 import type { Settings } from '../settings/schema';
-import { z } from '../sources/zod';
+import { nullable } from '../sources/zod';
 import type { MarketSnapshot, Result, Ticker24h } from '../types';
 
-const MarketOrNull = z.nullable(MarketSnapshotSchema);
+const MarketOrNull = nullable(MarketSnapshotSchema);
 
 /** The per-asset CoinGecko market entry (also written by `primeMarkets`). */
 function coingeckoMarketPolicy(id: string) {

@@ -17,7 +17,7 @@
  */
 import type { DailyValue, NetworkFigure, Result } from '../types';
 import { dailyFigures } from '../metrics/revenue';
-import { apiUrl, fetchText, parseJson, validate, type RequestOptions } from './http';
+import { apiUrl, parseBody, fetchText, type RequestOptions } from './http';
 import { fail } from './venue-common';
 import { anyValue, array, numOrNull, str, z } from './zod';
 
@@ -45,9 +45,7 @@ export function aethirDaily(rows: readonly unknown[]): DailyValue[] {
 
 /** @param fetchedAtMs when the body was fetched, epoch ms: complete days are judged at that instant */
 export function parseAethirRevenue(text: string, fetchedAtMs: number): Result<NetworkFigure[]> {
-  const json = parseJson(text);
-  if (!json.ok) return json;
-  const body = validate(aethirRevenueSchema, json.value);
+  const body = parseBody(text, aethirRevenueSchema);
   if (!body.ok) return body;
   const d = dailyFigures(aethirDaily(body.value.dailyRevenue), fetchedAtMs);
   const out: NetworkFigure[] = [];

@@ -14,9 +14,9 @@
  * both fail is the first error returned.
  */
 import type { NetworkFigure, Result } from '../types';
-import { apiUrl, fetchText, parseJson, validate, type RequestOptions } from './http';
+import { apiUrl, parseBody, fetchText, type RequestOptions } from './http';
 import { fail, optNum } from './venue-common';
-import { anyValue, num, str, z } from './zod';
+import { anyValue, nullish, num, optional, str, z } from './zod';
 
 export const akashCapacitySchema = z.object({
   activeProviderCount: optNum,
@@ -26,13 +26,13 @@ export const akashCapacitySchema = z.object({
 export type AkashCapacityWire = z.output<typeof akashCapacitySchema>;
 
 const snapshotSchema = z.object({
-  date: z.nullish(str),
+  date: nullish(str),
   activeLeaseCount: num,
 });
 
 export const akashDashboardSchema = z.object({
   now: snapshotSchema,
-  compare: z.optional(anyValue),
+  compare: optional(anyValue),
 });
 export type AkashDashboardWire = z.output<typeof akashDashboardSchema>;
 
@@ -80,9 +80,7 @@ export function normaliseAkashDashboard(body: AkashDashboardWire, fallbackAsOfMs
 }
 
 export function parseAkashCapacity(text: string, asOfMs: number): Result<NetworkFigure[]> {
-  const json = parseJson(text);
-  if (!json.ok) return json;
-  const body = validate(akashCapacitySchema, json.value);
+  const body = parseBody(text, akashCapacitySchema);
   if (!body.ok) return body;
   const figures = normaliseAkashCapacity(body.value, asOfMs);
   if (figures.length === 0) return fail('parse', 'Akash network-capacity has no usable counts');
@@ -90,9 +88,7 @@ export function parseAkashCapacity(text: string, asOfMs: number): Result<Network
 }
 
 export function parseAkashDashboard(text: string, fallbackAsOfMs: number): Result<NetworkFigure[]> {
-  const json = parseJson(text);
-  if (!json.ok) return json;
-  const body = validate(akashDashboardSchema, json.value);
+  const body = parseBody(text, akashDashboardSchema);
   if (!body.ok) return body;
   const figures = normaliseAkashDashboard(body.value, fallbackAsOfMs);
   if (figures.length === 0) return fail('parse', 'Akash dashboard-data has no lease count');

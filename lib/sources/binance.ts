@@ -16,7 +16,7 @@ import type { Candle, Result, SourceError, Ticker24h } from '../types';
 import { apiUrl, validate, type RequestOptions } from './http';
 import type { VenueMarketData } from './market-data';
 import { ascendingNonNegative, defineVenueMarketData, fail, optNum, pairSymbol, strictTicker } from './venue-common';
-import { array, fallback, finite, num, str, tuple, union, z } from './zod';
+import { array, fallback, finite, nullable, num, optional, str, tuple, union, z } from './zod';
 
 const HOST = 'api.binance.com';
 const MIRROR_HOST = 'data-api.binance.vision';
@@ -37,7 +37,7 @@ export type BinanceError = z.output<typeof BinanceErrorSchema>;
 
 /** `/api/v3/ticker/24hr` for one symbol (the FULL response; extra keys are stripped). */
 export const BinanceTickerSchema = z.object({
-  symbol: z.optional(str),
+  symbol: optional(str),
   lastPrice: num,
   /** percent: "-0.633" is -0.633 % */
   priceChangePercent: optNum,
@@ -58,7 +58,7 @@ export type BinanceTickerResponse = z.output<typeof BinanceTickerResponseSchema>
 export const BinanceKlineRowSchema = tuple([num, num, num, num, num, num], 'rest');
 
 /** Kline rows; a malformed row becomes `null` (dropped by the normaliser). */
-export const BinanceKlinesSchema = array(fallback(z.nullable(BinanceKlineRowSchema), null));
+export const BinanceKlinesSchema = array(fallback(nullable(BinanceKlineRowSchema), null));
 export type BinanceKlineRows = z.output<typeof BinanceKlinesSchema>;
 
 /** The klines body: an error object or the rows. */

@@ -26,7 +26,7 @@
 import type { Candle, Result, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
 import { candlesFromRows, defineVenueMarketData, fail, optNum, pairSymbol } from './venue-common';
-import { anyValue, array, finite, num, str, tuple, union, z } from './zod';
+import { anyValue, array, finite, nullish, num, optional, str, tuple, union, z } from './zod';
 
 const HOST = 'api.bitget.com';
 /** enough daily candles for 200-day indicators after the open candle is dropped (Bitget allows 1000) */
@@ -50,8 +50,8 @@ export function candlesUrl(symbol: string): string {
 
 const envelopeSchema = z.object({
   code: union([str, finite]),
-  msg: z.nullish(str),
-  data: z.optional(anyValue),
+  msg: nullish(str),
+  data: optional(anyValue),
 });
 
 /** Opens `{code, msg, data}`: a typed failure, or `data`. */
@@ -68,7 +68,7 @@ function open(raw: unknown): Result<unknown> {
 }
 
 const tickerSchema = z.object({
-  symbol: z.optional(str),
+  symbol: optional(str),
   lastPr: num,
   /** FRACTION: "0.01" = +1 % */
   change24h: optNum,

@@ -14,7 +14,7 @@
 import type { Candle, Result, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
 import { ascendingNonNegative, defineVenueMarketData, fail, optNum, pairSymbol, strictTicker } from './venue-common';
-import { anyValue, array, fallback, finite, num, str, tuple, z } from './zod';
+import { anyValue, array, fallback, finite, nullable, nullish, num, optional, str, tuple, z } from './zod';
 
 const HOST = 'api.bybit.com';
 /** Daily candles requested (DATA-SOURCES.md asks for ≥ 200; Bybit allows up to 1000). */
@@ -26,8 +26,8 @@ export const BYBIT_CANDLE_LIMIT = 250;
 /** The envelope of every Bybit v5 answer. `result` is validated separately once `retCode` is known. */
 export const BybitEnvelopeSchema = z.object({
   retCode: finite,
-  retMsg: z.nullish(str),
-  result: z.optional(anyValue),
+  retMsg: nullish(str),
+  result: optional(anyValue),
   /** server time, epoch ms */
   time: optNum,
 });
@@ -47,7 +47,7 @@ export const BybitTickerEntrySchema = z.object({
 
 /** `result` of `/v5/market/tickers`; a malformed entry becomes `null` and is ignored. */
 export const BybitTickersResultSchema = z.object({
-  list: array(fallback(z.nullable(BybitTickerEntrySchema), null)),
+  list: array(fallback(nullable(BybitTickerEntrySchema), null)),
 });
 export type BybitTickersResult = z.output<typeof BybitTickersResultSchema>;
 
@@ -56,7 +56,7 @@ export const BybitKlineRowSchema = tuple([num, num, num, num, num, num], 'rest')
 
 /** `result` of `/v5/market/kline`; a malformed row becomes `null` (dropped by the normaliser). */
 export const BybitKlineResultSchema = z.object({
-  list: array(fallback(z.nullable(BybitKlineRowSchema), null)),
+  list: array(fallback(nullable(BybitKlineRowSchema), null)),
 });
 export type BybitKlineResult = z.output<typeof BybitKlineResultSchema>;
 

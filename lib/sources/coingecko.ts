@@ -17,7 +17,7 @@
 import type { Candle, CoinSearchHit, MarketSnapshot, Result } from '../types';
 import { apiUrl, getJson, segment, type RequestOptions } from './http';
 import { fail, optNum } from './venue-common';
-import { array, fallback, num, str, tuple, z } from './zod';
+import { array, fallback, nullable, nullish, num, str, tuple, z } from './zod';
 
 const DAY_MS = 86_400_000;
 /** `/coins/markets` answers at most this many rows per page; one call covers a whole watchlist. */
@@ -79,7 +79,7 @@ export const CoingeckoMarketRowSchema = z.object({
   id: str,
   symbol: str,
   name: str,
-  image: z.nullish(str),
+  image: nullish(str),
   current_price: optNum,
   market_cap: optNum,
   fully_diluted_valuation: optNum,
@@ -91,18 +91,18 @@ export const CoingeckoMarketRowSchema = z.object({
   max_supply: optNum,
   ath: optNum,
   /** ISO 8601 */
-  last_updated: z.nullish(str),
+  last_updated: nullish(str),
 });
 
 /** `/coins/markets` body; a malformed row becomes `null` (dropped by the normaliser). */
-export const CoingeckoMarketsSchema = array(fallback(z.nullable(CoingeckoMarketRowSchema), null));
+export const CoingeckoMarketsSchema = array(fallback(nullable(CoingeckoMarketRowSchema), null));
 export type CoingeckoMarkets = z.output<typeof CoingeckoMarketsSchema>;
 
 /** `/search` body (only `coins` is used; exchanges, categories, nfts are stripped). */
 export const CoingeckoSearchSchema = z.object({
   coins: array(
     fallback(
-      z.nullable(
+      nullable(
         z.object({
           id: str,
           name: str,
@@ -117,14 +117,14 @@ export const CoingeckoSearchSchema = z.object({
 export type CoingeckoSearch = z.output<typeof CoingeckoSearchSchema>;
 
 /** `[epoch ms, value]`; a malformed point becomes `null`. */
-const ChartPointSchema = fallback(z.nullable(tuple([num, num], 'rest')), null);
+const ChartPointSchema = fallback(nullable(tuple([num, num], 'rest')), null);
 
 /** `/coins/{id}/market_chart` body (`market_caps` is stripped). */
 export const CoingeckoMarketChartSchema = z.object({
   /** USD price at each point */
   prices: array(ChartPointSchema),
   /** rolling 24h volume in USD at each point */
-  total_volumes: z.nullish(array(ChartPointSchema)),
+  total_volumes: nullish(array(ChartPointSchema)),
 });
 export type CoingeckoMarketChart = z.output<typeof CoingeckoMarketChartSchema>;
 
@@ -193,7 +193,7 @@ export function normaliseCoingeckoMarkets(rows: CoingeckoMarkets): MarketSnapsho
  * (they could not be fetched later anyway).
  */
 /** `/coins/list`: every listed coin as `{ id, symbol, name }` (~15k rows, no ranks). */
-export const CoingeckoCoinsListSchema = array(fallback(z.nullable(z.object({ id: str, symbol: str, name: str })), null));
+export const CoingeckoCoinsListSchema = array(fallback(nullable(z.object({ id: str, symbol: str, name: str })), null));
 export type CoingeckoCoinsList = z.output<typeof CoingeckoCoinsListSchema>;
 
 /** The coin list as search hits without ranks; rows with invalid ids or empty symbols dropped. */

@@ -15,7 +15,7 @@
 import type { CoinSearchHit, MarketSnapshot, Result } from '../types';
 import { apiUrl, getJson, segment, type RequestOptions } from './http';
 import { fail, optNum } from './venue-common';
-import { array, bool, fallback, str, z } from './zod';
+import { array, bool, fallback, nullable, nullish, str, z } from './zod';
 
 const HOST = 'api.coinpaprika.com';
 
@@ -50,24 +50,24 @@ export const CoinpaprikaTickerSchema = z.object({
   total_supply: optNum,
   max_supply: optNum,
   /** ISO 8601 */
-  last_updated: z.nullish(str),
+  last_updated: nullish(str),
   // A plain object with a USD key, not a record: no arbitrary keys are copied from the wire.
-  quotes: z.nullish(z.object({ USD: z.nullish(PaprikaUsdQuoteSchema) })),
+  quotes: nullish(z.object({ USD: nullish(PaprikaUsdQuoteSchema) })),
 });
 export type CoinpaprikaTicker = z.output<typeof CoinpaprikaTickerSchema>;
 
 /** `/v1/search` body (only `currencies` is used). A malformed entry becomes `null` and is dropped. */
 export const CoinpaprikaSearchSchema = z.object({
-  currencies: z.nullish(
+  currencies: nullish(
     array(
       fallback(
-        z.nullable(
+        nullable(
           z.object({
             id: str,
             name: str,
             symbol: str,
             rank: optNum,
-            is_active: z.nullish(bool),
+            is_active: nullish(bool),
           }),
         ),
         null,

@@ -16,9 +16,9 @@
  *   spaces as `-`: `akash`, `filecoin`, `arbitrum-nova`).
  */
 import type { DailyValue, FeesSeries, Result } from '../types';
-import { apiUrl, fetchText, parseJson, segment, validate, type RequestOptions } from './http';
+import { apiUrl, parseBody, fetchText, parseJson, segment, validate, type RequestOptions } from './http';
 import { fail } from './venue-common';
-import { anyValue, array, finite, minLen, num, numOrNull, str, tuple, union, z } from './zod';
+import { anyValue, array, finite, minLen, nullish, num, numOrNull, optional, str, tuple, union, z } from './zod';
 
 const DAY_MS = 86_400_000;
 /** Latest instant a JS Date can hold. */
@@ -53,11 +53,11 @@ export interface FeeChain {
 
 /** `/summary/fees/{slug}` body. Rows of `totalDataChart` are checked one by one in the normaliser. */
 export const feesSummarySchema = z.object({
-  name: z.nullish(str),
-  displayName: z.nullish(str),
-  slug: z.nullish(str),
-  gecko_id: z.nullish(str),
-  methodology: z.optional(anyValue),
+  name: nullish(str),
+  displayName: nullish(str),
+  slug: nullish(str),
+  gecko_id: nullish(str),
+  methodology: optional(anyValue),
   totalDataChart: array(anyValue),
 });
 export type FeesSummaryWire = z.output<typeof feesSummarySchema>;
@@ -69,22 +69,22 @@ export const feesOverviewSchema = z.object({ protocols: array(anyValue) });
 export type FeesOverviewWire = z.output<typeof feesOverviewSchema>;
 
 const overviewRowSchema = z.object({
-  name: z.nullish(str),
-  displayName: z.nullish(str),
-  slug: z.nullish(str),
-  gecko_id: z.nullish(str),
-  protocolType: z.nullish(str),
-  id: z.nullish(union([str, finite])),
-  defillamaId: z.nullish(union([str, finite])),
+  name: nullish(str),
+  displayName: nullish(str),
+  slug: nullish(str),
+  gecko_id: nullish(str),
+  protocolType: nullish(str),
+  id: nullish(union([str, finite])),
+  defillamaId: nullish(union([str, finite])),
 });
 
 /** The totals of one overview row (fallback figures); inactive rows omit every `total*` key. */
-const overviewTotalsSchema = z.object({ slug: z.nullish(str), total24h: numOrNull, total30d: numOrNull, methodology: z.optional(anyValue) });
+const overviewTotalsSchema = z.object({ slug: nullish(str), total24h: numOrNull, total30d: numOrNull, methodology: optional(anyValue) });
 
 export const chainsSchema = array(anyValue);
 const chainRowSchema = z.object({
   name: str.check(minLen(1)),
-  gecko_id: z.nullish(str),
+  gecko_id: nullish(str),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -210,7 +210,7 @@ export function normaliseFeeChains(rows: readonly unknown[]): FeeChain[] {
 /** A JSON error object (`{ message: "… not found" }`) instead of data. */
 function notFoundInJson(value: unknown): boolean {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  const probe = z.object({ message: z.optional(str), error: z.optional(str) }).safeParse(value);
+  const probe = z.object({ message: optional(str), error: optional(str) }).safeParse(value);
   if (!probe.success) return false;
   return /not found/i.test(`${probe.data.message ?? ''} ${probe.data.error ?? ''}`);
 }
@@ -233,17 +233,13 @@ export function parseFeesSummary(text: string, slug: string, dataType: FeesDataT
 }
 
 export function parseFeeProtocols(text: string): Result<FeeProtocol[]> {
-  const json = parseJson(text);
-  if (!json.ok) return json;
-  const body = validate(feesOverviewSchema, json.value);
+  const body = parseBody(text, feesOverviewSchema);
   if (!body.ok) return body;
   return { ok: true, value: normaliseFeeProtocols(body.value) };
 }
 
 export function parseFeeChains(text: string): Result<FeeChain[]> {
-  const json = parseJson(text);
-  if (!json.ok) return json;
-  const body = validate(chainsSchema, json.value);
+  const body = parseBody(text, chainsSchema);
   if (!body.ok) return body;
   return { ok: true, value: normaliseFeeChains(body.value) };
 }
@@ -304,9 +300,7 @@ export function feesOverviewUrl(dataType: FeesDataType): string {
  * row without either total (inactive protocols omit them), is `not-found`.
  */
 export function parseOverviewTotals(text: string, slug: string, dataType: FeesDataType): Result<FeesSeries> {
-  const json = parseJson(text);
-  if (!json.ok) return json;
-  const body = validate(feesOverviewSchema, json.value);
+  const body = parseBody(text, feesOverviewSchema);
   if (!body.ok) return body;
   for (const raw of body.value.protocols) {
     const row = overviewRowSchema.safeParse(raw);

@@ -13,17 +13,17 @@
  * say whether these are online, so the label does not claim "active".
  */
 import type { NetworkFigure, Result } from '../types';
-import { apiUrl, fetchText, parseJson, validate, type RequestOptions } from './http';
+import { apiUrl, parseBody, fetchText, type RequestOptions } from './http';
 import { isValidSlug } from './defillama';
 import { fail, optNum } from './venue-common';
-import { anyValue, array, str, z } from './zod';
+import { anyValue, array, nullish, str, z } from './zod';
 
 export const depinscanProjectsSchema = array(anyValue);
 
 const projectSchema = z.object({
-  project_name: z.nullish(str),
-  slug: z.nullish(str),
-  coingecko_id: z.nullish(str),
+  project_name: nullish(str),
+  slug: nullish(str),
+  coingecko_id: nullish(str),
   total_devices: optNum,
 });
 
@@ -59,9 +59,7 @@ export function normaliseDepinscan(rows: readonly unknown[], query: DepinscanQue
 }
 
 export function parseDepinscan(text: string, query: DepinscanQuery, asOfMs: number): Result<NetworkFigure[]> {
-  const json = parseJson(text);
-  if (!json.ok) return json;
-  const body = validate(depinscanProjectsSchema, json.value);
+  const body = parseBody(text, depinscanProjectsSchema);
   if (!body.ok) return body;
   return normaliseDepinscan(body.value, query, asOfMs);
 }

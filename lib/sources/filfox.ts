@@ -16,9 +16,9 @@
  * anyone who needs it.
  */
 import type { NetworkFigure, Result } from '../types';
-import { apiUrl, fetchText, parseJson, validate, type RequestOptions } from './http';
+import { apiUrl, parseBody, fetchText, type RequestOptions } from './http';
 import { fail, optNum } from './venue-common';
-import { finite, str, union, z } from './zod';
+import { finite, nullish, str, union, z } from './zod';
 
 // BigInt() calls rather than literals: the code must also compile for pre-ES2020 targets.
 const ZERO = BigInt(0);
@@ -26,7 +26,7 @@ const EIB = BigInt('1152921504606846976'); // 2^60
 const ATTO = BigInt('1000000000000000000'); // 1e18
 
 /** A big integer sent as a decimal string (or, rarely, a JSON number). */
-const bigIntText = z.nullish(union([str, finite]));
+const bigIntText = nullish(union([str, finite]));
 
 export const filfoxOverviewSchema = z.object({
   timestamp: optNum,
@@ -96,9 +96,7 @@ export function normaliseFilfoxOverview(body: FilfoxOverviewWire, fallbackAsOfMs
 }
 
 export function parseFilfoxOverview(text: string, fallbackAsOfMs: number): Result<NetworkFigure[]> {
-  const json = parseJson(text);
-  if (!json.ok) return json;
-  const body = validate(filfoxOverviewSchema, json.value);
+  const body = parseBody(text, filfoxOverviewSchema);
   if (!body.ok) return body;
   const figures = normaliseFilfoxOverview(body.value, fallbackAsOfMs);
   if (figures.length === 0) return fail('parse', 'Filfox overview has no usable figures');

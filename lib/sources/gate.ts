@@ -26,7 +26,7 @@ import type { Candle, Result, SourceError, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
 import { candlesFromRows, defineVenueMarketData, fail, optNum, pairSymbol, strictTicker } from './venue-common';
 import { isTickerText } from '../exchanges/ticker-text';
-import { anyValue, array, num, numOrNull, str, tuple, z } from './zod';
+import { anyValue, array, num, numOrNull, optional, str, tuple, z } from './zod';
 
 const HOST = 'api.gateio.ws';
 /** enough daily candles for 200-day indicators after the open candle is dropped (Gate allows 1000) */
@@ -50,7 +50,7 @@ export function candlesUrl(pair: string): string {
 }
 
 /** Gate error body, e.g. `{"label":"INVALID_CURRENCY_PAIR","message":"..."}` */
-const errorSchema = z.object({ label: str, message: z.optional(str) });
+const errorSchema = z.object({ label: str, message: optional(str) });
 
 function venueError(raw: unknown): { ok: false; error: SourceError } | undefined {
   const e = errorSchema.safeParse(raw);

@@ -12,7 +12,7 @@
  * each); when one subnetwork fails, the other is returned alone with a label naming it.
  */
 import type { NetworkFigure, Result } from '../types';
-import { apiUrl, fetchText, parseJson, validate, type RequestOptions } from './http';
+import { apiUrl, parseBody, fetchText, type RequestOptions } from './http';
 import { optNum } from './venue-common';
 import { z } from './zod';
 
@@ -36,9 +36,7 @@ export function heliumHotspotsUrl(subnetwork: HeliumSubnetwork): string {
 }
 
 export function parseHeliumCount(text: string): Result<number> {
-  const json = parseJson(text);
-  if (!json.ok) return json;
-  return validate(heliumPaginationSchema, json.value);
+  return parseBody(text, heliumPaginationSchema);
 }
 
 const LABELS: Record<'both' | HeliumSubnetwork, string> = {

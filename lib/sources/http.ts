@@ -205,13 +205,16 @@ export function validate<S extends z.ZodMiniType>(schema: S, value: unknown): Re
   return err('parse', `unexpected response shape${where}: ${issue?.message ?? 'invalid'}`.slice(0, 200));
 }
 
+/** JSON text validated with a zod schema: {@link parseJson}, then {@link validate}. */
+export function parseBody<S extends z.ZodMiniType>(text: string, schema: S): Result<z.output<S>> {
+  const json = parseJson(text);
+  return json.ok ? validate(schema, json.value) : json;
+}
+
 /** GET + JSON + zod in one step. */
 export async function getJson<S extends z.ZodMiniType>(url: string, schema: S, opts: RequestOptions): Promise<Result<z.output<S>>> {
   const text = await fetchText(url, opts);
-  if (!text.ok) return text;
-  const json = parseJson(text.value);
-  if (!json.ok) return json;
-  return validate(schema, json.value);
+  return text.ok ? parseBody(text.value, schema) : text;
 }
 
 function safeHost(url: string): string {

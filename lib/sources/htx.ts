@@ -26,7 +26,7 @@
 import type { Candle, Result, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
 import { candlesFromRows, defineVenueMarketData, fail, optNum, pairSymbol } from './venue-common';
-import { anyValue, array, num, str, z } from './zod';
+import { anyValue, array, nullish, num, optional, str, z } from './zod';
 
 const HOST = 'api.huobi.pro';
 /** enough daily candles for 200-day indicators after the open candle is dropped (HTX allows 2000) */
@@ -47,11 +47,11 @@ export function candlesUrl(symbol: string): string {
 
 const envelopeSchema = z.object({
   status: str,
-  'err-code': z.nullish(str),
-  'err-msg': z.nullish(str),
+  'err-code': nullish(str),
+  'err-msg': nullish(str),
   ts: optNum,
-  tick: z.optional(anyValue),
-  data: z.optional(anyValue),
+  tick: optional(anyValue),
+  data: optional(anyValue),
 });
 
 type Envelope = z.output<typeof envelopeSchema>;

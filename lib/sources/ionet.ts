@@ -20,7 +20,7 @@
  * 150 requests per 10 s; we send two per refresh.
  */
 import type { NetworkFigure, Result } from '../types';
-import { apiUrl, fetchText, parseJson, validate, type RequestOptions } from './http';
+import { apiUrl, parseBody, fetchText, type RequestOptions } from './http';
 import { fail, optNum } from './venue-common';
 import { z } from './zod';
 
@@ -30,9 +30,7 @@ export const ionetClustersSchema = z.object({ data: z.object({ running_clusters:
 const isCount = (v: number | null): v is number => v !== null && Number.isFinite(v) && v >= 0;
 
 export function parseIonetInventory(text: string, asOfMs: number): Result<NetworkFigure[]> {
-  const json = parseJson(text);
-  if (!json.ok) return json;
-  const body = validate(ionetInventorySchema, json.value);
+  const body = parseBody(text, ionetInventorySchema);
   if (!body.ok) return body;
   const { total, active } = body.value.data;
   const out: NetworkFigure[] = [];
@@ -46,9 +44,7 @@ export function parseIonetInventory(text: string, asOfMs: number): Result<Networ
 }
 
 export function parseIonetClusters(text: string, asOfMs: number): Result<NetworkFigure[]> {
-  const json = parseJson(text);
-  if (!json.ok) return json;
-  const body = validate(ionetClustersSchema, json.value);
+  const body = parseBody(text, ionetClustersSchema);
   if (!body.ok) return body;
   const { running_clusters: clusters, total_earnings: earnings } = body.value.data;
   const out: NetworkFigure[] = [];

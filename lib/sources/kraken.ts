@@ -27,7 +27,7 @@
 import type { Candle, Result, SourceError, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
 import { candlesFromRows, defineVenueMarketData, fail, pairSymbol } from './venue-common';
-import { anyValue, array, num, numOrNull, tuple, z } from './zod';
+import { anyValue, array, num, numOrNull, optional, tuple, z } from './zod';
 
 const HOST = 'api.kraken.com';
 /** one day, minutes (Kraken `interval`) */
@@ -55,7 +55,7 @@ export function candlesUrl(pair: string): string {
 
 const envelopeSchema = z.object({
   error: array(anyValue),
-  result: z.optional(anyValue),
+  result: optional(anyValue),
 });
 
 /** Turns Kraken's `error` strings into a typed failure; undefined when there is none. */
@@ -97,9 +97,9 @@ const tickerSchema = z.object({
   /** last trade `[price, lot volume]` */
   c: tuple([num], 'rest'),
   /** volume `[today, 24h]`, base units */
-  v: z.optional(array(numOrNull)),
+  v: optional(array(numOrNull)),
   /** VWAP `[today, 24h]` */
-  p: z.optional(array(numOrNull)),
+  p: optional(array(numOrNull)),
 });
 
 /** Normalises a `/0/public/Ticker` body. Pure; never throws. */

@@ -15,7 +15,7 @@
 import type { Candle, Result, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
 import { ascendingNonNegative, defineVenueMarketData, fail, optNum, pairSymbol, strictTicker } from './venue-common';
-import { anyValue, array, fallback, finite, num, str, tuple, union, z } from './zod';
+import { anyValue, array, fallback, finite, nullable, nullish, num, optional, str, tuple, union, z } from './zod';
 
 const HOST = 'api.kucoin.com';
 /** Days of daily candles requested: DATA-SOURCES.md asks for ≥ 200 daily candles; 250 leaves margin. */
@@ -28,17 +28,17 @@ const DAY_SEC = 86_400;
 /** The envelope of every KuCoin REST answer. `data` is validated separately once `code` is known. */
 export const KucoinEnvelopeSchema = z.object({
   code: z.pipe(union([str, finite]), z.transform((v: string | number) => String(v))),
-  msg: z.nullish(str),
-  data: z.optional(anyValue),
+  msg: nullish(str),
+  data: optional(anyValue),
 });
 export type KucoinEnvelope = z.output<typeof KucoinEnvelopeSchema>;
 
 /** `data` of `/api/v1/market/stats`. KuCoin answers an unknown pair with `null` fields (or `data: null`). */
-export const KucoinStatsSchema = z.nullable(
+export const KucoinStatsSchema = nullable(
   z.object({
     /** epoch milliseconds */
     time: optNum,
-    symbol: z.nullish(str),
+    symbol: nullish(str),
     last: optNum,
     /** fraction, not percent */
     changeRate: optNum,
@@ -54,7 +54,7 @@ export type KucoinStats = z.output<typeof KucoinStatsSchema>;
 export const KucoinCandleRowSchema = tuple([num, num, num, num, num, num], 'rest');
 
 /** `data` of `/api/v1/market/candles`. A malformed row becomes `null` (dropped by the normaliser). */
-export const KucoinCandlesSchema = array(fallback(z.nullable(KucoinCandleRowSchema), null));
+export const KucoinCandlesSchema = array(fallback(nullable(KucoinCandleRowSchema), null));
 export type KucoinCandleRows = z.output<typeof KucoinCandlesSchema>;
 
 // ---------------------------------------------------------------------------------------------

@@ -25,7 +25,7 @@
 import type { Candle, Result, SourceError, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
 import { candlesFromRows, defineVenueMarketData, fail, optNum, pairSymbol } from './venue-common';
-import { anyValue, array, finite, num, str, tuple, union, z } from './zod';
+import { anyValue, array, finite, num, optional, str, tuple, union, z } from './zod';
 
 const HOST = 'api.mexc.com';
 /** enough daily candles for 200-day indicators after the open candle is dropped (MEXC allows 1000) */
@@ -58,7 +58,7 @@ function venueError(raw: unknown): { ok: false; error: SourceError } | undefined
 }
 
 const tickerSchema = z.object({
-  symbol: z.optional(str),
+  symbol: optional(str),
   lastPrice: num,
   /** FRACTION: "0.0173" = +1.73 % */
   priceChangePercent: optNum,

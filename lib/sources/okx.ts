@@ -18,7 +18,7 @@
 import type { Candle, Result, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
 import { ascendingNonNegative, defineVenueMarketData, fail, optNum, pairSymbol, strictTicker } from './venue-common';
-import { anyValue, array, fallback, finite, num, str, tuple, union, z } from './zod';
+import { anyValue, array, fallback, finite, nullable, nullish, num, optional, str, tuple, union, z } from './zod';
 
 const HOST = 'www.okx.com';
 /** Daily candles requested: the per-call maximum of `/market/candles` (DATA-SOURCES.md asks ≥ 200). */
@@ -30,8 +30,8 @@ export const OKX_CANDLE_LIMIT = 300;
 /** The envelope of every OKX REST answer. `data` is validated separately once `code` is known. */
 export const OkxEnvelopeSchema = z.object({
   code: z.pipe(union([str, finite]), z.transform((v: string | number) => String(v))),
-  msg: z.nullish(str),
-  data: z.optional(anyValue),
+  msg: nullish(str),
+  data: optional(anyValue),
 });
 export type OkxEnvelope = z.output<typeof OkxEnvelopeSchema>;
 
@@ -49,14 +49,14 @@ export const OkxTickerEntrySchema = z.object({
 });
 
 /** `data` of `/market/ticker`; a malformed entry becomes `null` and is ignored. */
-export const OkxTickerListSchema = array(fallback(z.nullable(OkxTickerEntrySchema), null));
+export const OkxTickerListSchema = array(fallback(nullable(OkxTickerEntrySchema), null));
 export type OkxTickerList = z.output<typeof OkxTickerListSchema>;
 
 /** One candle row: `[ts, open, high, low, close, vol, …]`; the remaining cells are tolerated. */
 export const OkxCandleRowSchema = tuple([num, num, num, num, num, num], 'rest');
 
 /** `data` of `/market/candles`; a malformed row becomes `null` (dropped by the normaliser). */
-export const OkxCandlesSchema = array(fallback(z.nullable(OkxCandleRowSchema), null));
+export const OkxCandlesSchema = array(fallback(nullable(OkxCandleRowSchema), null));
 export type OkxCandleRows = z.output<typeof OkxCandlesSchema>;
 
 // ---------------------------------------------------------------------------------------------

@@ -29,9 +29,9 @@
  * (wrong length, a bool that is not 0/1) hides that figure: a wrong count is never shown.
  */
 import type { NetworkFigure, Result, SourceError } from '../types';
-import { postText, parseJson, validate, type RequestOptions } from './http';
+import { postText, parseBody, validate, type RequestOptions } from './http';
 import { fail } from './venue-common';
-import { anyValue, array, finite, str, tuple, union, z } from './zod';
+import { anyValue, array, finite, nullable, optional, str, tuple, union, z } from './zod';
 
 export const SUBTENSOR_HOSTS = ['entrypoint-finney.opentensor.ai', 'archive.chain.opentensor.ai'] as const;
 
@@ -109,10 +109,10 @@ export interface RpcCall {
   params: unknown[];
 }
 
-export const rpcBatchReplySchema = array(z.object({ id: union([finite, str]), result: z.optional(anyValue), error: z.optional(anyValue) }));
+export const rpcBatchReplySchema = array(z.object({ id: union([finite, str]), result: optional(anyValue), error: optional(anyValue) }));
 
 const keysSchema = array(str);
-const changeSetsSchema = array(z.object({ changes: array(tuple([str, z.nullable(str)])) }));
+const changeSetsSchema = array(z.object({ changes: array(tuple([str, nullable(str)])) }));
 
 /** JSON-RPC 2.0 batch body: ids are 1-based positions. */
 export function batchBody(calls: readonly RpcCall[]): string {
@@ -127,9 +127,7 @@ export async function rpcBatch(host: (typeof SUBTENSOR_HOSTS)[number], calls: re
   const text = await postText(`https://${host}/`, batchBody(calls), opts);
   // A 400/404 from a JSON-RPC node is a broken endpoint, not "this asset has no such data".
   if (!text.ok) return text.error.kind === 'not-found' ? fail('http', text.error.message, text.error.status ? { status: text.error.status } : {}) : text;
-  const json = parseJson(text.value);
-  if (!json.ok) return json;
-  const replies = validate(rpcBatchReplySchema, json.value);
+  const replies = parseBody(text.value, rpcBatchReplySchema);
   if (!replies.ok) return replies;
   const out: unknown[] = [];
   for (let i = 0; i < calls.length; i++) {

@@ -14,7 +14,7 @@
 import type { Candle, Result, SourceId, Ticker24h } from '../types';
 import { getJson } from './http';
 import type { VenueMarketData } from './market-data';
-import { anyValue, numOrNull, z } from './zod';
+import { anyValue, numOrNull, optional, z } from './zod';
 import { fail } from './result';
 
 export { fail };
@@ -24,7 +24,7 @@ export { fail };
  * a transformed schema as required, so a bare `numOrNull` field rejects `{}` ("expected
  * nonoptional"); providers omit keys they have no value for.
  */
-export const optNum = z.pipe(z.optional(numOrNull), z.transform((v: number | null | undefined) => v ?? null));
+export const optNum = z.pipe(optional(numOrNull), z.transform((v: number | null | undefined) => v ?? null));
 
 // ---------------------------------------------------------------------------------------------
 // Tickers and pair symbols

@@ -4,8 +4,10 @@
  * Every source imports `z` from here, never from 'zod' directly.
  *
  * `zod/mini` (the same zod 4 core with a functional, tree-shakable API) keeps the worker bundle
- * small: `z.optional(x)`, `z.catch(x, v)`, `z.pipe(x, z.transform(fn))`, `.check(z.regex(re))`
- * instead of classic's chained methods (for lengths use `minLen` / `maxLen` below). Unlike
+ * small: `z.pipe(x, z.transform(fn))` instead of classic's chained methods. Of zod's types the
+ * worker ships only object, pipe, transform and custom: the helpers below (`optional`, `nullable`,
+ * `nullish`, `array`, `tuple`, `union`, `fallback`, `minLen` / `maxLen`, `oneOf`, `matches`…)
+ * stand in for the rest, each pinned against zod's own in tests/unit/zod-helpers.test.ts. Unlike
  * classic `zod`, mini registers no locale: issue messages read "Invalid input" (with the path,
  * which is what the overlay's "bad response at …" note shows). The English locale costs about
  * 1.1 KB gzip, which the worker's 40 KB budget cannot spare; the options page, whose import
@@ -147,6 +149,55 @@ export function fallback<T extends z.ZodMiniType>(schema: T, value: z.output<T>)
   return s;
 }
 
+/**
+ * `schema`'s output for `v`, or its issues re-reported on `ctx` (same messages and inputs, paths
+ * after `at`) and `z.NEVER`: how the helpers below parse an inner schema from one transform.
+ */
+function inner<T extends z.ZodMiniType>(schema: T, v: unknown, ctx: { issues: z.core.$ZodRawIssue[] }, at: PropertyKey[] = []): z.output<T> {
+  const r = schema.safeParse(v);
+  if (r.success) return r.data;
+  for (const e of r.error.issues) ctx.issues.push({ code: 'custom', message: e.message, path: [...at, ...e.path], input: e.input });
+  return z.NEVER;
+}
+
+/** A schema whose object key may be absent (zod reads `_zod.optin` / `optout`, as for `z.optional`). */
+type OptionalKey<S> = S & { _zod: { optin: 'optional'; optout: 'optional' } };
+
+/**
+ * `z.optional(schema)` as one transform: undefined passes as undefined (`schema` is not run, as
+ * with zod's optional), anything else is `schema`'s output or its issues at the same paths. Marked
+ * optional in and out like zod's optional, so an object key may be absent and stays absent in the
+ * output. The worker then ships no zod optional type (40 KB gzip budget). Pinned by
+ * tests/unit/zod-helpers.test.ts.
+ */
+export function optional<T extends z.ZodMiniType>(schema: T) {
+  const s = z.pipe(
+    anyValue,
+    z.transform((v: unknown, ctx): z.output<T> | undefined => (v === undefined ? undefined : inner(schema, v, ctx))),
+  );
+  s._zod.optin = 'optional';
+  s._zod.optout = 'optional';
+  return s as OptionalKey<typeof s>;
+}
+
+/**
+ * `z.nullable(schema)` as one transform: null passes as null, anything else is `schema`'s output
+ * or its issues at the same paths; optional in and out exactly when `schema` is (as zod's
+ * nullable). The worker then ships no zod nullable type. Pinned by tests/unit/zod-helpers.test.ts.
+ */
+export function nullable<T extends z.ZodMiniType>(schema: T) {
+  const s = z.pipe(
+    anyValue,
+    z.transform((v: unknown, ctx): z.output<T> | null => (v === null ? null : inner(schema, v, ctx))),
+  );
+  s._zod.optin = schema._zod.optin;
+  s._zod.optout = schema._zod.optout;
+  return s;
+}
+
+/** `z.nullish(schema)`: `optional(nullable(schema))`, as zod defines it. */
+export const nullish = <T extends z.ZodMiniType>(schema: T) => optional(nullable(schema));
+
 /** A finite number sent either as a JSON number or as a decimal string (exchanges do both). */
 export const num = z.pipe(
   union([finite, trimmed.check(minLen(1))]),
@@ -167,7 +218,7 @@ export const num = z.pipe(
  * failing (`z.optional` makes a missing object key acceptable in zod 4).
  */
 export const numOrNull = z.pipe(
-  z.nullish(union([finite, str])),
+  nullish(union([finite, str])),
   z.transform((v: number | string | null | undefined) => {
     if (v === null || v === undefined || v === '') return null;
     const n = typeof v === 'number' ? v : Number(v);
