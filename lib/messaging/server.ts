@@ -10,6 +10,7 @@ import { VENUE_IDS } from '../exchanges/define';
 import { isUrlMatched } from '../exchanges/match-pattern';
 import { ASSET_ID_RE } from '../settings/schema';
 import { isTickerText } from '../exchanges/ticker-text';
+import { own } from '../own';
 import { LayoutPatchSchema } from '../settings/overlay-prefs';
 
 /** ASCII or CJK-named ticker, never all digits (lib/exchanges/ticker-text.ts); `../`, `?`, `#` refused. */
@@ -95,7 +96,7 @@ export function senderProblem(sender: Sender, type: MessageType, ctx: SenderCont
 export async function dispatch(message: unknown, sender: Sender, handlers: Handlers, ctx: SenderContext): Promise<Reply<unknown> | undefined> {
   if (!message || typeof message !== 'object' || Array.isArray(message)) return undefined;
   const type = (message as { type?: unknown }).type;
-  if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(requestSchemas, type)) return undefined;
+  if (typeof type !== 'string' || !own(requestSchemas, type)) return undefined;
   const t = type as MessageType;
   const problem = senderProblem(sender, t, ctx);
   if (problem) return { ok: false, error: `refused: ${problem}` };

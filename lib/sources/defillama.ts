@@ -267,11 +267,7 @@ export async function fetchFeesSeries(
   return parseFeesSummary(text.value, args.slug, args.dataType, args.expectGeckoId);
 }
 
-export const FEES_OVERVIEW_URL = apiUrl('api.llama.fi', '/overview/fees', {
-  excludeTotalDataChart: 'true',
-  excludeTotalDataChartBreakdown: 'true',
-  dataType: 'dailyFees',
-});
+export const FEES_OVERVIEW_URL = feesOverviewUrl('dailyFees');
 
 /** Every protocol and chain DefiLlama tracks fees for (identity list). */
 export async function fetchFeeProtocols(opts: RequestOptions): Promise<Result<FeeProtocol[]>> {

@@ -27,6 +27,7 @@
 import type { Candle, Result, SourceError, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
 import { candlesFromRows, defineVenueMarketData, fail, pairSymbol } from './venue-common';
+import { own } from '../own';
 import { anyValue, array, num, numOrNull, optional, tuple, z } from './zod';
 
 const HOST = 'api.kraken.com';
@@ -37,7 +38,7 @@ const DAY_MIN = 1440;
 const KRAKEN_ASSET: Readonly<Record<string, string>> = { BTC: 'XBT' };
 
 function krakenAsset(ticker: string): string {
-  return Object.prototype.hasOwnProperty.call(KRAKEN_ASSET, ticker) ? KRAKEN_ASSET[ticker]! : ticker;
+  return own(KRAKEN_ASSET, ticker) ?? ticker;
 }
 
 /** Kraken pair for the request, e.g. `TAOUSD`, `XBTUSDT`; undefined when either ticker is invalid. */
