@@ -20,6 +20,7 @@ import { dailyFigures } from '../metrics/revenue';
 import { apiUrl, parseBody, fetchText, type RequestOptions } from './http';
 import { fail } from './venue-common';
 import { anyValue, array, numOrNull, str, z } from './zod';
+import { ok } from './result';
 
 export const aethirRevenueSchema = z.object({ dailyRevenue: array(anyValue) });
 const rowSchema = z.object({ date: str, usdValue: numOrNull });
@@ -56,7 +57,7 @@ export function parseAethirRevenue(text: string, fetchedAtMs: number): Result<Ne
     out.push({ key: 'computeRevenue30dUsd', label: `compute revenue, last 30 complete UTC days (USD paid by customers${part})`, value: d.last30d, asOfMs });
   }
   if (out.length === 0) return fail('parse', 'Aethir dashboard has no complete day of revenue in the last 30');
-  return { ok: true, value: out };
+  return ok(out);
 }
 
 export const AETHIR_REVENUE_URL = apiUrl('dashboard-api.aethir.com', '/protocol/demand-metrics/historical-network-revenue');

@@ -17,6 +17,7 @@ import type { NetworkFigure, Result } from '../types';
 import { apiUrl, parseBody, fetchText, type RequestOptions } from './http';
 import { fail, optNum } from './venue-common';
 import { anyValue, nullish, num, optional, str, z } from './zod';
+import { ok } from './result';
 
 export const akashCapacitySchema = z.object({
   activeProviderCount: optNum,
@@ -84,7 +85,7 @@ export function parseAkashCapacity(text: string, asOfMs: number): Result<Network
   if (!body.ok) return body;
   const figures = normaliseAkashCapacity(body.value, asOfMs);
   if (figures.length === 0) return fail('parse', 'Akash network-capacity has no usable counts');
-  return { ok: true, value: figures };
+  return ok(figures);
 }
 
 export function parseAkashDashboard(text: string, fallbackAsOfMs: number): Result<NetworkFigure[]> {
@@ -92,7 +93,7 @@ export function parseAkashDashboard(text: string, fallbackAsOfMs: number): Resul
   if (!body.ok) return body;
   const figures = normaliseAkashDashboard(body.value, fallbackAsOfMs);
   if (figures.length === 0) return fail('parse', 'Akash dashboard-data has no lease count');
-  return { ok: true, value: figures };
+  return ok(figures);
 }
 
 export const AKASH_CAPACITY_URL = apiUrl('console-api.akash.network', '/v1/network-capacity');
@@ -105,5 +106,5 @@ export async function fetchAkashNetwork(args: { nowMs?: number }, opts: RequestO
   const cap = capText.ok ? parseAkashCapacity(capText.value, nowMs) : capText;
   const dash = dashText.ok ? parseAkashDashboard(dashText.value, nowMs) : dashText;
   if (!cap.ok && !dash.ok) return cap;
-  return { ok: true, value: [...(cap.ok ? cap.value : []), ...(dash.ok ? dash.value : [])] };
+  return ok([...(cap.ok ? cap.value : []), ...(dash.ok ? dash.value : [])]);
 }

@@ -17,6 +17,7 @@ import { apiUrl, validate, type RequestOptions } from './http';
 import type { VenueMarketData } from './market-data';
 import { ascendingNonNegative, defineVenueMarketData, fail, optNum, pairSymbol, strictTicker } from './venue-common';
 import { array, fallback, finite, nullable, num, optional, str, tuple, union, z } from './zod';
+import { ok } from './result';
 
 const HOST = 'api.binance.com';
 const MIRROR_HOST = 'data-api.binance.vision';
@@ -120,7 +121,7 @@ export function normaliseBinanceCandles(rows: BinanceKlineRows): Candle[] {
 
 /** The klines body (error or rows) → `Candle[]` or a typed error. */
 export function normaliseBinanceKlinesResponse(body: BinanceKlinesResponse): Result<Candle[]> {
-  return Array.isArray(body) ? { ok: true, value: normaliseBinanceCandles(body) } : binanceErrorToResult(body);
+  return Array.isArray(body) ? ok(normaliseBinanceCandles(body)) : binanceErrorToResult(body);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ import type { Candle, Result, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
 import { candlesFromRows, defineVenueMarketData, fail, optNum, pairSymbol } from './venue-common';
 import { anyValue, array, finite, nullish, num, optional, str, tuple, union, z } from './zod';
+import { ok } from './result';
 
 const HOST = 'api.bitget.com';
 /** enough daily candles for 200-day indicators after the open candle is dropped (Bitget allows 1000) */
@@ -59,7 +60,7 @@ function open(raw: unknown): Result<unknown> {
   const env = validate(envelopeSchema, raw);
   if (!env.ok) return env;
   const code = String(env.value.code);
-  if (code === OK_CODE) return { ok: true, value: env.value.data };
+  if (code === OK_CODE) return ok(env.value.data);
   const msg = env.value.msg ?? '';
   const text = `${code} ${msg}`.trim().slice(0, 120);
   if (code === '40034' || /does not exist|symbol/i.test(msg)) return fail('not-found', `bitget: ${text}`);
@@ -113,7 +114,7 @@ export function parseCandles(raw: unknown): Result<Candle[]> {
   if (!data.ok) return data;
   const rows = validate(array(anyValue), data.value);
   if (!rows.ok) return rows;
-  return { ok: true, value: candlesFromRows(rows.value, rowSchema, ([t, o, h, l, c, baseVolume]) => ({ t, o, h, l, c, v: baseVolume })) };
+  return ok(candlesFromRows(rows.value, rowSchema, ([t, o, h, l, c, baseVolume]) => ({ t, o, h, l, c, v: baseVolume })));
 }
 
 export const venueMarketData = defineVenueMarketData({ source: 'bitget', symbol: venueSymbol, tickerUrl, candlesUrl, parseTicker, parseCandles });

@@ -15,6 +15,7 @@ import type { Candle, Result, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
 import { ascendingNonNegative, defineVenueMarketData, fail, optNum, pairSymbol, strictTicker } from './venue-common';
 import { anyValue, array, fallback, finite, nullable, nullish, num, optional, str, tuple, z } from './zod';
+import { ok } from './result';
 
 const HOST = 'api.bybit.com';
 /** Daily candles requested (DATA-SOURCES.md asks for ≥ 200; Bybit allows up to 1000). */
@@ -140,7 +141,7 @@ export const venueMarketData = defineVenueMarketData({
     const env = validate(BybitEnvelopeSchema, raw);
     if (!env.ok) return env;
     const result = readBybitEnvelope(env.value, BybitKlineResultSchema);
-    return result.ok ? { ok: true, value: normaliseBybitCandles(result.value) } : result;
+    return result.ok ? ok(normaliseBybitCandles(result.value)) : result;
   },
 });
 

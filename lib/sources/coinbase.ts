@@ -24,6 +24,7 @@ import type { Candle, Result, SourceError, Ticker24h } from '../types';
 import { apiUrl, segment, validate } from './http';
 import { candlesFromRows, defineVenueMarketData, fail, optNum, pairSymbol } from './venue-common';
 import { anyValue, array, num, str, tuple, z } from './zod';
+import { ok } from './result';
 
 const HOST = 'api.exchange.coinbase.com';
 /** one UTC day, seconds (Coinbase `granularity`) */
@@ -93,7 +94,7 @@ export function parseCandles(raw: unknown): Result<Candle[]> {
     c: close,
     v: volume,
   }));
-  return { ok: true, value: candles };
+  return ok(candles);
 }
 
 export const venueMarketData = defineVenueMarketData({ source: 'coinbase', symbol: venueSymbol, tickerUrl, candlesUrl, parseTicker, parseCandles });

@@ -18,6 +18,7 @@ import type { Candle, CoinSearchHit, MarketSnapshot, Result } from '../types';
 import { apiUrl, getJson, segment, type RequestOptions } from './http';
 import { fail, optNum } from './venue-common';
 import { array, fallback, nullable, nullish, num, str, tuple, z } from './zod';
+import { ok } from './result';
 
 const DAY_MS = 86_400_000;
 /** `/coins/markets` answers at most this many rows per page; one call covers a whole watchlist. */
@@ -214,7 +215,7 @@ export async function fetchCoingeckoCoinsList(args: { key?: CoingeckoKey }, opts
   const base = coingeckoBase(args.key);
   const body = await getJson(apiUrl(base.host, '/api/v3/coins/list'), CoingeckoCoinsListSchema, withKey(opts, base));
   if (!body.ok) return body;
-  return { ok: true, value: normaliseCoingeckoCoinsList(body.value) };
+  return ok(normaliseCoingeckoCoinsList(body.value));
 }
 
 export function normaliseCoingeckoSearch(body: CoingeckoSearch): CoinSearchHit[] {
@@ -272,7 +273,7 @@ export async function fetchCoingeckoMarkets(
 ): Promise<Result<MarketSnapshot[]>> {
   const ids = Array.from(new Set(args.ids));
   if (!ids.every(isCoingeckoId)) return fail('not-found', 'invalid coin id');
-  if (ids.length === 0) return { ok: true, value: [] };
+  if (ids.length === 0) return ok([]);
   // More than one page would need several calls: the caller batches (QUALITY.md: ≤ 3 calls per refresh).
   if (ids.length > COINGECKO_MAX_IDS) return fail('blocked', `at most ${COINGECKO_MAX_IDS} ids per call`);
   const base = coingeckoBase(args.key);
@@ -284,7 +285,7 @@ export async function fetchCoingeckoMarkets(
   });
   const body = await getJson(url, CoingeckoMarketsSchema, withKey(opts, base));
   if (!body.ok) return body;
-  return { ok: true, value: normaliseCoingeckoMarkets(body.value) };
+  return ok(normaliseCoingeckoMarkets(body.value));
 }
 
 /**
@@ -301,7 +302,7 @@ export async function fetchCoingeckoSearch(
   const base = coingeckoBase(args.key);
   const body = await getJson(apiUrl(base.host, '/api/v3/search', { query }), CoingeckoSearchSchema, withKey(opts, base));
   if (!body.ok) return body;
-  return { ok: true, value: normaliseCoingeckoSearch(body.value) };
+  return ok(normaliseCoingeckoSearch(body.value));
 }
 
 /**
@@ -321,5 +322,5 @@ export async function fetchCoingeckoDailyCloses(
   });
   const body = await getJson(url, CoingeckoMarketChartSchema, withKey(opts, base));
   if (!body.ok) return body;
-  return { ok: true, value: normaliseCoingeckoMarketChart(body.value) };
+  return ok(normaliseCoingeckoMarketChart(body.value));
 }

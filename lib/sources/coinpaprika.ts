@@ -16,6 +16,7 @@ import type { CoinSearchHit, MarketSnapshot, Result } from '../types';
 import { apiUrl, getJson, segment, type RequestOptions } from './http';
 import { fail, optNum } from './venue-common';
 import { array, bool, fallback, nullable, nullish, str, z } from './zod';
+import { ok } from './result';
 
 const HOST = 'api.coinpaprika.com';
 
@@ -138,7 +139,7 @@ export async function fetchCoinpaprikaTicker(args: { id: string }, opts: Request
   if (!isCoinpaprikaId(args.id)) return fail('not-found', 'invalid coin id');
   const body = await getJson(apiUrl(HOST, `/v1/tickers/${segment(args.id)}`), CoinpaprikaTickerSchema, opts);
   if (!body.ok) return body;
-  return { ok: true, value: normaliseCoinpaprikaTicker(body.value) };
+  return ok(normaliseCoinpaprikaTicker(body.value));
 }
 
 /**
@@ -151,5 +152,5 @@ export async function fetchCoinpaprikaSearch(args: { query: string }, opts: Requ
   if (!q || q.length > 100 || /[\u0000-\u001f\u007f]/.test(q)) return fail('not-found', 'invalid query');
   const body = await getJson(apiUrl(HOST, '/v1/search', { q, c: 'currencies' }), CoinpaprikaSearchSchema, opts);
   if (!body.ok) return body;
-  return { ok: true, value: normaliseCoinpaprikaSearch(body.value) };
+  return ok(normaliseCoinpaprikaSearch(body.value));
 }

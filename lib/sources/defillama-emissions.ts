@@ -31,6 +31,7 @@ import { apiUrl, fetchText, MAX_BODY_BYTES, parseJson, segment, validate, type R
 import { isValidSlug } from './defillama';
 import { fail } from './venue-common';
 import { anyValue, array, nullish, num, optional, str, union, z } from './zod';
+import { ok } from './result';
 
 const MAX_DATE_MS = 8.64e15;
 
@@ -395,14 +396,14 @@ export function normaliseEmissions(body: EmissionBodyWire, slug: string, fetched
 /** Unwraps the legacy `{ body: "<json>" }` and Pro `{ body: {…} }` forms. */
 export function unwrapEmissionBody(value: unknown): Result<unknown> {
   const wrapper = z.object({ body: anyValue, metadata: optional(anyValue) }).safeParse(value);
-  if (!wrapper.success || wrapper.data.metadata !== undefined) return { ok: true, value };
+  if (!wrapper.success || wrapper.data.metadata !== undefined) return ok(value);
   const inner = wrapper.data.body;
   if (typeof inner === 'string') {
     if (inner.length > MAX_BODY_BYTES) return fail('parse', 'response too large');
     return parseJson(inner);
   }
-  if (inner !== null && typeof inner === 'object') return { ok: true, value: inner };
-  return { ok: true, value };
+  if (inner !== null && typeof inner === 'object') return ok(inner);
+  return ok(value);
 }
 
 /** @param fetchedAtMs when the body was fetched, epoch ms: `documentedData` is kept around it */
@@ -413,7 +414,7 @@ export function parseEmissions(text: string, slug: string, fetchedAtMs?: number)
   if (!unwrapped.ok) return unwrapped;
   const body = validate(emissionBodySchema, unwrapped.value);
   if (!body.ok) return body;
-  return { ok: true, value: normaliseEmissions(body.value, slug, fetchedAtMs) };
+  return ok(normaliseEmissions(body.value, slug, fetchedAtMs));
 }
 
 export function normaliseEmissionsList(rows: readonly unknown[]): string[] {
@@ -438,7 +439,7 @@ export function parseEmissionsList(text: string): Result<string[]> {
   if (!unwrapped.ok) return unwrapped;
   const body = validate(emissionsListSchema, unwrapped.value);
   if (!body.ok) return body;
-  return { ok: true, value: normaliseEmissionsList(body.value) };
+  return ok(normaliseEmissionsList(body.value));
 }
 
 // ---------------------------------------------------------------------------------------------

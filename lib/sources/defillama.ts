@@ -19,6 +19,7 @@ import type { DailyValue, FeesSeries, Result } from '../types';
 import { apiUrl, parseBody, fetchText, parseJson, segment, validate, type RequestOptions } from './http';
 import { fail } from './venue-common';
 import { anyValue, array, finite, minLen, nullish, num, numOrNull, optional, str, tuple, union, z } from './zod';
+import { ok } from './result';
 
 const DAY_MS = 86_400_000;
 /** Latest instant a JS Date can hold. */
@@ -229,19 +230,19 @@ export function parseFeesSummary(text: string, slug: string, dataType: FeesDataT
   if (expectGeckoId && gecko && gecko !== expectGeckoId) {
     return fail('not-found', `DefiLlama slug ${slug} belongs to another asset`);
   }
-  return { ok: true, value: normaliseFeesSummary(body.value, slug, dataType) };
+  return ok(normaliseFeesSummary(body.value, slug, dataType));
 }
 
 export function parseFeeProtocols(text: string): Result<FeeProtocol[]> {
   const body = parseBody(text, feesOverviewSchema);
   if (!body.ok) return body;
-  return { ok: true, value: normaliseFeeProtocols(body.value) };
+  return ok(normaliseFeeProtocols(body.value));
 }
 
 export function parseFeeChains(text: string): Result<FeeChain[]> {
   const body = parseBody(text, chainsSchema);
   if (!body.ok) return body;
-  return { ok: true, value: normaliseFeeChains(body.value) };
+  return ok(normaliseFeeChains(body.value));
 }
 
 // ---------------------------------------------------------------------------------------------

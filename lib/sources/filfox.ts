@@ -19,6 +19,7 @@ import type { NetworkFigure, Result } from '../types';
 import { apiUrl, parseBody, fetchText, type RequestOptions } from './http';
 import { fail, optNum } from './venue-common';
 import { finite, nullish, str, union, z } from './zod';
+import { ok } from './result';
 
 // BigInt() calls rather than literals: the code must also compile for pre-ES2020 targets.
 const ZERO = BigInt(0);
@@ -100,7 +101,7 @@ export function parseFilfoxOverview(text: string, fallbackAsOfMs: number): Resul
   if (!body.ok) return body;
   const figures = normaliseFilfoxOverview(body.value, fallbackAsOfMs);
   if (figures.length === 0) return fail('parse', 'Filfox overview has no usable figures');
-  return { ok: true, value: figures };
+  return ok(figures);
 }
 
 export const FILFOX_OVERVIEW_URL = apiUrl('filfox.info', '/api/v1/overview');

@@ -27,6 +27,7 @@ import { apiUrl, validate } from './http';
 import { candlesFromRows, defineVenueMarketData, fail, optNum, pairSymbol, strictTicker } from './venue-common';
 import { isTickerText } from '../exchanges/ticker-text';
 import { anyValue, array, num, numOrNull, optional, str, tuple, z } from './zod';
+import { ok } from './result';
 
 const HOST = 'api.gateio.ws';
 /** enough daily candles for 200-day indicators after the open candle is dropped (Gate allows 1000) */
@@ -103,7 +104,7 @@ export function parseCandles(raw: unknown): Result<Candle[]> {
     const baseVolume = sent?.success && sent.data !== null ? sent.data : quoteVolume !== null && close > 0 ? quoteVolume / close : NaN;
     return { t: timeSec * 1000, o: open, h: high, l: low, c: close, v: baseVolume };
   });
-  return { ok: true, value: candles };
+  return ok(candles);
 }
 
 export const venueMarketData = defineVenueMarketData({ source: 'gate', symbol: venueSymbol, tickerUrl, candlesUrl, parseTicker, parseCandles });

@@ -15,6 +15,7 @@ import type { NetworkFigure, Result } from '../types';
 import { apiUrl, parseBody, fetchText, type RequestOptions } from './http';
 import { optNum } from './venue-common';
 import { z } from './zod';
+import { ok } from './result';
 
 export type HeliumSubnetwork = 'iot' | 'mobile';
 
@@ -62,5 +63,5 @@ export async function fetchHeliumHotspots(args: { nowMs?: number }, opts: Reques
   const iot = iotText.ok ? parseHeliumCount(iotText.value) : iotText;
   const mobile = mobileText.ok ? parseHeliumCount(mobileText.value) : mobileText;
   if (!iot.ok && !mobile.ok) return iot;
-  return { ok: true, value: normaliseHeliumHotspots({ iot: iot.ok ? iot.value : null, mobile: mobile.ok ? mobile.value : null }, asOfMs) };
+  return ok(normaliseHeliumHotspots({ iot: iot.ok ? iot.value : null, mobile: mobile.ok ? mobile.value : null }, asOfMs));
 }

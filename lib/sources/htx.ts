@@ -27,6 +27,7 @@ import type { Candle, Result, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
 import { candlesFromRows, defineVenueMarketData, fail, optNum, pairSymbol } from './venue-common';
 import { anyValue, array, nullish, num, optional, str, z } from './zod';
+import { ok } from './result';
 
 const HOST = 'api.huobi.pro';
 /** enough daily candles for 200-day indicators after the open candle is dropped (HTX allows 2000) */
@@ -118,7 +119,7 @@ export function parseCandles(raw: unknown): Result<Candle[]> {
   const rows = validate(array(anyValue), env.value.data);
   if (!rows.ok) return rows;
   const candles = candlesFromRows(rows.value, rowSchema, ({ id, open: o, high: h, low: l, close: c, amount }) => ({ t: id * 1000, o, h, l, c, v: amount }));
-  return { ok: true, value: candles };
+  return ok(candles);
 }
 
 export const venueMarketData = defineVenueMarketData({ source: 'htx', symbol: venueSymbol, tickerUrl, candlesUrl, parseTicker, parseCandles });

@@ -29,6 +29,7 @@ import { apiUrl, validate } from './http';
 import { candlesFromRows, defineVenueMarketData, fail, pairSymbol } from './venue-common';
 import { own } from '../own';
 import { anyValue, array, num, numOrNull, optional, tuple, z } from './zod';
+import { ok } from './result';
 
 const HOST = 'api.kraken.com';
 /** one day, minutes (Kraken `interval`) */
@@ -90,7 +91,7 @@ function open(raw: unknown): Result<unknown> {
   if (err) return err;
   const payload = pairPayload(env.value.result);
   if (payload === undefined) return fail('not-found', 'kraken: no pair in result');
-  return { ok: true, value: payload };
+  return ok(payload);
 }
 
 /** Ticker entry; `[today, last 24 hours]` arrays; extra keys (a, b, t, l, h) ignored. */
@@ -135,7 +136,7 @@ export function parseCandles(raw: unknown): Result<Candle[]> {
   if (!payload.ok) return payload;
   const rows = validate(array(anyValue), payload.value);
   if (!rows.ok) return rows;
-  return { ok: true, value: candlesFromRows(rows.value, rowSchema, ([timeSec, o, h, l, c, , volume]) => ({ t: timeSec * 1000, o, h, l, c, v: volume })) };
+  return ok(candlesFromRows(rows.value, rowSchema, ([timeSec, o, h, l, c, , volume]) => ({ t: timeSec * 1000, o, h, l, c, v: volume })));
 }
 
 export const venueMarketData = defineVenueMarketData({ source: 'kraken', symbol: venueSymbol, tickerUrl, candlesUrl, parseTicker, parseCandles });

@@ -16,6 +16,7 @@ import type { Candle, Result, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
 import { ascendingNonNegative, defineVenueMarketData, fail, optNum, pairSymbol, strictTicker } from './venue-common';
 import { anyValue, array, fallback, finite, nullable, nullish, num, optional, str, tuple, union, z } from './zod';
+import { ok } from './result';
 
 const HOST = 'api.kucoin.com';
 /** Days of daily candles requested: DATA-SOURCES.md asks for ≥ 200 daily candles; 250 leaves margin. */
@@ -143,7 +144,7 @@ export const venueMarketData = defineVenueMarketData({
   },
   parseCandles(raw) {
     const rows = openEnvelope(raw, KucoinCandlesSchema);
-    return rows.ok ? { ok: true, value: normaliseKucoinCandles(rows.value) } : rows;
+    return rows.ok ? ok(normaliseKucoinCandles(rows.value)) : rows;
   },
 });
 

@@ -26,6 +26,7 @@ import type { Candle, Result, SourceError, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
 import { candlesFromRows, defineVenueMarketData, fail, optNum, pairSymbol } from './venue-common';
 import { anyValue, array, finite, num, optional, str, tuple, union, z } from './zod';
+import { ok } from './result';
 
 const HOST = 'api.mexc.com';
 /** enough daily candles for 200-day indicators after the open candle is dropped (MEXC allows 1000) */
@@ -108,7 +109,7 @@ const rowSchema = tuple([num, num, num, num, num, num], 'rest');
 export function parseCandles(raw: unknown): Result<Candle[]> {
   const rows = validate(array(anyValue), raw);
   if (!rows.ok) return venueError(raw) ?? rows;
-  return { ok: true, value: candlesFromRows(rows.value, rowSchema, ([t, o, h, l, c, v]) => ({ t, o, h, l, c, v })) };
+  return ok(candlesFromRows(rows.value, rowSchema, ([t, o, h, l, c, v]) => ({ t, o, h, l, c, v })));
 }
 
 export const venueMarketData = defineVenueMarketData({ source: 'mexc', symbol: venueSymbol, tickerUrl, candlesUrl, parseTicker, parseCandles });

@@ -19,6 +19,7 @@ import type { Candle, Result, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
 import { ascendingNonNegative, defineVenueMarketData, fail, optNum, pairSymbol, strictTicker } from './venue-common';
 import { anyValue, array, fallback, finite, nullable, nullish, num, optional, str, tuple, union, z } from './zod';
+import { ok } from './result';
 
 const HOST = 'www.okx.com';
 /** Daily candles requested: the per-call maximum of `/market/candles` (DATA-SOURCES.md asks ≥ 200). */
@@ -139,7 +140,7 @@ export const venueMarketData = defineVenueMarketData({
   },
   parseCandles(raw) {
     const rows = openEnvelope(raw, OkxCandlesSchema);
-    return rows.ok ? { ok: true, value: normaliseOkxCandles(rows.value) } : rows;
+    return rows.ok ? ok(normaliseOkxCandles(rows.value)) : rows;
   },
 });
 

@@ -18,6 +18,7 @@ import { apiUrl, fetchText, parseJson, type RequestOptions } from './http';
 import { pctChange } from './akash';
 import { fail } from './venue-common';
 import { anyValue, array, num, union, z } from './zod';
+import { ok } from './result';
 
 const rowSchema = z.object({ id: num, burnedRender: num });
 const bodySchema = union([array(anyValue), z.object({ data: array(anyValue) })]);
@@ -45,7 +46,7 @@ export function parseRenderBurn(text: string, fetchedAtMs: number): Result<Netwo
     figure.trendPct = trend;
     figure.trendLabel = `vs epoch #${last - 1}`;
   }
-  return { ok: true, value: [figure] };
+  return ok([figure]);
 }
 
 export const RENDER_BURN_URL = apiUrl('stats.renderfoundation.com', '/epoch-burn-stats-data.json');

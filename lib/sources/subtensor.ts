@@ -32,6 +32,7 @@ import type { NetworkFigure, Result, SourceError } from '../types';
 import { postText, parseBody, validate, type RequestOptions } from './http';
 import { fail } from './venue-common';
 import { anyValue, array, finite, nullable, optional, str, tuple, union, z } from './zod';
+import { ok } from './result';
 
 export const SUBTENSOR_HOSTS = ['entrypoint-finney.opentensor.ai', 'archive.chain.opentensor.ai'] as const;
 
@@ -135,7 +136,7 @@ export async function rpcBatch(host: (typeof SUBTENSOR_HOSTS)[number], calls: re
     if (!r || r.error != null) return fail(r ? 'http' : 'parse', `${host}: ${calls[i]!.method} ${r ? 'failed' : 'unanswered'}`);
     out.push(r.result ?? null);
   }
-  return { ok: true, value: out };
+  return ok(out);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -173,7 +174,7 @@ export function sumSubnetworkN(changes: ReadonlyArray<readonly [string, string |
 function changesOf(result: unknown): Result<Array<[string, string | null]>> {
   const sets = validate(changeSetsSchema, result);
   if (!sets.ok) return sets;
-  return { ok: true, value: sets.value.flatMap((s) => s.changes) };
+  return ok(sets.value.flatMap((s) => s.changes));
 }
 
 /** Reads the chain through one host: one batch, plus the key listing when netuids exceed 255. */
@@ -208,7 +209,7 @@ export async function readChain(host: (typeof SUBTENSOR_HOSTS)[number], opts: Re
     if (!all.ok) return all;
     sum = sumSubnetworkN(all.value);
   }
-  return { ok: true, value: { totalNetworks, blockEmissionRao, neurons: sum.live > 0 ? sum.neurons : null, liveSubnets: sum.live } };
+  return ok({ totalNetworks, blockEmissionRao, neurons: sum.live > 0 ? sum.neurons : null, liveSubnets: sum.live });
 }
 
 /** Chain reading → labelled figures (a figure that did not decode is left out). */
@@ -240,7 +241,7 @@ export async function fetchSubtensorNetwork(args: { nowMs?: number }, opts: Requ
     const r = await readChain(host, opts);
     if (r.ok) {
       const figures = subtensorFigures(r.value, nowMs);
-      if (figures.length > 0) return { ok: true, value: figures };
+      if (figures.length > 0) return ok(figures);
       firstError ??= { kind: 'parse', message: `${host}: nothing decoded` };
       continue;
     }

@@ -15,6 +15,7 @@ import type { NetworkFigure, Result } from '../types';
 import { apiUrl, parseBody, fetchText, type RequestOptions } from './http';
 import { fail, optNum } from './venue-common';
 import { anyValue, array, nullish, num, str, z } from './zod';
+import { ok } from './result';
 
 export const taostatsSubnetsSchema = z.object({
   data: array(anyValue),
@@ -57,7 +58,7 @@ export function parseTaostatsSubnets(text: string, fallbackAsOfMs: number): Resu
   if (!body.ok) return body;
   const figures = normaliseTaostatsSubnets(body.value, fallbackAsOfMs);
   if (figures.length === 0) return fail('parse', 'Taostats listed no subnets');
-  return { ok: true, value: figures };
+  return ok(figures);
 }
 
 export const TAOSTATS_SUBNETS_URL = apiUrl('api.taostats.io', '/api/subnet/latest/v1', { limit: 200 });
