@@ -15,7 +15,7 @@
 import type { Candle, Result, SourceError, Ticker24h } from '../types';
 import { apiUrl, validate, type RequestOptions } from './http';
 import type { VenueMarketData } from './market-data';
-import { ascendingNonNegative, defineVenueMarketData, fail, optNum, pairSymbol, strictTicker } from './venue-common';
+import { ascendingNonNegative, defineVenueMarketData, fail, optNum, pairSymbol, strictTicker, tickerOk } from './venue-common';
 import { array, fallback, finite, nullable, num, optional, str, tuple, union, z } from './zod';
 import { ok } from './result';
 
@@ -91,16 +91,7 @@ export function binanceErrorToResult(e: BinanceError): { ok: false; error: Sourc
  */
 export function normaliseBinanceTicker(t: BinanceTicker, nowMs: number): Result<Ticker24h> {
   if (!(t.lastPrice > 0)) return fail('not-found', 'binance has no last price for this pair');
-  return {
-    ok: true,
-    value: {
-      last: t.lastPrice,
-      change24hPct: t.priceChangePercent,
-      volumeBase: t.volume,
-      volumeQuote: t.quoteVolume,
-      asOfMs: t.closeTime !== null && t.closeTime > 0 ? t.closeTime : nowMs,
-    },
-  };
+  return tickerOk(t.lastPrice, t.priceChangePercent, t.volume, t.quoteVolume, t.closeTime, nowMs);
 }
 
 /** The ticker body (error or ticker) → `Ticker24h` or a typed error. */

@@ -25,7 +25,7 @@
  */
 import type { Candle, Result, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
-import { candlesFromRows, defineVenueMarketData, fail, optNum, pairSymbol } from './venue-common';
+import { candlesFromRows, defineVenueMarketData, fail, optNum, pairSymbol, tickerOk } from './venue-common';
 import { anyValue, array, finite, nullish, num, optional, str, tuple, union, z } from './zod';
 import { ok } from './result';
 
@@ -90,17 +90,7 @@ export function parseTicker(raw: unknown, nowMs: number, symbol?: string): Resul
     if (!t.success) continue;
     if (symbol !== undefined && t.data.symbol !== undefined && t.data.symbol.toUpperCase() !== symbol) continue;
     const { lastPr, change24h, baseVolume, quoteVolume, ts } = t.data;
-    const change = change24h !== null ? change24h * 100 : null;
-    return {
-      ok: true,
-      value: {
-        last: lastPr,
-        change24hPct: change !== null && Number.isFinite(change) ? change : null,
-        volumeBase: baseVolume,
-        volumeQuote: quoteVolume,
-        asOfMs: ts !== null && ts > 0 ? ts : nowMs,
-      },
-    };
+    return tickerOk(lastPr, change24h !== null ? change24h * 100 : null, baseVolume, quoteVolume, ts, nowMs);
   }
   return fail('not-found', `bitget: no ticker for ${symbol ?? 'the symbol'}`);
 }

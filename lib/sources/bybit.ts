@@ -13,7 +13,7 @@
  */
 import type { Candle, Result, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
-import { ascendingNonNegative, defineVenueMarketData, fail, optNum, pairSymbol, strictTicker } from './venue-common';
+import { ascendingNonNegative, defineVenueMarketData, fail, fractionToPct, optNum, pairSymbol, strictTicker, tickerOk } from './venue-common';
 import { anyValue, array, fallback, finite, nullable, nullish, num, optional, str, tuple, z } from './zod';
 import { ok } from './result';
 
@@ -94,21 +94,7 @@ export function readBybitEnvelope<S extends z.ZodMiniType>(env: BybitEnvelope, s
 export function normaliseBybitTicker(result: BybitTickersResult, symbol: string, timeMs: number | null, nowMs: number): Result<Ticker24h> {
   const entry = result.list.find((e) => e !== null && e.symbol === symbol);
   if (!entry || entry.lastPrice === null || !(entry.lastPrice > 0)) return fail('not-found', 'bybit has no last price for this pair');
-  let change24hPct: number | null = null;
-  if (entry.price24hPcnt !== null) {
-    const pct = Number((entry.price24hPcnt * 100).toPrecision(12));
-    change24hPct = Number.isFinite(pct) ? pct : null;
-  }
-  return {
-    ok: true,
-    value: {
-      last: entry.lastPrice,
-      change24hPct,
-      volumeBase: entry.volume24h,
-      volumeQuote: entry.turnover24h,
-      asOfMs: timeMs !== null && timeMs > 0 ? timeMs : nowMs,
-    },
-  };
+  return tickerOk(entry.lastPrice, fractionToPct(entry.price24hPcnt), entry.volume24h, entry.turnover24h, timeMs, nowMs);
 }
 
 /**

@@ -305,17 +305,14 @@ export function parseOverviewTotals(text: string, slug: string, dataType: FeesDa
     const t = overviewTotalsSchema.safeParse(raw);
     if (!t.success || (t.data.total24h === null && t.data.total30d === null)) break;
     const name = (row.data.displayName ?? row.data.name ?? '').trim() || slug;
-    return {
-      ok: true,
-      value: {
-        slug,
-        name: name.slice(0, 200),
-        dataType,
-        methodology: flattenMethodology(t.data.methodology),
-        daily: [],
-        totals: { last24hUsd: t.data.total24h, last30dUsd: t.data.total30d },
-      },
-    };
+    return ok({
+      slug,
+      name: name.slice(0, 200),
+      dataType,
+      methodology: flattenMethodology(t.data.methodology),
+      daily: [],
+      totals: { last24hUsd: t.data.total24h, last30dUsd: t.data.total30d },
+    });
   }
   return fail('not-found', `DefiLlama's fees overview has no ${dataType === 'dailyFees' ? 'fees' : 'revenue'} totals for ${slug}`);
 }

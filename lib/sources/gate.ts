@@ -24,7 +24,7 @@
  */
 import type { Candle, Result, SourceError, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
-import { candlesFromRows, defineVenueMarketData, fail, optNum, pairSymbol, strictTicker } from './venue-common';
+import { candlesFromRows, defineVenueMarketData, fail, optNum, pairSymbol, strictTicker, tickerOk } from './venue-common';
 import { isTickerText } from '../exchanges/ticker-text';
 import { anyValue, array, num, numOrNull, optional, str, tuple, z } from './zod';
 import { ok } from './result';
@@ -78,16 +78,7 @@ export function parseTicker(raw: unknown, nowMs: number, pair?: string): Result<
   for (const entry of list.value) {
     const t = tickerSchema.safeParse(entry);
     if (!t.success || (pair !== undefined && t.data.currency_pair.toUpperCase() !== pair)) continue;
-    return {
-      ok: true,
-      value: {
-        last: t.data.last,
-        change24hPct: t.data.change_percentage,
-        volumeBase: t.data.base_volume,
-        volumeQuote: t.data.quote_volume,
-        asOfMs: nowMs,
-      },
-    };
+    return tickerOk(t.data.last, t.data.change_percentage, t.data.base_volume, t.data.quote_volume, null, nowMs);
   }
   return fail('not-found', `gate: no ticker for ${pair ?? 'the pair'}`);
 }

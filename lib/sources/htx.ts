@@ -25,7 +25,7 @@
  */
 import type { Candle, Result, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
-import { candlesFromRows, defineVenueMarketData, fail, optNum, pairSymbol } from './venue-common';
+import { candlesFromRows, changeFromOpen, defineVenueMarketData, fail, optNum, pairSymbol, tickerOk } from './venue-common';
 import { anyValue, array, nullish, num, optional, str, z } from './zod';
 import { ok } from './result';
 
@@ -87,18 +87,7 @@ export function parseTicker(raw: unknown, nowMs: number): Result<Ticker24h> {
   const tick = validate(tickSchema, env.value.tick);
   if (!tick.ok) return tick;
   const { open: open24h, close, amount, vol } = tick.value;
-  const change = open24h !== null && open24h > 0 ? ((close - open24h) / open24h) * 100 : null;
-  const ts = env.value.ts;
-  return {
-    ok: true,
-    value: {
-      last: close,
-      change24hPct: change !== null && Number.isFinite(change) ? change : null,
-      volumeBase: amount,
-      volumeQuote: vol,
-      asOfMs: ts !== null && ts > 0 ? ts : nowMs,
-    },
-  };
+  return tickerOk(close, changeFromOpen(close, open24h), amount, vol, env.value.ts, nowMs);
 }
 
 const rowSchema = z.object({

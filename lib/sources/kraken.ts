@@ -26,7 +26,7 @@
  */
 import type { Candle, Result, SourceError, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
-import { candlesFromRows, defineVenueMarketData, fail, pairSymbol } from './venue-common';
+import { candlesFromRows, defineVenueMarketData, fail, pairSymbol, tickerOk } from './venue-common';
 import { own } from '../own';
 import { anyValue, array, num, numOrNull, optional, tuple, z } from './zod';
 import { ok } from './result';
@@ -114,17 +114,8 @@ export function parseTicker(raw: unknown, nowMs: number): Result<Ticker24h> {
   const volumeBase = t.value.v?.[1] ?? null;
   const vwap24h = t.value.p?.[1] ?? null;
   const volumeQuote = volumeBase !== null && vwap24h !== null ? volumeBase * vwap24h : null;
-  return {
-    ok: true,
-    value: {
-      last,
-      // `o` is today's (UTC) open, not 24 h ago: no honest 24h change from this endpoint.
-      change24hPct: null,
-      volumeBase,
-      volumeQuote: volumeQuote !== null && Number.isFinite(volumeQuote) ? volumeQuote : null,
-      asOfMs: nowMs,
-    },
-  };
+  // `o` is today's (UTC) open, not 24 h ago: no honest 24h change from this endpoint.
+  return tickerOk(last, null, volumeBase, volumeQuote !== null && Number.isFinite(volumeQuote) ? volumeQuote : null, null, nowMs);
 }
 
 /** `[time(s), open, high, low, close, vwap, volume, count]` */

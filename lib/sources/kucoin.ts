@@ -14,7 +14,7 @@
  */
 import type { Candle, Result, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
-import { ascendingNonNegative, defineVenueMarketData, fail, optNum, pairSymbol, strictTicker } from './venue-common';
+import { ascendingNonNegative, defineVenueMarketData, fail, fractionToPct, optNum, pairSymbol, strictTicker, tickerOk } from './venue-common';
 import { anyValue, array, fallback, finite, nullable, nullish, num, optional, str, tuple, union, z } from './zod';
 import { ok } from './result';
 
@@ -82,13 +82,6 @@ export function readKucoinEnvelope<S extends z.ZodMiniType>(env: KucoinEnvelope,
   return fail('http', `kucoin ${env.code.slice(0, 20)}${msg}`);
 }
 
-/** `fraction × 100`, rounded to 12 significant digits so 0.0089 gives 0.89, not 0.8899999999999999. */
-function fractionToPct(fraction: number | null): number | null {
-  if (fraction === null) return null;
-  const pct = Number((fraction * 100).toPrecision(12));
-  return Number.isFinite(pct) ? pct : null;
-}
-
 /**
  * Stats → `Ticker24h`. `changeRate` is a FRACTION and becomes percent (×100). `asOfMs` is KuCoin's
  * `time` (ms) when present, else `nowMs`. A missing or non-positive `last` means KuCoin does not
@@ -96,16 +89,7 @@ function fractionToPct(fraction: number | null): number | null {
  */
 export function normaliseKucoinTicker(stats: KucoinStats, nowMs: number): Result<Ticker24h> {
   if (!stats || stats.last === null || !(stats.last > 0)) return fail('not-found', 'kucoin has no last price for this pair');
-  return {
-    ok: true,
-    value: {
-      last: stats.last,
-      change24hPct: fractionToPct(stats.changeRate),
-      volumeBase: stats.vol,
-      volumeQuote: stats.volValue,
-      asOfMs: stats.time !== null && stats.time > 0 ? stats.time : nowMs,
-    },
-  };
+  return tickerOk(stats.last, fractionToPct(stats.changeRate), stats.vol, stats.volValue, stats.time, nowMs);
 }
 
 /**

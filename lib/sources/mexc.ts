@@ -24,7 +24,7 @@
  */
 import type { Candle, Result, SourceError, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
-import { candlesFromRows, defineVenueMarketData, fail, optNum, pairSymbol } from './venue-common';
+import { candlesFromRows, defineVenueMarketData, fail, optNum, pairSymbol, tickerOk } from './venue-common';
 import { anyValue, array, finite, num, optional, str, tuple, union, z } from './zod';
 import { ok } from './result';
 
@@ -86,17 +86,7 @@ export function parseTicker(raw: unknown, nowMs: number, symbol?: string): Resul
       continue;
     }
     const { lastPrice, priceChangePercent, volume, quoteVolume, closeTime } = t.value;
-    const change = priceChangePercent !== null ? priceChangePercent * 100 : null;
-    return {
-      ok: true,
-      value: {
-        last: lastPrice,
-        change24hPct: change !== null && Number.isFinite(change) ? change : null,
-        volumeBase: volume,
-        volumeQuote: quoteVolume,
-        asOfMs: closeTime !== null && closeTime > 0 ? closeTime : nowMs,
-      },
-    };
+    return tickerOk(lastPrice, priceChangePercent !== null ? priceChangePercent * 100 : null, volume, quoteVolume, closeTime, nowMs);
   }
   if (!Array.isArray(raw) && !otherSymbol) return venueError(raw) ?? firstError ?? fail('parse', 'mexc: unexpected ticker');
   return fail('not-found', `mexc: no ticker for ${symbol ?? 'the symbol'}`);

@@ -17,7 +17,7 @@
  */
 import type { Candle, Result, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
-import { ascendingNonNegative, defineVenueMarketData, fail, optNum, pairSymbol, strictTicker } from './venue-common';
+import { ascendingNonNegative, defineVenueMarketData, fail, fractionToPct, optNum, pairSymbol, strictTicker, tickerOk } from './venue-common';
 import { anyValue, array, fallback, finite, nullable, nullish, num, optional, str, tuple, union, z } from './zod';
 import { ok } from './result';
 
@@ -91,21 +91,8 @@ export function readOkxEnvelope<S extends z.ZodMiniType>(env: OkxEnvelope, schem
 export function normaliseOkxTicker(list: OkxTickerList, instId: string, nowMs: number): Result<Ticker24h> {
   const entry = list.find((e) => e !== null && e.instId === instId);
   if (!entry || entry.last === null || !(entry.last > 0)) return fail('not-found', 'okx has no last price for this pair');
-  let change24hPct: number | null = null;
-  if (entry.open24h !== null && entry.open24h > 0) {
-    const pct = Number(((entry.last / entry.open24h - 1) * 100).toPrecision(12));
-    change24hPct = Number.isFinite(pct) ? pct : null;
-  }
-  return {
-    ok: true,
-    value: {
-      last: entry.last,
-      change24hPct,
-      volumeBase: entry.vol24h,
-      volumeQuote: entry.volCcy24h,
-      asOfMs: entry.ts !== null && entry.ts > 0 ? entry.ts : nowMs,
-    },
-  };
+  const change = entry.open24h !== null && entry.open24h > 0 ? fractionToPct(entry.last / entry.open24h - 1) : null;
+  return tickerOk(entry.last, change, entry.vol24h, entry.volCcy24h, entry.ts, nowMs);
 }
 
 /**

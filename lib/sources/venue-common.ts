@@ -15,7 +15,7 @@ import type { Candle, Result, SourceId, Ticker24h } from '../types';
 import { getJson } from './http';
 import type { VenueMarketData } from './market-data';
 import { anyValue, numOrNull, optional, z } from './zod';
-import { fail } from './result';
+import { fail, ok } from './result';
 
 export { fail };
 
@@ -53,6 +53,44 @@ export function pairSymbol(
   const b = clean(base);
   const q = clean(quote);
   return b && q ? join(b, q) : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tickers
+
+/**
+ * A venue's 24h ticker as a success. `change24hPct` is PERCENT; a non-finite one (an overflow)
+ * becomes null. `stampMs` is the venue's own epoch-ms stamp: used when positive, else `nowMs`
+ * (the caller's clock; pass null for venues that send no stamp).
+ */
+export function tickerOk(
+  last: number,
+  change24hPct: number | null,
+  volumeBase: number | null,
+  volumeQuote: number | null,
+  stampMs: number | null,
+  nowMs: number,
+): Result<Ticker24h> {
+  return ok({
+    last,
+    change24hPct: change24hPct !== null && Number.isFinite(change24hPct) ? change24hPct : null,
+    volumeBase,
+    volumeQuote,
+    asOfMs: stampMs !== null && stampMs > 0 ? stampMs : nowMs,
+  });
+}
+
+/**
+ * `fraction × 100` rounded to 12 significant digits, so 0.0089 gives 0.89, not
+ * 0.8899999999999999 (KuCoin, Bybit and OKX send or imply fractions); null stays null.
+ */
+export function fractionToPct(fraction: number | null): number | null {
+  return fraction === null ? null : Number((fraction * 100).toPrecision(12));
+}
+
+/** Percent change from `open` to `last`: `(last − open) / open × 100`; null without a positive open. */
+export function changeFromOpen(last: number, open: number | null): number | null {
+  return open !== null && open > 0 ? ((last - open) / open) * 100 : null;
 }
 
 // ---------------------------------------------------------------------------------------------
