@@ -15,7 +15,7 @@
 import type { Candle, Result, SourceError, Ticker24h } from '../types';
 import { apiUrl, validate, type RequestOptions } from './http';
 import type { VenueMarketData } from './market-data';
-import { ascendingNonNegative, defineVenueMarketData, fail, optNum, pairSymbol, strictTicker, tickerOk } from './venue-common';
+import { ascendingNonNegative, defineVenueMarketData, fail, optNum, pairSymbol, strictTicker, tickerOk, venueFail } from './venue-common';
 import { array, fallback, finite, nullable, num, optional, str, tuple, union, z } from './zod';
 import { ok } from './result';
 
@@ -79,10 +79,7 @@ export function binanceSymbol(base: string, quote: string): string | undefined {
 
 /** A Binance error body as a typed error: -1121 (invalid symbol) → not-found, -1003 → rate-limited. */
 export function binanceErrorToResult(e: BinanceError): { ok: false; error: SourceError } {
-  const what = `binance ${e.code}: ${e.msg.slice(0, 100)}`;
-  if (e.code === -1121) return fail('not-found', what);
-  if (e.code === -1003) return fail('rate-limited', what, { retryAfterMs: 60_000 });
-  return fail('http', what);
+  return venueFail(`binance ${e.code}: ${e.msg.slice(0, 100)}`, e.code === -1121, e.code === -1003);
 }
 
 /**

@@ -25,7 +25,7 @@
  */
 import type { Candle, Result, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
-import { candlesFromRows, defineVenueMarketData, fail, optNum, pairSymbol, tickerOk } from './venue-common';
+import { candlesFromRows, defineVenueMarketData, fail, optNum, pairSymbol, tickerOk, venueFail } from './venue-common';
 import { anyValue, array, finite, nullish, num, optional, str, tuple, union, z } from './zod';
 import { ok } from './result';
 
@@ -63,9 +63,7 @@ function open(raw: unknown): Result<unknown> {
   if (code === OK_CODE) return ok(env.value.data);
   const msg = env.value.msg ?? '';
   const text = `${code} ${msg}`.trim().slice(0, 120);
-  if (code === '40034' || /does not exist|symbol/i.test(msg)) return fail('not-found', `bitget: ${text}`);
-  if (code === '429' || /too many|frequen|rate limit/i.test(msg)) return fail('rate-limited', `bitget: ${text}`, { retryAfterMs: 60_000 });
-  return fail('http', `bitget: ${text}`);
+  return venueFail(`bitget: ${text}`, code === '40034' || /does not exist|symbol/i.test(msg), code === '429' || /too many|frequen|rate limit/i.test(msg));
 }
 
 const tickerSchema = z.object({

@@ -13,7 +13,7 @@
  */
 import type { Candle, Result, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
-import { ascendingNonNegative, defineVenueMarketData, fail, fractionToPct, optNum, pairSymbol, strictTicker, tickerOk } from './venue-common';
+import { ascendingNonNegative, defineVenueMarketData, fail, fractionToPct, optNum, pairSymbol, strictTicker, tickerOk, venueFail } from './venue-common';
 import { anyValue, array, fallback, finite, nullable, nullish, num, optional, str, tuple, z } from './zod';
 import { ok } from './result';
 
@@ -80,10 +80,7 @@ export function bybitSymbol(base: string, quote: string): string | undefined {
 export function readBybitEnvelope<S extends z.ZodMiniType>(env: BybitEnvelope, schema: S): Result<z.output<S>> {
   if (env.retCode === 0) return validate(schema, env.result);
   const msg = typeof env.retMsg === 'string' && env.retMsg ? `: ${env.retMsg.slice(0, 100)}` : '';
-  const what = `bybit ${String(env.retCode).slice(0, 20)}${msg}`;
-  if (env.retCode === 10001) return fail('not-found', what);
-  if (env.retCode === 10006 || env.retCode === 10018) return fail('rate-limited', what, { retryAfterMs: 60_000 });
-  return fail('http', what);
+  return venueFail(`bybit ${String(env.retCode).slice(0, 20)}${msg}`, env.retCode === 10001, env.retCode === 10006 || env.retCode === 10018);
 }
 
 /**

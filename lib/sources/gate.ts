@@ -24,7 +24,7 @@
  */
 import type { Candle, Result, SourceError, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
-import { candlesFromRows, defineVenueMarketData, fail, optNum, pairSymbol, strictTicker, tickerOk } from './venue-common';
+import { candlesFromRows, defineVenueMarketData, fail, optNum, pairSymbol, strictTicker, tickerOk, venueFail } from './venue-common';
 import { isTickerText } from '../exchanges/ticker-text';
 import { anyValue, array, num, numOrNull, optional, str, tuple, z } from './zod';
 import { ok } from './result';
@@ -57,9 +57,7 @@ function venueError(raw: unknown): { ok: false; error: SourceError } | undefined
   const e = errorSchema.safeParse(raw);
   if (!e.success) return undefined;
   const text = `${e.data.label}${e.data.message ? `: ${e.data.message}` : ''}`.slice(0, 120);
-  if (/INVALID_CURRENCY_PAIR|INVALID_CURRENCY|NOT_FOUND/i.test(e.data.label)) return fail('not-found', `gate: ${text}`);
-  if (/TOO_MANY_REQUESTS/i.test(e.data.label)) return fail('rate-limited', `gate: ${text}`, { retryAfterMs: 60_000 });
-  return fail('http', `gate: ${text}`);
+  return venueFail(`gate: ${text}`, /INVALID_CURRENCY_PAIR|INVALID_CURRENCY|NOT_FOUND/i.test(e.data.label), /TOO_MANY_REQUESTS/i.test(e.data.label));
 }
 
 const tickerSchema = z.object({

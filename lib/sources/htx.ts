@@ -25,7 +25,7 @@
  */
 import type { Candle, Result, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
-import { candlesFromRows, changeFromOpen, defineVenueMarketData, fail, optNum, pairSymbol, tickerOk } from './venue-common';
+import { candlesFromRows, changeFromOpen, defineVenueMarketData, optNum, pairSymbol, tickerOk, venueFail } from './venue-common';
 import { anyValue, array, nullish, num, optional, str, z } from './zod';
 import { ok } from './result';
 
@@ -64,9 +64,7 @@ function open(raw: unknown): Result<Envelope> {
   if (env.value.status === 'ok') return env;
   const code = env.value['err-code'] ?? '';
   const text = `${code} ${env.value['err-msg'] ?? ''}`.trim().slice(0, 120) || env.value.status.slice(0, 40);
-  if (code === 'invalid-parameter' || /invalid symbol/i.test(text)) return fail('not-found', `htx: ${text}`);
-  if (/limit|too-many|too many|frequen/i.test(code)) return fail('rate-limited', `htx: ${text}`, { retryAfterMs: 60_000 });
-  return fail('http', `htx: ${text}`);
+  return venueFail(`htx: ${text}`, code === 'invalid-parameter' || /invalid symbol/i.test(text), /limit|too-many|too many|frequen/i.test(code));
 }
 
 const tickSchema = z.object({

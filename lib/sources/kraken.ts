@@ -26,7 +26,7 @@
  */
 import type { Candle, Result, SourceError, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
-import { candlesFromRows, defineVenueMarketData, fail, pairSymbol, tickerOk } from './venue-common';
+import { candlesFromRows, defineVenueMarketData, fail, pairSymbol, tickerOk, venueFail } from './venue-common';
 import { own } from '../own';
 import { anyValue, array, num, numOrNull, optional, tuple, z } from './zod';
 import { ok } from './result';
@@ -68,9 +68,7 @@ function krakenError(errors: readonly unknown[]): { ok: false; error: SourceErro
       .filter((e): e is string => typeof e === 'string')
       .join('; ')
       .slice(0, 120) || 'unspecified error';
-  if (/unknown asset pair|invalid arguments/i.test(text)) return fail('not-found', `kraken: ${text}`);
-  if (/rate limit|too many requests|throttled/i.test(text)) return fail('rate-limited', `kraken: ${text}`, { retryAfterMs: 60_000 });
-  return fail('http', `kraken: ${text}`);
+  return venueFail(`kraken: ${text}`, /unknown asset pair|invalid arguments/i.test(text), /rate limit|too many requests|throttled/i.test(text));
 }
 
 /** The value under the first own key of `result` that is not the `last` cursor. */

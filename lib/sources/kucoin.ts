@@ -14,7 +14,7 @@
  */
 import type { Candle, Result, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
-import { ascendingNonNegative, defineVenueMarketData, fail, fractionToPct, optNum, pairSymbol, strictTicker, tickerOk } from './venue-common';
+import { ascendingNonNegative, defineVenueMarketData, fail, fractionToPct, optNum, pairSymbol, strictTicker, tickerOk, venueFail } from './venue-common';
 import { anyValue, array, fallback, finite, nullable, nullish, num, optional, str, tuple, union, z } from './zod';
 import { ok } from './result';
 
@@ -77,9 +77,7 @@ export function kucoinSymbol(base: string, quote: string): string | undefined {
 export function readKucoinEnvelope<S extends z.ZodMiniType>(env: KucoinEnvelope, schema: S): Result<z.output<S>> {
   if (env.code === '200000') return validate(schema, env.data);
   const msg = typeof env.msg === 'string' ? `: ${env.msg.slice(0, 100)}` : '';
-  if (env.code === '400100') return fail('not-found', `kucoin ${env.code}${msg}`);
-  if (env.code === '429000') return fail('rate-limited', `kucoin ${env.code}${msg}`, { retryAfterMs: 60_000 });
-  return fail('http', `kucoin ${env.code.slice(0, 20)}${msg}`);
+  return venueFail(`kucoin ${env.code.slice(0, 20)}${msg}`, env.code === '400100', env.code === '429000');
 }
 
 /**

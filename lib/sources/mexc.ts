@@ -24,7 +24,7 @@
  */
 import type { Candle, Result, SourceError, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
-import { candlesFromRows, defineVenueMarketData, fail, optNum, pairSymbol, tickerOk } from './venue-common';
+import { candlesFromRows, defineVenueMarketData, fail, optNum, pairSymbol, tickerOk, venueFail } from './venue-common';
 import { anyValue, array, finite, num, optional, str, tuple, union, z } from './zod';
 import { ok } from './result';
 
@@ -53,9 +53,7 @@ function venueError(raw: unknown): { ok: false; error: SourceError } | undefined
   if (!e.success) return undefined;
   const code = String(e.data.code);
   const text = `${code} ${e.data.msg}`.slice(0, 120);
-  if (code === '-1121' || /symbol/i.test(e.data.msg)) return fail('not-found', `mexc: ${text}`);
-  if (code === '429' || /too many|frequen|rate limit/i.test(e.data.msg)) return fail('rate-limited', `mexc: ${text}`, { retryAfterMs: 60_000 });
-  return fail('http', `mexc: ${text}`);
+  return venueFail(`mexc: ${text}`, code === '-1121' || /symbol/i.test(e.data.msg), code === '429' || /too many|frequen|rate limit/i.test(e.data.msg));
 }
 
 const tickerSchema = z.object({

@@ -17,7 +17,7 @@
  */
 import type { Candle, Result, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
-import { ascendingNonNegative, defineVenueMarketData, fail, fractionToPct, optNum, pairSymbol, strictTicker, tickerOk } from './venue-common';
+import { ascendingNonNegative, defineVenueMarketData, fail, fractionToPct, optNum, pairSymbol, strictTicker, tickerOk, venueFail } from './venue-common';
 import { anyValue, array, fallback, finite, nullable, nullish, num, optional, str, tuple, union, z } from './zod';
 import { ok } from './result';
 
@@ -78,9 +78,7 @@ export function okxInstId(base: string, quote: string): string | undefined {
 export function readOkxEnvelope<S extends z.ZodMiniType>(env: OkxEnvelope, schema: S): Result<z.output<S>> {
   if (env.code === '0') return validate(schema, env.data);
   const msg = typeof env.msg === 'string' && env.msg ? `: ${env.msg.slice(0, 100)}` : '';
-  if (env.code === '51001') return fail('not-found', `okx ${env.code}${msg}`);
-  if (env.code === '50011') return fail('rate-limited', `okx ${env.code}${msg}`, { retryAfterMs: 60_000 });
-  return fail('http', `okx ${env.code.slice(0, 20)}${msg}`);
+  return venueFail(`okx ${env.code.slice(0, 20)}${msg}`, env.code === '51001', env.code === '50011');
 }
 
 /**

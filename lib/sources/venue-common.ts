@@ -11,7 +11,7 @@
  * - candles: kucoin/binance/okx/bybit drop negative numbers and keep the LAST row sent for an open
  *   time ({@link ascendingNonNegative}); the others keep negatives and the FIRST row ({@link ascending}).
  */
-import type { Candle, Result, SourceId, Ticker24h } from '../types';
+import type { Candle, Result, SourceError, SourceId, Ticker24h } from '../types';
 import { getJson } from './http';
 import type { VenueMarketData } from './market-data';
 import { anyValue, numOrNull, optional, z } from './zod';
@@ -53,6 +53,18 @@ export function pairSymbol(
   const b = clean(base);
   const q = clean(quote);
   return b && q ? join(b, q) : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+
+/**
+ * A venue's own error answer as a typed failure: not-found when `notFound`, else rate-limited
+ * (retry after a minute) when `rateLimited`, else http. `message` names the venue and its code.
+ */
+export function venueFail(message: string, notFound: boolean, rateLimited: boolean): { ok: false; error: SourceError } {
+  if (notFound) return fail('not-found', message);
+  return rateLimited ? fail('rate-limited', message, { retryAfterMs: 60_000 }) : fail('http', message);
 }
 
 // ---------------------------------------------------------------------------------------------

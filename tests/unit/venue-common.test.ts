@@ -3,7 +3,7 @@
  * build are what each venue built inline before.
  */
 import { describe, expect, it } from 'vitest';
-import { changeFromOpen, fractionToPct, tickerOk } from '../../lib/sources/venue-common';
+import { changeFromOpen, fractionToPct, tickerOk, venueFail } from '../../lib/sources/venue-common';
 
 describe('venue ticker helpers', () => {
   it('tickerOk: the venue stamp when positive, else the caller clock; a non-finite change becomes null', () => {
@@ -26,5 +26,13 @@ describe('venue ticker helpers', () => {
     expect(changeFromOpen(110, 0)).toBeNull();
     expect(changeFromOpen(110, null)).toBeNull();
     expect(changeFromOpen(110, -5)).toBeNull();
+  });
+});
+
+describe('venueFail', () => {
+  it('not-found wins over rate-limited; rate-limited retries after a minute; else http', () => {
+    expect(venueFail('x 1', true, true)).toEqual({ ok: false, error: { kind: 'not-found', message: 'x 1' } });
+    expect(venueFail('x 2', false, true)).toEqual({ ok: false, error: { kind: 'rate-limited', message: 'x 2', retryAfterMs: 60_000 } });
+    expect(venueFail('x 3', false, false)).toEqual({ ok: false, error: { kind: 'http', message: 'x 3' } });
   });
 });
