@@ -17,7 +17,7 @@
  */
 import type { DailyValue, NetworkFigure, Result } from '../types';
 import { dailyFigures } from '../metrics/revenue';
-import { apiUrl, parseBody, fetchText, type RequestOptions } from './http';
+import { apiUrl, fetchThen, parseBody, type RequestOptions } from './http';
 import { fail } from './venue-common';
 import { anyValue, array, numOrNull, str, z } from './zod';
 import { ok } from './result';
@@ -63,7 +63,5 @@ export function parseAethirRevenue(text: string, fetchedAtMs: number): Result<Ne
 export const AETHIR_REVENUE_URL = apiUrl('dashboard-api.aethir.com', '/protocol/demand-metrics/historical-network-revenue');
 
 export async function fetchAethirRevenue(args: { nowMs?: number }, opts: RequestOptions): Promise<Result<NetworkFigure[]>> {
-  const text = await fetchText(AETHIR_REVENUE_URL, opts);
-  if (!text.ok) return text;
-  return parseAethirRevenue(text.value, args.nowMs ?? Date.now());
+  return fetchThen(AETHIR_REVENUE_URL, opts, (text) => parseAethirRevenue(text, args.nowMs ?? Date.now()));
 }

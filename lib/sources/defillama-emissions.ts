@@ -27,7 +27,7 @@
  * `coingecko:<id>` (it can be `chain:0x…`: then null).
  */
 import type { CliffUnlock, EmissionSchedule, LinearSegment, Result, UnlockAllocation } from '../types';
-import { apiUrl, fetchText, MAX_BODY_BYTES, parseJson, segment, validate, type RequestOptions } from './http';
+import { apiUrl, fetchThen, MAX_BODY_BYTES, parseJson, segment, validate, type RequestOptions } from './http';
 import { isValidSlug } from './defillama';
 import { fail } from './venue-common';
 import { anyValue, array, nullish, num, optional, str, union, z } from './zod';
@@ -452,16 +452,12 @@ export function emissionsUrl(slug: string): string {
 
 export async function fetchEmissions(args: { slug: string; nowMs?: number }, opts: RequestOptions): Promise<Result<EmissionSchedule>> {
   if (!isValidSlug(args.slug)) return fail('not-found', 'not a DefiLlama emissions slug');
-  const text = await fetchText(emissionsUrl(args.slug), opts);
-  if (!text.ok) return text;
-  return parseEmissions(text.value, args.slug, args.nowMs ?? Date.now());
+  return fetchThen(emissionsUrl(args.slug), opts, (text) => parseEmissions(text, args.slug, args.nowMs ?? Date.now()));
 }
 
 export const EMISSIONS_LIST_URL = apiUrl('defillama-datasets.llama.fi', '/emissionsProtocolsList');
 
 /** Slugs that have an emissions file. */
 export async function fetchEmissionsList(opts: RequestOptions): Promise<Result<string[]>> {
-  const text = await fetchText(EMISSIONS_LIST_URL, opts);
-  if (!text.ok) return text;
-  return parseEmissionsList(text.value);
+  return fetchThen(EMISSIONS_LIST_URL, opts, (text) => parseEmissionsList(text));
 }

@@ -16,7 +16,7 @@
  *   spaces as `-`: `akash`, `filecoin`, `arbitrum-nova`).
  */
 import type { DailyValue, FeesSeries, Result } from '../types';
-import { apiUrl, parseBody, fetchText, parseJson, segment, validate, type RequestOptions } from './http';
+import { apiUrl, fetchThen, parseBody, parseJson, segment, validate, type RequestOptions } from './http';
 import { fail } from './venue-common';
 import { anyValue, array, finite, minLen, nullish, num, numOrNull, optional, str, tuple, union, z } from './zod';
 import { ok } from './result';
@@ -263,27 +263,21 @@ export async function fetchFeesSeries(
 ): Promise<Result<FeesSeries>> {
   if (!isValidSlug(args.slug)) return fail('not-found', 'not a DefiLlama slug');
   if (args.dataType !== 'dailyFees' && args.dataType !== 'dailyRevenue') return fail('not-found', 'unknown data type');
-  const text = await fetchText(feesSummaryUrl(args.slug, args.dataType), opts);
-  if (!text.ok) return text;
-  return parseFeesSummary(text.value, args.slug, args.dataType, args.expectGeckoId);
+  return fetchThen(feesSummaryUrl(args.slug, args.dataType), opts, (text) => parseFeesSummary(text, args.slug, args.dataType, args.expectGeckoId));
 }
 
 export const FEES_OVERVIEW_URL = feesOverviewUrl('dailyFees');
 
 /** Every protocol and chain DefiLlama tracks fees for (identity list). */
 export async function fetchFeeProtocols(opts: RequestOptions): Promise<Result<FeeProtocol[]>> {
-  const text = await fetchText(FEES_OVERVIEW_URL, opts);
-  if (!text.ok) return text;
-  return parseFeeProtocols(text.value);
+  return fetchThen(FEES_OVERVIEW_URL, opts, (text) => parseFeeProtocols(text));
 }
 
 export const CHAINS_URL = apiUrl('api.llama.fi', '/v2/chains');
 
 /** Chains with their CoinGecko ids, for chain-level fee slugs (`akash`, `filecoin`). */
 export async function fetchFeeChains(opts: RequestOptions): Promise<Result<FeeChain[]>> {
-  const text = await fetchText(CHAINS_URL, opts);
-  if (!text.ok) return text;
-  return parseFeeChains(text.value);
+  return fetchThen(CHAINS_URL, opts, (text) => parseFeeChains(text));
 }
 
 export function feesOverviewUrl(dataType: FeesDataType): string {
@@ -319,7 +313,5 @@ export function parseOverviewTotals(text: string, slug: string, dataType: FeesDa
 
 export async function fetchOverviewTotals(args: { slug: string; dataType: FeesDataType }, opts: RequestOptions): Promise<Result<FeesSeries>> {
   if (!isValidSlug(args.slug)) return fail('not-found', 'not a DefiLlama slug');
-  const text = await fetchText(feesOverviewUrl(args.dataType), opts);
-  if (!text.ok) return text;
-  return parseOverviewTotals(text.value, args.slug, args.dataType);
+  return fetchThen(feesOverviewUrl(args.dataType), opts, (text) => parseOverviewTotals(text, args.slug, args.dataType));
 }

@@ -13,7 +13,7 @@
  * say whether these are online, so the label does not claim "active".
  */
 import type { NetworkFigure, Result } from '../types';
-import { apiUrl, parseBody, fetchText, type RequestOptions } from './http';
+import { apiUrl, fetchThen, parseBody, type RequestOptions } from './http';
 import { isValidSlug } from './defillama';
 import { fail, optNum } from './venue-common';
 import { anyValue, array, nullish, str, z } from './zod';
@@ -69,7 +69,5 @@ export const DEPINSCAN_PROJECTS_URL = apiUrl('metrics-api.w3bstream.com', '/proj
 
 export async function fetchDepinscanDevices(args: DepinscanQuery & { nowMs?: number }, opts: RequestOptions): Promise<Result<NetworkFigure[]>> {
   if (!validQuery(args)) return fail('not-found', 'no valid CoinGecko id or project name');
-  const text = await fetchText(DEPINSCAN_PROJECTS_URL, opts);
-  if (!text.ok) return text;
-  return parseDepinscan(text.value, args, args.nowMs ?? Date.now());
+  return fetchThen(DEPINSCAN_PROJECTS_URL, opts, (text) => parseDepinscan(text, args, args.nowMs ?? Date.now()));
 }

@@ -16,7 +16,7 @@
  * anyone who needs it.
  */
 import type { NetworkFigure, Result } from '../types';
-import { apiUrl, parseBody, fetchText, type RequestOptions } from './http';
+import { apiUrl, fetchThen, parseBody, type RequestOptions } from './http';
 import { fail, optNum } from './venue-common';
 import { finite, nullish, str, union, z } from './zod';
 import { ok } from './result';
@@ -107,7 +107,5 @@ export function parseFilfoxOverview(text: string, fallbackAsOfMs: number): Resul
 export const FILFOX_OVERVIEW_URL = apiUrl('filfox.info', '/api/v1/overview');
 
 export async function fetchFilfoxNetwork(args: { nowMs?: number }, opts: RequestOptions): Promise<Result<NetworkFigure[]>> {
-  const text = await fetchText(FILFOX_OVERVIEW_URL, opts);
-  if (!text.ok) return text;
-  return parseFilfoxOverview(text.value, args.nowMs ?? Date.now());
+  return fetchThen(FILFOX_OVERVIEW_URL, opts, (text) => parseFilfoxOverview(text, args.nowMs ?? Date.now()));
 }

@@ -211,10 +211,15 @@ export function parseBody<S extends z.ZodMiniType>(text: string, schema: S): Res
   return json.ok ? validate(schema, json.value) : json;
 }
 
-/** GET + JSON + zod in one step. */
-export async function getJson<S extends z.ZodMiniType>(url: string, schema: S, opts: RequestOptions): Promise<Result<z.output<S>>> {
+/** GET a URL and hand its text to `parse` (pure, total); a failed request is returned as is. */
+export async function fetchThen<T>(url: string, opts: RequestOptions, parse: (text: string) => Result<T>): Promise<Result<T>> {
   const text = await fetchText(url, opts);
-  return text.ok ? parseBody(text.value, schema) : text;
+  return text.ok ? parse(text.value) : text;
+}
+
+/** GET + JSON + zod in one step. */
+export function getJson<S extends z.ZodMiniType>(url: string, schema: S, opts: RequestOptions): Promise<Result<z.output<S>>> {
+  return fetchThen(url, opts, (text) => parseBody(text, schema));
 }
 
 function safeHost(url: string): string {
