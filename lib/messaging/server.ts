@@ -3,7 +3,7 @@
  * request. A message is answered only after its sender is checked and its payload parsed;
  * handlers receive parsed data only (QUALITY.md, "Messages are untrusted").
  */
-import { array, bool, finite, matches, maxLen, minLen, oneOf, optional, str, trimmed, z } from '../sources/zod';
+import { array, bool, finite, matches, maxLen, minLen, oneOf, optional, refine, str, trimmed, z } from '../sources/zod';
 import { CONTENT_SCRIPT_TYPES, type MessageType, type ProtocolMap, type Reply } from './protocol';
 // Only the id list and the match-pattern matcher: the venue parsers stay out of the worker bundle.
 import { VENUE_IDS } from '../exchanges/define';
@@ -14,7 +14,7 @@ import { own } from '../own';
 import { LayoutPatchSchema } from '../settings/overlay-prefs';
 
 /** ASCII or CJK-named ticker, never all digits (lib/exchanges/ticker-text.ts); `../`, `?`, `#` refused. */
-const ticker = str.check(maxLen(40), z.refine(isTickerText));
+const ticker = str.check(maxLen(40), refine(isTickerText));
 const venueId = oneOf(VENUE_IDS);
 
 const pair = z.object({
@@ -23,7 +23,7 @@ const pair = z.object({
   quote: ticker,
   market: oneOf(['spot', 'margin', 'perp', 'future']),
   // an integer 2 … 1e8 (one refine: zod's int/gte/lte checks would add ~0.5 KB gzip to the worker)
-  multiplier: optional(finite.check(z.refine((n) => Number.isInteger(n) && n >= 2 && n <= 100_000_000))),
+  multiplier: optional(finite.check(refine((n) => Number.isInteger(n) && n >= 2 && n <= 100_000_000))),
   leveraged: optional(bool),
 });
 

@@ -5,7 +5,7 @@
  * worker validates, merges and stores (QUALITY.md, "The page's context gets no secret and no
  * write"; issue 11, medium 1).
  */
-import { array, bool, finite, maxLen, nullable, oneOf, optional, z } from '../sources/zod';
+import { array, bool, finite, maxLen, nullable, oneOf, optional, refine, z } from '../sources/zod';
 import type { MetricGroup } from '../engine/bundle';
 import type { OverlayLayout, OverlayPrefs } from '../messaging/protocol';
 import type { Settings } from './schema';
@@ -17,7 +17,7 @@ type MissingGroup = Exclude<MetricGroup, (typeof METRIC_GROUP_IDS)[number]>;
 export const ALL_GROUPS_LISTED: [MissingGroup] extends [never] ? true : never = true;
 
 /** px; far beyond any screen, but finite (zod's number() refuses NaN and ±Infinity) */
-const coord = finite.check(z.refine((n) => n >= -100_000 && n <= 100_000));
+const coord = finite.check(refine((n) => n >= -100_000 && n <= 100_000));
 const view = oneOf(['compact', 'full']);
 const group = oneOf(METRIC_GROUP_IDS);
 

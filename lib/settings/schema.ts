@@ -9,7 +9,7 @@
  * the e2e test reloading before the save landed, fixed in tests/e2e/sector.e2e.ts.)
  */
 import { isTickerText, tickerFromText } from '../exchanges/ticker-text';
-import { anyValue, array, bool, fallback, matches, maxLen, minLen, nullable, oneOf, optional, str, trimmed, z } from '../sources/zod';
+import { anyValue, array, bool, fallback, matches, maxLen, minLen, nullable, oneOf, optional, refine, str, trimmed, z } from '../sources/zod';
 
 export const SETTINGS_VERSION = 2;
 
@@ -36,7 +36,7 @@ const ticker = z.pipe(
     str,
     z.transform((s: string) => tickerFromText(s) ?? ''),
   ),
-  str.check(z.refine(isTickerText)),
+  str.check(refine(isTickerText)),
 );
 
 export const WatchItemSchema = z.object({

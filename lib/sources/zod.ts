@@ -48,6 +48,15 @@ export function array<T extends z.ZodMiniType>(item: T) {
 }
 
 /**
+ * `z.refine(fn)` as `z.custom(fn, { abort: false })`: the same check (zod builds both as one custom
+ * check; `abort: false` is refine's default, so later checks still run), and the worker ships one
+ * of zod's two builders of it. Pinned by tests/unit/zod-helpers.test.ts.
+ */
+export function refine<T>(fn: (value: T) => boolean) {
+  return z.custom<T>(fn, { abort: false });
+}
+
+/**
  * `z.minLength` / `z.maxLength` as refinements on a string's or array's `length`. zod ran its length
  * checks on ANY value with a `length` key, even after the type check had already failed, so hostile
  * JSON such as `{"length":{"toString":1,"valueOf":1}}` made `safeParse` THROW while comparing
@@ -56,8 +65,8 @@ export function array<T extends z.ZodMiniType>(item: T) {
  * fail as zod's checks (mini's generic "Invalid input"; pinned by tests/unit/zod-helpers.test.ts),
  * and the worker ships no zod length checks (40 KB gzip budget).
  */
-export const minLen = (minimum: number) => z.refine<string | readonly unknown[]>((v) => v.length >= minimum);
-export const maxLen = (maximum: number) => z.refine<string | readonly unknown[]>((v) => v.length <= maximum);
+export const minLen = (minimum: number) => refine<string | readonly unknown[]>((v) => v.length >= minimum);
+export const maxLen = (maximum: number) => refine<string | readonly unknown[]>((v) => v.length <= maximum);
 
 /**
  * `z.enum(values)` and `.check(z.regex(re))` as plain refinements: the same values pass and fail,
@@ -94,7 +103,7 @@ export function tuple<const T extends readonly z.ZodMiniType[]>(items: T, rest?:
 }
 
 export const oneOf = <const T extends readonly string[]>(values: T) => z.custom<T[number]>((v) => typeof v === 'string' && values.includes(v));
-export const matches = (re: RegExp) => z.refine<string>((s) => ((re.lastIndex = 0), re.test(s)));
+export const matches = (re: RegExp) => refine<string>((s) => ((re.lastIndex = 0), re.test(s)));
 
 /**
  * `z.union(options)` as one transform: the first option that accepts the value gives the output,

@@ -3,7 +3,7 @@
  * (smaller worker bundle): the same inputs must pass and fail, with the same output.
  */
 import { describe, expect, it } from 'vitest';
-import { anyValue, array, bool, fallback, finite, matches, maxLen, minLen, nullable, nullish, num, numOrNull, oneOf, optional, str, trimmed, tuple, union, z } from '../../lib/sources/zod';
+import { anyValue, array, bool, fallback, finite, matches, maxLen, minLen, nullable, nullish, num, numOrNull, oneOf, optional, refine, str, trimmed, tuple, union, z } from '../../lib/sources/zod';
 
 const inputs: unknown[] = [
   [1, 2, 3],
@@ -313,6 +313,23 @@ describe('optional / nullable / nullish match z.optional / z.nullable / z.nullis
       }
     } finally {
       z.config({ localeError: undefined });
+    }
+  });
+});
+
+describe('refine matches z.refine', () => {
+  it('same success, issues (count, paths, messages) with several checks, alone and as an object key', () => {
+    const even = (n: number) => n % 2 === 0;
+    const small = (n: number) => n < 10;
+    for (const v of [2, 3, 12, 13, 'x', null, undefined, NaN]) {
+      for (const [a, b] of [
+        [finite.check(refine(even), refine(small)).safeParse(v), finite.check(z.refine(even), z.refine(small)).safeParse(v)],
+        [z.object({ k: finite.check(refine(even), refine(small)) }).safeParse({ k: v }), z.object({ k: finite.check(z.refine(even), z.refine(small)) }).safeParse({ k: v })],
+      ] as const) {
+        expect(a.success, String(v)).toBe(b.success);
+        expect(a.data).toStrictEqual(b.data);
+        if (!a.success && !b.success) expect(a.error.issues.map((i) => [i.path, i.message])).toEqual(b.error.issues.map((i) => [i.path, i.message]));
+      }
     }
   });
 });
