@@ -28,6 +28,17 @@ export { z };
 export const anyValue = z.custom<unknown>(() => true);
 
 /**
+ * `schema`'s output for `v`, or its issues re-reported on `ctx` (same messages and inputs, paths
+ * after `at`) and `z.NEVER`: how the helpers below parse an inner schema from one transform.
+ */
+function inner<T extends z.ZodMiniType>(schema: T, v: unknown, ctx: { issues: z.core.$ZodRawIssue[] }, at: PropertyKey[] = []): z.output<T> {
+  const r = schema.safeParse(v);
+  if (r.success) return r.data;
+  for (const e of r.error.issues) ctx.issues.push({ code: 'custom', message: e.message, path: [...at, ...e.path], input: e.input });
+  return z.NEVER;
+}
+
+/**
  * `z.array(item)` as an array guard plus one transform: each element parsed by `item` (its issues
  * reported at `[index, ...path]` with their messages), output the parsed elements; the worker then
  * ships no zod array type (40 KB gzip budget). Pinned by tests/unit/zod-helpers.test.ts.
@@ -36,12 +47,9 @@ export function array<T extends z.ZodMiniType>(item: T) {
   return z.pipe(
     z.custom<unknown[]>((v) => Array.isArray(v)),
     z.transform((a: unknown[], ctx) => {
+      // a failed element leaves z.NEVER in `out`; its issues (at [index, ...path]) fail the whole array
       const out: Array<z.output<T>> = [];
-      for (let i = 0; i < a.length; i++) {
-        const r = item.safeParse(a[i]);
-        if (r.success) out.push(r.data);
-        else for (const e of r.error.issues) ctx.issues.push({ code: 'custom', message: e.message, path: [i, ...e.path], input: e.input });
-      }
+      for (let i = 0; i < a.length; i++) out.push(inner(item, a[i], ctx, [i]));
       return ctx.issues.length ? z.NEVER : out;
     }),
   );
@@ -156,17 +164,6 @@ export function fallback<T extends z.ZodMiniType>(schema: T, value: z.output<T>)
   );
   s._zod.optin = 'optional';
   return s;
-}
-
-/**
- * `schema`'s output for `v`, or its issues re-reported on `ctx` (same messages and inputs, paths
- * after `at`) and `z.NEVER`: how the helpers below parse an inner schema from one transform.
- */
-function inner<T extends z.ZodMiniType>(schema: T, v: unknown, ctx: { issues: z.core.$ZodRawIssue[] }, at: PropertyKey[] = []): z.output<T> {
-  const r = schema.safeParse(v);
-  if (r.success) return r.data;
-  for (const e of r.error.issues) ctx.issues.push({ code: 'custom', message: e.message, path: [...at, ...e.path], input: e.input });
-  return z.NEVER;
 }
 
 /** A schema whose object key may be absent (zod reads `_zod.optin` / `optout`, as for `z.optional`). */
