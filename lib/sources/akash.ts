@@ -15,7 +15,7 @@
  */
 import type { NetworkFigure, Result } from '../types';
 import { apiUrl, parseBody, fetchText, type RequestOptions } from './http';
-import { fail, optNum } from './venue-common';
+import { fail, isCount, optNum } from './venue-common';
 import { anyValue, nullish, num, optional, str, z } from './zod';
 import { ok } from './result';
 
@@ -36,10 +36,6 @@ export const akashDashboardSchema = z.object({
   compare: optional(anyValue),
 });
 export type AkashDashboardWire = z.output<typeof akashDashboardSchema>;
-
-function isCount(v: number | null): v is number {
-  return v !== null && Number.isFinite(v) && v >= 0;
-}
 
 /** Percent change from `before` to `now`; null when not meaningful. */
 export function pctChange(now: number, before: number | null | undefined): number | null {

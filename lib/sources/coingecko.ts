@@ -16,7 +16,7 @@
  */
 import type { Candle, CoinSearchHit, MarketSnapshot, Result } from '../types';
 import { apiUrl, getJson, segment, type RequestOptions } from './http';
-import { fail, optNum } from './venue-common';
+import { fail, isoToMs, optNum, positive } from './venue-common';
 import { array, fallback, nullable, nullish, num, str, tuple, z } from './zod';
 import { ok } from './result';
 
@@ -131,18 +131,6 @@ export type CoingeckoMarketChart = z.output<typeof CoingeckoMarketChartSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // Normalisers
-
-/** A positive finite number, else null (CoinGecko's 0 market cap or supply means "no data"). */
-function positive(n: number | null): number | null {
-  return n !== null && Number.isFinite(n) && n > 0 ? n : null;
-}
-
-/** An ISO date as epoch ms, or null. */
-function isoToMs(iso: string | null | undefined): number | null {
-  if (typeof iso !== 'string') return null;
-  const ms = Date.parse(iso);
-  return Number.isFinite(ms) ? ms : null;
-}
 
 /** The image URL when it is a plain https URL, else null (never `javascript:`, `data:` or http). */
 function httpsImage(url: string | null | undefined): string | null {

@@ -14,7 +14,7 @@
  */
 import type { CoinSearchHit, MarketSnapshot, Result } from '../types';
 import { apiUrl, getJson, segment, type RequestOptions } from './http';
-import { fail, optNum } from './venue-common';
+import { fail, isoToMs, optNum, positive } from './venue-common';
 import { array, bool, fallback, nullable, nullish, str, z } from './zod';
 import { ok } from './result';
 
@@ -82,16 +82,6 @@ export type CoinpaprikaSearch = z.output<typeof CoinpaprikaSearchSchema>;
 // Normalisers
 
 /** A positive finite number, else null (CoinPaprika's 0 means "unknown" or "uncapped"). */
-function positive(n: number | null | undefined): number | null {
-  return typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : null;
-}
-
-function isoToMs(iso: string | null | undefined): number | null {
-  if (typeof iso !== 'string') return null;
-  const ms = Date.parse(iso);
-  return Number.isFinite(ms) ? ms : null;
-}
-
 /**
  * Ticker → `MarketSnapshot` (source: coinpaprika). Supplies, market cap, price and ATH of 0 →
  * null; `change24hPct` is CoinPaprika's percent as is; `fdvUsd` is always null (CoinPaprika sends

@@ -21,14 +21,12 @@
  */
 import type { NetworkFigure, Result } from '../types';
 import { apiUrl, parseBody, fetchText, type RequestOptions } from './http';
-import { fail, optNum } from './venue-common';
+import { fail, isCount, optNum } from './venue-common';
 import { z } from './zod';
 import { ok } from './result';
 
 export const ionetInventorySchema = z.object({ data: z.object({ total: optNum, active: optNum, passive: optNum }) });
 export const ionetClustersSchema = z.object({ data: z.object({ running_clusters: optNum, total_earnings: optNum }) });
-
-const isCount = (v: number | null): v is number => v !== null && Number.isFinite(v) && v >= 0;
 
 export function parseIonetInventory(text: string, asOfMs: number): Result<NetworkFigure[]> {
   const body = parseBody(text, ionetInventorySchema);

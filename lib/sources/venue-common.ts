@@ -27,6 +27,26 @@ export { fail };
 export const optNum = z.pipe(optional(numOrNull), z.transform((v: number | null | undefined) => v ?? null));
 
 // ---------------------------------------------------------------------------------------------
+// Numbers and dates shared by the market-data and network sources
+
+/** A positive finite number, else null (a provider's 0 market cap or supply means "no data"). */
+export function positive(n: number | null | undefined): number | null {
+  return typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : null;
+}
+
+/** An ISO date as epoch ms, or null. */
+export function isoToMs(iso: string | null | undefined): number | null {
+  if (typeof iso !== 'string') return null;
+  const ms = Date.parse(iso);
+  return Number.isFinite(ms) ? ms : null;
+}
+
+/** A count a network source may show: a finite number ≥ 0. */
+export function isCount(v: number | null): v is number {
+  return v !== null && Number.isFinite(v) && v >= 0;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Tickers and pair symbols
 
 const ASCII_TICKER_RE = /^[A-Za-z0-9]{1,20}$/;
