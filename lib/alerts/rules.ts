@@ -7,7 +7,7 @@
  * persisted BEFORE any notification is shown, so a replayed alarm, a worker restart or a
  * browser restart never fires the same crossing twice.
  */
-import { finite, matches, oneOf, str, z } from '../sources/zod';
+import { finite, matches, oneOf, optional, refine, str, z } from '../sources/zod';
 import { TICKER_RE } from '../settings/schema';
 
 export const ALERT_KINDS = ['priceAbove', 'priceBelow', 'rsiAbove', 'rsiBelow', 'unlockWithin'] as const;
@@ -18,9 +18,9 @@ export const AlertRuleSchema = z.object({
   symbol: str.check(matches(TICKER_RE)),
   kind: oneOf(ALERT_KINDS),
   /** USD for price rules, 0–100 for RSI rules, percent of circulating supply for unlock rules */
-  level: finite.check(z.refine(Number.isFinite)),
+  level: finite.check(refine(Number.isFinite)),
   /** unlock rules: the window, in days */
-  days: z.optional(finite.check(z.refine((d) => Number.isInteger(d) && d >= 1 && d <= 365))),
+  days: optional(finite.check(refine((d) => Number.isInteger(d) && d >= 1 && d <= 365))),
 });
 export type AlertRule = z.infer<typeof AlertRuleSchema>;
 

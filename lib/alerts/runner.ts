@@ -2,7 +2,7 @@
  * The worker's alert round: read rules and state, fetch the values the rules need, evaluate,
  * persist the new state, and only then notify (lib/alerts/rules.ts explains why in that order).
  */
-import type { Bundle } from '../engine/bundle';
+import { metricNumber as metricNum, type Bundle } from '../engine/bundle';
 import { createLogger } from '../log';
 import { STORAGE_KEYS } from '../settings/keys';
 import { evaluate, parseRules, parseState, type AlertInputs, type AlertLogEntry, type Firing } from './rules';
@@ -24,11 +24,6 @@ export interface AlertDeps {
 }
 
 export const ALERT_KEYS = { rules: STORAGE_KEYS.alerts, state: STORAGE_KEYS.alertState, log: STORAGE_KEYS.alertLog } as const;
-
-function metricNum(b: Bundle, id: string): number | null {
-  const v = b.metrics.find((m) => m.id === id)?.value;
-  return typeof v === 'number' && Number.isFinite(v) ? v : null;
-}
 
 /** Values for alerts, from the bundle the rest of the extension shows. */
 export function inputsFromBundle(b: Bundle): AlertInputs {

@@ -164,3 +164,9 @@ export interface WatchRow {
   nextUnlockDate?: string | null;
   error?: string;
 }
+
+/** A metric's value when it is a finite number, else null (absent, a date, or no data). */
+export function metricNumber(b: Pick<Bundle, 'metrics'>, id: string): number | null {
+  const v = b.metrics.find((m) => m.id === id)?.value;
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}

@@ -8,7 +8,7 @@
  * Kept out of engine.ts / assemble.ts on purpose (those are being split into modules): it takes
  * the engine's public `compare` as an injected dependency, and reads the cache with `peek`.
  */
-import type { Bundle } from './bundle';
+import { metricNumber as num, type Bundle } from './bundle';
 import type { SwrCache } from './cache';
 import { EmissionScheduleSchema, FeeChainsSchema, FeeProtocolsSchema, policy, StringListSchema } from './domain-schemas';
 import { llamaOverrides, resolveLlamaSlugs, type LlamaSlugs } from '../sources/network-registry';
@@ -59,11 +59,6 @@ export interface CalendarDeps {
 
 /** compare() accepts at most 40 tickers (lib/messaging/server.ts) */
 const MAX_TOKENS = 40;
-
-function num(b: Bundle, id: string): number | null {
-  const v = b.metrics.find((m) => m.id === id)?.value;
-  return typeof v === 'number' && Number.isFinite(v) ? v : null;
-}
 
 /**
  * The calendar's inputs for the active watchlist: each token's cached schedule with its price,

@@ -2,10 +2,10 @@
  * Schemas of the domain values the worker caches. Entries read back from IndexedDB are
  * re-validated with these (GUIDE.md, "Cache"): a corrupted or older-shaped entry is a miss.
  */
-import { array, finite, oneOf, str, z } from '../sources/zod';
+import { array, finite, nullable, oneOf, optional, str, z } from '../sources/zod';
 import type { CachePolicy } from './cache';
 
-const nfinite = z.nullable(finite);
+const nfinite = nullable(finite);
 
 /** One daily (or other interval) candle, normalised: open time in epoch ms, ascending order. */
 export const CandleSchema = z.object({
@@ -54,13 +54,13 @@ export const MarketSnapshotSchema = z.object({
   /** provider's last_updated, epoch ms */
   lastUpdatedMs: nfinite,
   /** small logo URL, only ever shown from an allow-listed https host */
-  image: z.optional(z.nullable(str)),
+  image: optional(nullable(str)),
 });
 
 export const MarketSnapshotsSchema = array(MarketSnapshotSchema);
 
-export const FeeProtocolsSchema = array(z.object({ slug: str, name: str, geckoId: z.nullable(str), kind: oneOf(['protocol', 'chain']) }));
-export const FeeChainsSchema = array(z.object({ slug: str, name: str, geckoId: z.nullable(str) }));
+export const FeeProtocolsSchema = array(z.object({ slug: str, name: str, geckoId: nullable(str), kind: oneOf(['protocol', 'chain']) }));
+export const FeeChainsSchema = array(z.object({ slug: str, name: str, geckoId: nullable(str) }));
 
 /** A coin search hit (CoinGecko `/search`). */
 export const SearchHitSchema = z.object({
@@ -81,14 +81,14 @@ export const FeesSeriesSchema = z.object({
   name: str,
   dataType: oneOf(['dailyFees', 'dailyRevenue']),
   /** the provider's own definition, flattened to text; null when none */
-  methodology: z.nullable(str),
+  methodology: nullable(str),
   /** ascending by day, as the provider sent them (may include today's partial day, may skip days) */
   daily: array(DailyValueSchema),
   /**
    * The provider's own 24h / 30d totals (USD), set only when the daily history was unavailable and
    * the `/overview/fees` row stood in for it (then `daily` is empty).
    */
-  totals: z.optional(z.object({ last24hUsd: nfinite, last30dUsd: nfinite })),
+  totals: optional(z.object({ last24hUsd: nfinite, last30dUsd: nfinite })),
 });
 
 export const UnlockAllocationSchema = z.object({
@@ -119,7 +119,7 @@ export const LinearSegmentSchema = z.object({
 /** A token's unlock schedule (DefiLlama emissions), normalised. */
 export const EmissionScheduleSchema = z.object({
   slug: str,
-  geckoId: z.nullable(str),
+  geckoId: nullable(str),
   cliffs: array(CliffUnlockSchema),
   linear: array(LinearSegmentSchema),
   /** provider's source links (https only), for the "where from" line */
@@ -129,7 +129,7 @@ export const EmissionScheduleSchema = z.object({
    * `tMs` epoch ms, `unlocked` tokens), kept only around the fetch time. The most direct record of
    * what was released in a past window; absent when the provider sends none.
    */
-  documented: z.optional(array(z.object({ label: str, points: array(z.object({ tMs: finite, unlocked: finite })) }))),
+  documented: optional(array(z.object({ label: str, points: array(z.object({ tMs: finite, unlocked: finite })) }))),
 });
 
 export const NetworkKeySchema = oneOf([
@@ -159,9 +159,9 @@ export const NetworkFigureSchema = z.object({
   value: finite,
   asOfMs: finite,
   /** change over the source's history window, percent, when the source gives history */
-  trendPct: z.optional(nfinite),
+  trendPct: optional(nfinite),
   /** what the trend compares, e.g. "vs 30 days ago" */
-  trendLabel: z.optional(str),
+  trendLabel: optional(str),
 });
 export const NetworkFiguresSchema = array(NetworkFigureSchema);
 

@@ -14,10 +14,11 @@ import { fetchCoingeckoMarkets } from '../sources/coingecko';
 import { fetchCoinpaprikaSearch, fetchCoinpaprikaTicker } from '../sources/coinpaprika';
 import { venueMarketDataFor } from '../sources/venue-registry';
 import type { Settings } from '../settings/schema';
-import { z } from '../sources/zod';
+import { nullable } from '../sources/zod';
 import type { MarketSnapshot, Result, Ticker24h } from '../types';
+import { ok } from '../sources/result';
 
-const MarketOrNull = z.nullable(MarketSnapshotSchema);
+const MarketOrNull = nullable(MarketSnapshotSchema);
 
 /** The per-asset CoinGecko market entry (also written by `primeMarkets`). */
 function coingeckoMarketPolicy(id: string) {
@@ -32,7 +33,7 @@ async function coinpaprikaSnapshot(ctx: FeedContext, asset: Resolution): Promise
   if (!hits.ok) return hits;
   const exact = hits.value.filter((h) => h.symbol.toUpperCase() === asset.symbol.toUpperCase());
   const best = exact.find((h) => h.name.toLowerCase() === asset.name.toLowerCase()) ?? exact.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity))[0];
-  if (!best) return { ok: true, value: null };
+  if (!best) return ok(null);
   return fetchCoinpaprikaTicker({ id: best.id }, ctx.opts());
 }
 
@@ -46,7 +47,7 @@ export async function marketFeed(ctx: FeedContext, asset: Resolution, s: Setting
     coingeckoMarketPolicy(asset.id),
     async () => {
       const r = await fetchCoingeckoMarkets({ ids: [asset.id], key: coingeckoKey(s) }, ctx.opts());
-      return r.ok ? { ok: true, value: r.value.find((m) => m.id === asset.id) ?? null } : r;
+      return r.ok ? ok(r.value.find((m) => m.id === asset.id) ?? null) : r;
     },
     mode,
   );

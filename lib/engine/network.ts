@@ -43,10 +43,18 @@ export interface NetworkSource {
   requiresKey?: { has(s: Settings): boolean; what: string; message: string };
 }
 
+/**
+ * A keyless source whose figures are the same for every asset it covers: cached once per source
+ * (`net:<id>:all`), fetched with the fetch time only.
+ */
+function wholeNetwork(id: NetworkSourceId, fetch: (args: { nowMs: number }, opts: RequestOptions) => Promise<Result<NetworkFigure[]>>): NetworkSource {
+  return { cacheKey: () => `net:${id}:all`, fetch: ({ nowMs }, opts) => fetch({ nowMs }, opts) };
+}
+
 export const NETWORK_SOURCES: Record<NetworkSourceId, NetworkSource> = {
-  akash: { cacheKey: () => 'net:akash:all', fetch: ({ nowMs }, opts) => fetchAkashNetwork({ nowMs }, opts) },
-  filfox: { cacheKey: () => 'net:filfox:all', fetch: ({ nowMs }, opts) => fetchFilfoxNetwork({ nowMs }, opts) },
-  helium: { cacheKey: () => 'net:helium:all', fetch: ({ nowMs }, opts) => fetchHeliumHotspots({ nowMs }, opts) },
+  akash: wholeNetwork('akash', fetchAkashNetwork),
+  filfox: wholeNetwork('filfox', fetchFilfoxNetwork),
+  helium: wholeNetwork('helium', fetchHeliumHotspots),
   depinscan: {
     cacheKey: (asset) => `net:depinscan:${asset.id}`,
     fetch: ({ asset, nowMs }, opts) => fetchDepinscanDevices({ geckoId: asset.id, projectName: asset.name, nowMs }, opts),
@@ -63,11 +71,11 @@ export const NETWORK_SOURCES: Record<NetworkSourceId, NetworkSource> = {
   },
   // Bittensor's chain over JSON-RPC: one batched POST per refresh, cached FRESHNESS.network
   // (1 h, well above the 10 minutes the public nodes' ~100 requests/minute call for).
-  subtensor: { cacheKey: () => 'net:subtensor:all', fetch: ({ nowMs }, opts) => fetchSubtensorNetwork({ nowMs }, opts) },
-  ionet: { cacheKey: () => 'net:ionet:all', fetch: ({ nowMs }, opts) => fetchIonetNetwork({ nowMs }, opts) },
+  subtensor: wholeNetwork('subtensor', fetchSubtensorNetwork),
+  ionet: wholeNetwork('ionet', fetchIonetNetwork),
   // nowMs is the fetch time: complete UTC days of the revenue series are judged at it.
-  aethir: { cacheKey: () => 'net:aethir:all', fetch: ({ nowMs }, opts) => fetchAethirRevenue({ nowMs }, opts) },
-  renderfoundation: { cacheKey: () => 'net:renderfoundation:all', fetch: ({ nowMs }, opts) => fetchRenderBurn({ nowMs }, opts) },
+  aethir: wholeNetwork('aethir', fetchAethirRevenue),
+  renderfoundation: wholeNetwork('renderfoundation', fetchRenderBurn),
 };
 
 /** The network feed of one source; a keyed source without its key answers `blocked` at once. */

@@ -18,7 +18,7 @@ import { EmissionScheduleSchema, FeesSeriesSchema, MarketSnapshotSchema, policy 
 import { cachedSlugs, NO_AGE } from './calendar';
 import type { Settings } from '../settings/schema';
 import type { WatchRow } from '../messaging/protocol';
-import { z } from '../sources/zod';
+import { nullable } from '../sources/zod';
 import { memberFigures, SECTOR_METRICS, sectorMedian, type SectorMember, type SectorMetricId } from '../metrics/sector';
 
 /** The built-in compute-networks sector: CoinGecko id → ticker (DATA-SOURCES.md identity table). */
@@ -116,7 +116,7 @@ export function withSectorMetrics(metrics: readonly Metric[], view: SectorView):
   return out;
 }
 
-const MarketOrNull = z.nullable(MarketSnapshotSchema);
+const MarketOrNull = nullable(MarketSnapshotSchema);
 
 /** Members' figures: one batched quote call, then cache reads only. */
 export async function memberRows(deps: SectorDeps, symbols: string[]): Promise<MemberRow[]> {

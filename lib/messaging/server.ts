@@ -3,17 +3,18 @@
  * request. A message is answered only after its sender is checked and its payload parsed;
  * handlers receive parsed data only (QUALITY.md, "Messages are untrusted").
  */
-import { array, bool, finite, matches, maxLen, minLen, oneOf, str, trimmed, z } from '../sources/zod';
+import { array, bool, finite, matches, maxLen, minLen, oneOf, optional, refine, str, trimmed, z } from '../sources/zod';
 import { CONTENT_SCRIPT_TYPES, type MessageType, type ProtocolMap, type Reply } from './protocol';
 // Only the id list and the match-pattern matcher: the venue parsers stay out of the worker bundle.
 import { VENUE_IDS } from '../exchanges/define';
 import { isUrlMatched } from '../exchanges/match-pattern';
 import { ASSET_ID_RE } from '../settings/schema';
 import { isTickerText } from '../exchanges/ticker-text';
+import { own } from '../own';
 import { LayoutPatchSchema } from '../settings/overlay-prefs';
 
 /** ASCII or CJK-named ticker, never all digits (lib/exchanges/ticker-text.ts); `../`, `?`, `#` refused. */
-const ticker = str.check(maxLen(40), z.refine(isTickerText));
+const ticker = str.check(maxLen(40), refine(isTickerText));
 const venueId = oneOf(VENUE_IDS);
 
 const pair = z.object({
@@ -22,24 +23,24 @@ const pair = z.object({
   quote: ticker,
   market: oneOf(['spot', 'margin', 'perp', 'future']),
   // an integer 2 … 1e8 (one refine: zod's int/gte/lte checks would add ~0.5 KB gzip to the worker)
-  multiplier: z.optional(finite.check(z.refine((n) => Number.isInteger(n) && n >= 2 && n <= 100_000_000))),
-  leveraged: z.optional(bool),
+  multiplier: optional(finite.check(refine((n) => Number.isInteger(n) && n >= 2 && n <= 100_000_000))),
+  leveraged: optional(bool),
 });
 
 /** One schema per message type; `satisfies` keeps this table and ProtocolMap in step. */
 export const requestSchemas = {
-  getBundle: z.object({ pair, refresh: z.optional(bool) }),
+  getBundle: z.object({ pair, refresh: optional(bool) }),
   lookup: z.object({
     query: trimmed.check(minLen(1), maxLen(60)),
-    assetId: z.optional(str.check(matches(ASSET_ID_RE))),
-    refresh: z.optional(bool),
+    assetId: optional(str.check(matches(ASSET_ID_RE))),
+    refresh: optional(bool),
   }),
   suggest: z.object({ query: trimmed.check(minLen(1), maxLen(60)) }),
   chooseAsset: z.object({ venue: venueId, ticker, assetId: str.check(matches(ASSET_ID_RE)) }),
   getOverlayPrefs: z.object({ venue: venueId }),
   setOverlayLayout: z.object({ venue: venueId, layout: LayoutPatchSchema }),
   quotes: z.object({ symbols: array(ticker).check(maxLen(100)) }),
-  compare: z.object({ symbols: array(ticker).check(maxLen(40)), refresh: z.optional(bool) }),
+  compare: z.object({ symbols: array(ticker).check(maxLen(40)), refresh: optional(bool) }),
   runAlerts: z.object({}),
   unlockCalendar: z.object({}),
 } satisfies Record<MessageType, z.ZodMiniType>;
@@ -95,7 +96,7 @@ export function senderProblem(sender: Sender, type: MessageType, ctx: SenderCont
 export async function dispatch(message: unknown, sender: Sender, handlers: Handlers, ctx: SenderContext): Promise<Reply<unknown> | undefined> {
   if (!message || typeof message !== 'object' || Array.isArray(message)) return undefined;
   const type = (message as { type?: unknown }).type;
-  if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(requestSchemas, type)) return undefined;
+  if (typeof type !== 'string' || !own(requestSchemas, type)) return undefined;
   const t = type as MessageType;
   const problem = senderProblem(sender, t, ctx);
   if (problem) return { ok: false, error: `refused: ${problem}` };

@@ -5,7 +5,7 @@
  * worker validates, merges and stores (QUALITY.md, "The page's context gets no secret and no
  * write"; issue 11, medium 1).
  */
-import { array, bool, finite, maxLen, oneOf, z } from '../sources/zod';
+import { array, bool, finite, maxLen, nullable, oneOf, optional, refine, z } from '../sources/zod';
 import type { MetricGroup } from '../engine/bundle';
 import type { OverlayLayout, OverlayPrefs } from '../messaging/protocol';
 import type { Settings } from './schema';
@@ -17,17 +17,17 @@ type MissingGroup = Exclude<MetricGroup, (typeof METRIC_GROUP_IDS)[number]>;
 export const ALL_GROUPS_LISTED: [MissingGroup] extends [never] ? true : never = true;
 
 /** px; far beyond any screen, but finite (zod's number() refuses NaN and ±Infinity) */
-const coord = finite.check(z.refine((n) => n >= -100_000 && n <= 100_000));
+const coord = finite.check(refine((n) => n >= -100_000 && n <= 100_000));
 const view = oneOf(['compact', 'full']);
 const group = oneOf(METRIC_GROUP_IDS);
 
 /** What a content script may send: every field optional, each bounded. */
 export const LayoutPatchSchema = z.object({
-  x: z.optional(z.nullable(coord)),
-  y: z.optional(z.nullable(coord)),
-  collapsed: z.optional(bool),
-  view: z.optional(z.nullable(view)),
-  closedGroups: z.optional(array(group).check(maxLen(METRIC_GROUP_IDS.length))),
+  x: optional(nullable(coord)),
+  y: optional(nullable(coord)),
+  collapsed: optional(bool),
+  view: optional(nullable(view)),
+  closedGroups: optional(array(group).check(maxLen(METRIC_GROUP_IDS.length))),
 });
 
 /** Known group ids from anything stored: unknown entries dropped, duplicates removed. */

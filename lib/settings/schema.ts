@@ -9,7 +9,7 @@
  * the e2e test reloading before the save landed, fixed in tests/e2e/sector.e2e.ts.)
  */
 import { isTickerText, tickerFromText } from '../exchanges/ticker-text';
-import { anyValue, array, bool, fallback, matches, maxLen, minLen, oneOf, str, trimmed, z } from '../sources/zod';
+import { anyValue, array, bool, fallback, matches, maxLen, minLen, nullable, oneOf, optional, refine, str, trimmed, z } from '../sources/zod';
 
 export const SETTINGS_VERSION = 2;
 
@@ -36,13 +36,13 @@ const ticker = z.pipe(
     str,
     z.transform((s: string) => tickerFromText(s) ?? ''),
   ),
-  str.check(z.refine(isTickerText)),
+  str.check(refine(isTickerText)),
 );
 
 export const WatchItemSchema = z.object({
   symbol: ticker,
   /** CoinGecko id when the user picked a specific asset */
-  assetId: fallback(z.nullable(str.check(matches(ASSET_ID_RE))), null),
+  assetId: fallback(nullable(str.check(matches(ASSET_ID_RE))), null),
 });
 
 export const WatchlistSchema = z.object({
@@ -60,7 +60,7 @@ export const WatchlistSchema = z.object({
    * The user marked this list as a sector (issue 13): its members get sector medians. Optional so
    * lists saved before it keep their exact shape; a bad value reads as false.
    */
-  sector: z.optional(fallback(bool, false)),
+  sector: optional(fallback(bool, false)),
 });
 
 export type WatchItem = z.infer<typeof WatchItemSchema>;
@@ -88,7 +88,7 @@ export const SettingsSchema = z.object({
       return r.success ? [r.data] : [];
     })),
   ),
-  activeWatchlistId: fallback(z.nullable(str), null),
+  activeWatchlistId: fallback(nullable(str), null),
   apiKeys: fallback(ApiKeysSchema, { coingecko: '', coingeckoPlan: 'demo', taostats: '' }),
   /** venues where the overlay stays off */
   venuesOff: fallback(array(str.check(maxLen(20))), []),
@@ -101,7 +101,7 @@ export const SettingsSchema = z.object({
   // the worker ~0.4 KB gzip of its 40 KB budget): a plain object whose keys are ≤ 40 characters
   // and values strings, else {} (as the catch did); then only values that are CoinGecko ids.
   assetChoices: z.pipe(
-    z.optional(anyValue), // optional: an absent key is accepted (zod 4 requires a bare unknown() key)
+    optional(anyValue), // optional: an absent key is accepted (zod 4 requires a bare unknown() key)
     z.transform((r: unknown): Record<string, string> => {
       if (!r || typeof r !== 'object' || Array.isArray(r)) return {};
       const entries = Object.entries(r);

@@ -25,6 +25,7 @@
  * A failed read throws: callers must never write defaults after it (issue 11, medium 3).
  */
 import type { KeyValueArea } from './overlay-prefs';
+import { own } from '../own';
 
 export type { KeyValueArea };
 
@@ -35,8 +36,10 @@ export function createUserArea(local: KeyValueArea, vault: KeyValueArea, vaultOn
       const [v, l] = await Promise.all([vault.get(keys), plain.length ? local.get(plain) : Promise.resolve<Record<string, unknown>>({})]);
       const out: Record<string, unknown> = {};
       for (const k of keys) {
-        if (Object.prototype.hasOwnProperty.call(v, k) && v[k] !== undefined) out[k] = v[k];
-        else if (Object.prototype.hasOwnProperty.call(l, k) && l[k] !== undefined) out[k] = l[k];
+        // own properties only: a stored key named `constructor` or `__proto__` is an ordinary key
+        const fromVault = own(v, k);
+        const value = fromVault !== undefined ? fromVault : own(l, k);
+        if (value !== undefined) out[k] = value;
       }
       return out;
     },

@@ -17,9 +17,10 @@
  */
 import type { DailyValue, NetworkFigure, Result } from '../types';
 import { dailyFigures } from '../metrics/revenue';
-import { apiUrl, fetchText, parseJson, validate, type RequestOptions } from './http';
+import { apiUrl, fetchThen, parseBody, type RequestOptions } from './http';
 import { fail } from './venue-common';
 import { anyValue, array, numOrNull, str, z } from './zod';
+import { ok } from './result';
 
 export const aethirRevenueSchema = z.object({ dailyRevenue: array(anyValue) });
 const rowSchema = z.object({ date: str, usdValue: numOrNull });
@@ -45,9 +46,7 @@ export function aethirDaily(rows: readonly unknown[]): DailyValue[] {
 
 /** @param fetchedAtMs when the body was fetched, epoch ms: complete days are judged at that instant */
 export function parseAethirRevenue(text: string, fetchedAtMs: number): Result<NetworkFigure[]> {
-  const json = parseJson(text);
-  if (!json.ok) return json;
-  const body = validate(aethirRevenueSchema, json.value);
+  const body = parseBody(text, aethirRevenueSchema);
   if (!body.ok) return body;
   const d = dailyFigures(aethirDaily(body.value.dailyRevenue), fetchedAtMs);
   const out: NetworkFigure[] = [];
@@ -58,13 +57,11 @@ export function parseAethirRevenue(text: string, fetchedAtMs: number): Result<Ne
     out.push({ key: 'computeRevenue30dUsd', label: `compute revenue, last 30 complete UTC days (USD paid by customers${part})`, value: d.last30d, asOfMs });
   }
   if (out.length === 0) return fail('parse', 'Aethir dashboard has no complete day of revenue in the last 30');
-  return { ok: true, value: out };
+  return ok(out);
 }
 
 export const AETHIR_REVENUE_URL = apiUrl('dashboard-api.aethir.com', '/protocol/demand-metrics/historical-network-revenue');
 
 export async function fetchAethirRevenue(args: { nowMs?: number }, opts: RequestOptions): Promise<Result<NetworkFigure[]>> {
-  const text = await fetchText(AETHIR_REVENUE_URL, opts);
-  if (!text.ok) return text;
-  return parseAethirRevenue(text.value, args.nowMs ?? Date.now());
+  return fetchThen(AETHIR_REVENUE_URL, opts, (text) => parseAethirRevenue(text, args.nowMs ?? Date.now()));
 }

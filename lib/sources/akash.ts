@@ -14,9 +14,10 @@
  * both fail is the first error returned.
  */
 import type { NetworkFigure, Result } from '../types';
-import { apiUrl, fetchText, parseJson, validate, type RequestOptions } from './http';
-import { fail, optNum } from './venue-common';
-import { anyValue, num, str, z } from './zod';
+import { apiUrl, parseBody, fetchText, type RequestOptions } from './http';
+import { fail, isCount, optNum } from './venue-common';
+import { anyValue, nullish, num, optional, str, z } from './zod';
+import { ok } from './result';
 
 export const akashCapacitySchema = z.object({
   activeProviderCount: optNum,
@@ -26,19 +27,15 @@ export const akashCapacitySchema = z.object({
 export type AkashCapacityWire = z.output<typeof akashCapacitySchema>;
 
 const snapshotSchema = z.object({
-  date: z.nullish(str),
+  date: nullish(str),
   activeLeaseCount: num,
 });
 
 export const akashDashboardSchema = z.object({
   now: snapshotSchema,
-  compare: z.optional(anyValue),
+  compare: optional(anyValue),
 });
 export type AkashDashboardWire = z.output<typeof akashDashboardSchema>;
-
-function isCount(v: number | null): v is number {
-  return v !== null && Number.isFinite(v) && v >= 0;
-}
 
 /** Percent change from `before` to `now`; null when not meaningful. */
 export function pctChange(now: number, before: number | null | undefined): number | null {
@@ -80,23 +77,19 @@ export function normaliseAkashDashboard(body: AkashDashboardWire, fallbackAsOfMs
 }
 
 export function parseAkashCapacity(text: string, asOfMs: number): Result<NetworkFigure[]> {
-  const json = parseJson(text);
-  if (!json.ok) return json;
-  const body = validate(akashCapacitySchema, json.value);
+  const body = parseBody(text, akashCapacitySchema);
   if (!body.ok) return body;
   const figures = normaliseAkashCapacity(body.value, asOfMs);
   if (figures.length === 0) return fail('parse', 'Akash network-capacity has no usable counts');
-  return { ok: true, value: figures };
+  return ok(figures);
 }
 
 export function parseAkashDashboard(text: string, fallbackAsOfMs: number): Result<NetworkFigure[]> {
-  const json = parseJson(text);
-  if (!json.ok) return json;
-  const body = validate(akashDashboardSchema, json.value);
+  const body = parseBody(text, akashDashboardSchema);
   if (!body.ok) return body;
   const figures = normaliseAkashDashboard(body.value, fallbackAsOfMs);
   if (figures.length === 0) return fail('parse', 'Akash dashboard-data has no lease count');
-  return { ok: true, value: figures };
+  return ok(figures);
 }
 
 export const AKASH_CAPACITY_URL = apiUrl('console-api.akash.network', '/v1/network-capacity');
@@ -109,5 +102,5 @@ export async function fetchAkashNetwork(args: { nowMs?: number }, opts: RequestO
   const cap = capText.ok ? parseAkashCapacity(capText.value, nowMs) : capText;
   const dash = dashText.ok ? parseAkashDashboard(dashText.value, nowMs) : dashText;
   if (!cap.ok && !dash.ok) return cap;
-  return { ok: true, value: [...(cap.ok ? cap.value : []), ...(dash.ok ? dash.value : [])] };
+  return ok([...(cap.ok ? cap.value : []), ...(dash.ok ? dash.value : [])]);
 }

@@ -15,8 +15,9 @@
 import type { Candle, Result, SourceError, Ticker24h } from '../types';
 import { apiUrl, validate, type RequestOptions } from './http';
 import type { VenueMarketData } from './market-data';
-import { ascendingNonNegative, defineVenueMarketData, fail, optNum, pairSymbol, strictTicker } from './venue-common';
-import { array, fallback, finite, num, str, tuple, union, z } from './zod';
+import { ascendingNonNegative, defineVenueMarketData, fail, optNum, pairSymbol, strictTicker, tickerOk, venueFail } from './venue-common';
+import { array, fallback, finite, nullable, num, optional, str, tuple, union, z } from './zod';
+import { ok } from './result';
 
 const HOST = 'api.binance.com';
 const MIRROR_HOST = 'data-api.binance.vision';
@@ -37,7 +38,7 @@ export type BinanceError = z.output<typeof BinanceErrorSchema>;
 
 /** `/api/v3/ticker/24hr` for one symbol (the FULL response; extra keys are stripped). */
 export const BinanceTickerSchema = z.object({
-  symbol: z.optional(str),
+  symbol: optional(str),
   lastPrice: num,
   /** percent: "-0.633" is -0.633 % */
   priceChangePercent: optNum,
@@ -58,7 +59,7 @@ export type BinanceTickerResponse = z.output<typeof BinanceTickerResponseSchema>
 export const BinanceKlineRowSchema = tuple([num, num, num, num, num, num], 'rest');
 
 /** Kline rows; a malformed row becomes `null` (dropped by the normaliser). */
-export const BinanceKlinesSchema = array(fallback(z.nullable(BinanceKlineRowSchema), null));
+export const BinanceKlinesSchema = array(fallback(nullable(BinanceKlineRowSchema), null));
 export type BinanceKlineRows = z.output<typeof BinanceKlinesSchema>;
 
 /** The klines body: an error object or the rows. */
@@ -78,10 +79,7 @@ export function binanceSymbol(base: string, quote: string): string | undefined {
 
 /** A Binance error body as a typed error: -1121 (invalid symbol) → not-found, -1003 → rate-limited. */
 export function binanceErrorToResult(e: BinanceError): { ok: false; error: SourceError } {
-  const what = `binance ${e.code}: ${e.msg.slice(0, 100)}`;
-  if (e.code === -1121) return fail('not-found', what);
-  if (e.code === -1003) return fail('rate-limited', what, { retryAfterMs: 60_000 });
-  return fail('http', what);
+  return venueFail(`binance ${e.code}: ${e.msg.slice(0, 100)}`, e.code === -1121, e.code === -1003);
 }
 
 /**
@@ -90,16 +88,7 @@ export function binanceErrorToResult(e: BinanceError): { ok: false; error: Sourc
  */
 export function normaliseBinanceTicker(t: BinanceTicker, nowMs: number): Result<Ticker24h> {
   if (!(t.lastPrice > 0)) return fail('not-found', 'binance has no last price for this pair');
-  return {
-    ok: true,
-    value: {
-      last: t.lastPrice,
-      change24hPct: t.priceChangePercent,
-      volumeBase: t.volume,
-      volumeQuote: t.quoteVolume,
-      asOfMs: t.closeTime !== null && t.closeTime > 0 ? t.closeTime : nowMs,
-    },
-  };
+  return tickerOk(t.lastPrice, t.priceChangePercent, t.volume, t.quoteVolume, t.closeTime, nowMs);
 }
 
 /** The ticker body (error or ticker) → `Ticker24h` or a typed error. */
@@ -120,7 +109,7 @@ export function normaliseBinanceCandles(rows: BinanceKlineRows): Candle[] {
 
 /** The klines body (error or rows) → `Candle[]` or a typed error. */
 export function normaliseBinanceKlinesResponse(body: BinanceKlinesResponse): Result<Candle[]> {
-  return Array.isArray(body) ? { ok: true, value: normaliseBinanceCandles(body) } : binanceErrorToResult(body);
+  return Array.isArray(body) ? ok(normaliseBinanceCandles(body)) : binanceErrorToResult(body);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -25,8 +25,9 @@
  */
 import type { Candle, Result, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
-import { candlesFromRows, defineVenueMarketData, fail, optNum, pairSymbol } from './venue-common';
-import { anyValue, array, finite, num, str, tuple, union, z } from './zod';
+import { candlesFromRows, defineVenueMarketData, fail, optNum, pairSymbol, tickerOk, venueFail } from './venue-common';
+import { anyValue, array, finite, nullish, num, optional, str, tuple, union, z } from './zod';
+import { ok } from './result';
 
 const HOST = 'api.bitget.com';
 /** enough daily candles for 200-day indicators after the open candle is dropped (Bitget allows 1000) */
@@ -50,8 +51,8 @@ export function candlesUrl(symbol: string): string {
 
 const envelopeSchema = z.object({
   code: union([str, finite]),
-  msg: z.nullish(str),
-  data: z.optional(anyValue),
+  msg: nullish(str),
+  data: optional(anyValue),
 });
 
 /** Opens `{code, msg, data}`: a typed failure, or `data`. */
@@ -59,16 +60,14 @@ function open(raw: unknown): Result<unknown> {
   const env = validate(envelopeSchema, raw);
   if (!env.ok) return env;
   const code = String(env.value.code);
-  if (code === OK_CODE) return { ok: true, value: env.value.data };
+  if (code === OK_CODE) return ok(env.value.data);
   const msg = env.value.msg ?? '';
   const text = `${code} ${msg}`.trim().slice(0, 120);
-  if (code === '40034' || /does not exist|symbol/i.test(msg)) return fail('not-found', `bitget: ${text}`);
-  if (code === '429' || /too many|frequen|rate limit/i.test(msg)) return fail('rate-limited', `bitget: ${text}`, { retryAfterMs: 60_000 });
-  return fail('http', `bitget: ${text}`);
+  return venueFail(`bitget: ${text}`, code === '40034' || /does not exist|symbol/i.test(msg), code === '429' || /too many|frequen|rate limit/i.test(msg));
 }
 
 const tickerSchema = z.object({
-  symbol: z.optional(str),
+  symbol: optional(str),
   lastPr: num,
   /** FRACTION: "0.01" = +1 % */
   change24h: optNum,
@@ -89,17 +88,7 @@ export function parseTicker(raw: unknown, nowMs: number, symbol?: string): Resul
     if (!t.success) continue;
     if (symbol !== undefined && t.data.symbol !== undefined && t.data.symbol.toUpperCase() !== symbol) continue;
     const { lastPr, change24h, baseVolume, quoteVolume, ts } = t.data;
-    const change = change24h !== null ? change24h * 100 : null;
-    return {
-      ok: true,
-      value: {
-        last: lastPr,
-        change24hPct: change !== null && Number.isFinite(change) ? change : null,
-        volumeBase: baseVolume,
-        volumeQuote: quoteVolume,
-        asOfMs: ts !== null && ts > 0 ? ts : nowMs,
-      },
-    };
+    return tickerOk(lastPr, change24h !== null ? change24h * 100 : null, baseVolume, quoteVolume, ts, nowMs);
   }
   return fail('not-found', `bitget: no ticker for ${symbol ?? 'the symbol'}`);
 }
@@ -113,7 +102,7 @@ export function parseCandles(raw: unknown): Result<Candle[]> {
   if (!data.ok) return data;
   const rows = validate(array(anyValue), data.value);
   if (!rows.ok) return rows;
-  return { ok: true, value: candlesFromRows(rows.value, rowSchema, ([t, o, h, l, c, baseVolume]) => ({ t, o, h, l, c, v: baseVolume })) };
+  return ok(candlesFromRows(rows.value, rowSchema, ([t, o, h, l, c, baseVolume]) => ({ t, o, h, l, c, v: baseVolume })));
 }
 
 export const venueMarketData = defineVenueMarketData({ source: 'bitget', symbol: venueSymbol, tickerUrl, candlesUrl, parseTicker, parseCandles });

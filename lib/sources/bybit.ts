@@ -13,8 +13,9 @@
  */
 import type { Candle, Result, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
-import { ascendingNonNegative, defineVenueMarketData, fail, optNum, pairSymbol, strictTicker } from './venue-common';
-import { anyValue, array, fallback, finite, num, str, tuple, z } from './zod';
+import { ascendingNonNegative, defineVenueMarketData, fail, fractionToPct, optNum, pairSymbol, strictTicker, tickerOk, venueFail } from './venue-common';
+import { anyValue, array, fallback, finite, nullable, nullish, num, optional, str, tuple, z } from './zod';
+import { ok } from './result';
 
 const HOST = 'api.bybit.com';
 /** Daily candles requested (DATA-SOURCES.md asks for ≥ 200; Bybit allows up to 1000). */
@@ -26,8 +27,8 @@ export const BYBIT_CANDLE_LIMIT = 250;
 /** The envelope of every Bybit v5 answer. `result` is validated separately once `retCode` is known. */
 export const BybitEnvelopeSchema = z.object({
   retCode: finite,
-  retMsg: z.nullish(str),
-  result: z.optional(anyValue),
+  retMsg: nullish(str),
+  result: optional(anyValue),
   /** server time, epoch ms */
   time: optNum,
 });
@@ -47,7 +48,7 @@ export const BybitTickerEntrySchema = z.object({
 
 /** `result` of `/v5/market/tickers`; a malformed entry becomes `null` and is ignored. */
 export const BybitTickersResultSchema = z.object({
-  list: array(fallback(z.nullable(BybitTickerEntrySchema), null)),
+  list: array(fallback(nullable(BybitTickerEntrySchema), null)),
 });
 export type BybitTickersResult = z.output<typeof BybitTickersResultSchema>;
 
@@ -56,7 +57,7 @@ export const BybitKlineRowSchema = tuple([num, num, num, num, num, num], 'rest')
 
 /** `result` of `/v5/market/kline`; a malformed row becomes `null` (dropped by the normaliser). */
 export const BybitKlineResultSchema = z.object({
-  list: array(fallback(z.nullable(BybitKlineRowSchema), null)),
+  list: array(fallback(nullable(BybitKlineRowSchema), null)),
 });
 export type BybitKlineResult = z.output<typeof BybitKlineResultSchema>;
 
@@ -79,10 +80,7 @@ export function bybitSymbol(base: string, quote: string): string | undefined {
 export function readBybitEnvelope<S extends z.ZodMiniType>(env: BybitEnvelope, schema: S): Result<z.output<S>> {
   if (env.retCode === 0) return validate(schema, env.result);
   const msg = typeof env.retMsg === 'string' && env.retMsg ? `: ${env.retMsg.slice(0, 100)}` : '';
-  const what = `bybit ${String(env.retCode).slice(0, 20)}${msg}`;
-  if (env.retCode === 10001) return fail('not-found', what);
-  if (env.retCode === 10006 || env.retCode === 10018) return fail('rate-limited', what, { retryAfterMs: 60_000 });
-  return fail('http', what);
+  return venueFail(`bybit ${String(env.retCode).slice(0, 20)}${msg}`, env.retCode === 10001, env.retCode === 10006 || env.retCode === 10018);
 }
 
 /**
@@ -93,21 +91,7 @@ export function readBybitEnvelope<S extends z.ZodMiniType>(env: BybitEnvelope, s
 export function normaliseBybitTicker(result: BybitTickersResult, symbol: string, timeMs: number | null, nowMs: number): Result<Ticker24h> {
   const entry = result.list.find((e) => e !== null && e.symbol === symbol);
   if (!entry || entry.lastPrice === null || !(entry.lastPrice > 0)) return fail('not-found', 'bybit has no last price for this pair');
-  let change24hPct: number | null = null;
-  if (entry.price24hPcnt !== null) {
-    const pct = Number((entry.price24hPcnt * 100).toPrecision(12));
-    change24hPct = Number.isFinite(pct) ? pct : null;
-  }
-  return {
-    ok: true,
-    value: {
-      last: entry.lastPrice,
-      change24hPct,
-      volumeBase: entry.volume24h,
-      volumeQuote: entry.turnover24h,
-      asOfMs: timeMs !== null && timeMs > 0 ? timeMs : nowMs,
-    },
-  };
+  return tickerOk(entry.lastPrice, fractionToPct(entry.price24hPcnt), entry.volume24h, entry.turnover24h, timeMs, nowMs);
 }
 
 /**
@@ -140,7 +124,7 @@ export const venueMarketData = defineVenueMarketData({
     const env = validate(BybitEnvelopeSchema, raw);
     if (!env.ok) return env;
     const result = readBybitEnvelope(env.value, BybitKlineResultSchema);
-    return result.ok ? { ok: true, value: normaliseBybitCandles(result.value) } : result;
+    return result.ok ? ok(normaliseBybitCandles(result.value)) : result;
   },
 });
 

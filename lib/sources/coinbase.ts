@@ -22,8 +22,9 @@
  */
 import type { Candle, Result, SourceError, Ticker24h } from '../types';
 import { apiUrl, segment, validate } from './http';
-import { candlesFromRows, defineVenueMarketData, fail, optNum, pairSymbol } from './venue-common';
+import { candlesFromRows, changeFromOpen, defineVenueMarketData, fail, optNum, pairSymbol, tickerOk } from './venue-common';
 import { anyValue, array, num, str, tuple, z } from './zod';
+import { ok } from './result';
 
 const HOST = 'api.exchange.coinbase.com';
 /** one UTC day, seconds (Coinbase `granularity`) */
@@ -65,17 +66,7 @@ export function parseTicker(raw: unknown, nowMs: number): Result<Ticker24h> {
   const parsed = validate(statsSchema, raw);
   if (!parsed.ok) return venueError(raw) ?? parsed;
   const { open, last, volume } = parsed.value;
-  const change = open !== null && open > 0 ? ((last - open) / open) * 100 : null;
-  return {
-    ok: true,
-    value: {
-      last,
-      change24hPct: change !== null && Number.isFinite(change) ? change : null,
-      volumeBase: volume,
-      volumeQuote: null,
-      asOfMs: nowMs,
-    },
-  };
+  return tickerOk(last, changeFromOpen(last, open), volume, null, null, nowMs);
 }
 
 /** `[time(s), low, high, open, close, volume]`, extra trailing fields tolerated */
@@ -93,7 +84,7 @@ export function parseCandles(raw: unknown): Result<Candle[]> {
     c: close,
     v: volume,
   }));
-  return { ok: true, value: candles };
+  return ok(candles);
 }
 
 export const venueMarketData = defineVenueMarketData({ source: 'coinbase', symbol: venueSymbol, tickerUrl, candlesUrl, parseTicker, parseCandles });

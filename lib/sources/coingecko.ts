@@ -16,8 +16,9 @@
  */
 import type { Candle, CoinSearchHit, MarketSnapshot, Result } from '../types';
 import { apiUrl, getJson, segment, type RequestOptions } from './http';
-import { fail, optNum } from './venue-common';
-import { array, fallback, num, str, tuple, z } from './zod';
+import { fail, isoToMs, optNum, positive } from './venue-common';
+import { array, fallback, nullable, nullish, num, str, tuple, z } from './zod';
+import { ok } from './result';
 
 const DAY_MS = 86_400_000;
 /** `/coins/markets` answers at most this many rows per page; one call covers a whole watchlist. */
@@ -79,7 +80,7 @@ export const CoingeckoMarketRowSchema = z.object({
   id: str,
   symbol: str,
   name: str,
-  image: z.nullish(str),
+  image: nullish(str),
   current_price: optNum,
   market_cap: optNum,
   fully_diluted_valuation: optNum,
@@ -91,18 +92,18 @@ export const CoingeckoMarketRowSchema = z.object({
   max_supply: optNum,
   ath: optNum,
   /** ISO 8601 */
-  last_updated: z.nullish(str),
+  last_updated: nullish(str),
 });
 
 /** `/coins/markets` body; a malformed row becomes `null` (dropped by the normaliser). */
-export const CoingeckoMarketsSchema = array(fallback(z.nullable(CoingeckoMarketRowSchema), null));
+export const CoingeckoMarketsSchema = array(fallback(nullable(CoingeckoMarketRowSchema), null));
 export type CoingeckoMarkets = z.output<typeof CoingeckoMarketsSchema>;
 
 /** `/search` body (only `coins` is used; exchanges, categories, nfts are stripped). */
 export const CoingeckoSearchSchema = z.object({
   coins: array(
     fallback(
-      z.nullable(
+      nullable(
         z.object({
           id: str,
           name: str,
@@ -117,31 +118,19 @@ export const CoingeckoSearchSchema = z.object({
 export type CoingeckoSearch = z.output<typeof CoingeckoSearchSchema>;
 
 /** `[epoch ms, value]`; a malformed point becomes `null`. */
-const ChartPointSchema = fallback(z.nullable(tuple([num, num], 'rest')), null);
+const ChartPointSchema = fallback(nullable(tuple([num, num], 'rest')), null);
 
 /** `/coins/{id}/market_chart` body (`market_caps` is stripped). */
 export const CoingeckoMarketChartSchema = z.object({
   /** USD price at each point */
   prices: array(ChartPointSchema),
   /** rolling 24h volume in USD at each point */
-  total_volumes: z.nullish(array(ChartPointSchema)),
+  total_volumes: nullish(array(ChartPointSchema)),
 });
 export type CoingeckoMarketChart = z.output<typeof CoingeckoMarketChartSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // Normalisers
-
-/** A positive finite number, else null (CoinGecko's 0 market cap or supply means "no data"). */
-function positive(n: number | null): number | null {
-  return n !== null && Number.isFinite(n) && n > 0 ? n : null;
-}
-
-/** An ISO date as epoch ms, or null. */
-function isoToMs(iso: string | null | undefined): number | null {
-  if (typeof iso !== 'string') return null;
-  const ms = Date.parse(iso);
-  return Number.isFinite(ms) ? ms : null;
-}
 
 /** The image URL when it is a plain https URL, else null (never `javascript:`, `data:` or http). */
 function httpsImage(url: string | null | undefined): string | null {
@@ -193,7 +182,7 @@ export function normaliseCoingeckoMarkets(rows: CoingeckoMarkets): MarketSnapsho
  * (they could not be fetched later anyway).
  */
 /** `/coins/list`: every listed coin as `{ id, symbol, name }` (~15k rows, no ranks). */
-export const CoingeckoCoinsListSchema = array(fallback(z.nullable(z.object({ id: str, symbol: str, name: str })), null));
+export const CoingeckoCoinsListSchema = array(fallback(nullable(z.object({ id: str, symbol: str, name: str })), null));
 export type CoingeckoCoinsList = z.output<typeof CoingeckoCoinsListSchema>;
 
 /** The coin list as search hits without ranks; rows with invalid ids or empty symbols dropped. */
@@ -214,7 +203,7 @@ export async function fetchCoingeckoCoinsList(args: { key?: CoingeckoKey }, opts
   const base = coingeckoBase(args.key);
   const body = await getJson(apiUrl(base.host, '/api/v3/coins/list'), CoingeckoCoinsListSchema, withKey(opts, base));
   if (!body.ok) return body;
-  return { ok: true, value: normaliseCoingeckoCoinsList(body.value) };
+  return ok(normaliseCoingeckoCoinsList(body.value));
 }
 
 export function normaliseCoingeckoSearch(body: CoingeckoSearch): CoinSearchHit[] {
@@ -272,7 +261,7 @@ export async function fetchCoingeckoMarkets(
 ): Promise<Result<MarketSnapshot[]>> {
   const ids = Array.from(new Set(args.ids));
   if (!ids.every(isCoingeckoId)) return fail('not-found', 'invalid coin id');
-  if (ids.length === 0) return { ok: true, value: [] };
+  if (ids.length === 0) return ok([]);
   // More than one page would need several calls: the caller batches (QUALITY.md: ≤ 3 calls per refresh).
   if (ids.length > COINGECKO_MAX_IDS) return fail('blocked', `at most ${COINGECKO_MAX_IDS} ids per call`);
   const base = coingeckoBase(args.key);
@@ -284,7 +273,7 @@ export async function fetchCoingeckoMarkets(
   });
   const body = await getJson(url, CoingeckoMarketsSchema, withKey(opts, base));
   if (!body.ok) return body;
-  return { ok: true, value: normaliseCoingeckoMarkets(body.value) };
+  return ok(normaliseCoingeckoMarkets(body.value));
 }
 
 /**
@@ -301,7 +290,7 @@ export async function fetchCoingeckoSearch(
   const base = coingeckoBase(args.key);
   const body = await getJson(apiUrl(base.host, '/api/v3/search', { query }), CoingeckoSearchSchema, withKey(opts, base));
   if (!body.ok) return body;
-  return { ok: true, value: normaliseCoingeckoSearch(body.value) };
+  return ok(normaliseCoingeckoSearch(body.value));
 }
 
 /**
@@ -321,5 +310,5 @@ export async function fetchCoingeckoDailyCloses(
   });
   const body = await getJson(url, CoingeckoMarketChartSchema, withKey(opts, base));
   if (!body.ok) return body;
-  return { ok: true, value: normaliseCoingeckoMarketChart(body.value) };
+  return ok(normaliseCoingeckoMarketChart(body.value));
 }

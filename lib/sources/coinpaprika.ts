@@ -14,8 +14,9 @@
  */
 import type { CoinSearchHit, MarketSnapshot, Result } from '../types';
 import { apiUrl, getJson, segment, type RequestOptions } from './http';
-import { fail, optNum } from './venue-common';
-import { array, bool, fallback, str, z } from './zod';
+import { fail, isoToMs, optNum, positive } from './venue-common';
+import { array, bool, fallback, nullable, nullish, str, z } from './zod';
+import { ok } from './result';
 
 const HOST = 'api.coinpaprika.com';
 
@@ -50,24 +51,24 @@ export const CoinpaprikaTickerSchema = z.object({
   total_supply: optNum,
   max_supply: optNum,
   /** ISO 8601 */
-  last_updated: z.nullish(str),
+  last_updated: nullish(str),
   // A plain object with a USD key, not a record: no arbitrary keys are copied from the wire.
-  quotes: z.nullish(z.object({ USD: z.nullish(PaprikaUsdQuoteSchema) })),
+  quotes: nullish(z.object({ USD: nullish(PaprikaUsdQuoteSchema) })),
 });
 export type CoinpaprikaTicker = z.output<typeof CoinpaprikaTickerSchema>;
 
 /** `/v1/search` body (only `currencies` is used). A malformed entry becomes `null` and is dropped. */
 export const CoinpaprikaSearchSchema = z.object({
-  currencies: z.nullish(
+  currencies: nullish(
     array(
       fallback(
-        z.nullable(
+        nullable(
           z.object({
             id: str,
             name: str,
             symbol: str,
             rank: optNum,
-            is_active: z.nullish(bool),
+            is_active: nullish(bool),
           }),
         ),
         null,
@@ -81,16 +82,6 @@ export type CoinpaprikaSearch = z.output<typeof CoinpaprikaSearchSchema>;
 // Normalisers
 
 /** A positive finite number, else null (CoinPaprika's 0 means "unknown" or "uncapped"). */
-function positive(n: number | null | undefined): number | null {
-  return typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : null;
-}
-
-function isoToMs(iso: string | null | undefined): number | null {
-  if (typeof iso !== 'string') return null;
-  const ms = Date.parse(iso);
-  return Number.isFinite(ms) ? ms : null;
-}
-
 /**
  * Ticker → `MarketSnapshot` (source: coinpaprika). Supplies, market cap, price and ATH of 0 →
  * null; `change24hPct` is CoinPaprika's percent as is; `fdvUsd` is always null (CoinPaprika sends
@@ -138,7 +129,7 @@ export async function fetchCoinpaprikaTicker(args: { id: string }, opts: Request
   if (!isCoinpaprikaId(args.id)) return fail('not-found', 'invalid coin id');
   const body = await getJson(apiUrl(HOST, `/v1/tickers/${segment(args.id)}`), CoinpaprikaTickerSchema, opts);
   if (!body.ok) return body;
-  return { ok: true, value: normaliseCoinpaprikaTicker(body.value) };
+  return ok(normaliseCoinpaprikaTicker(body.value));
 }
 
 /**
@@ -151,5 +142,5 @@ export async function fetchCoinpaprikaSearch(args: { query: string }, opts: Requ
   if (!q || q.length > 100 || /[\u0000-\u001f\u007f]/.test(q)) return fail('not-found', 'invalid query');
   const body = await getJson(apiUrl(HOST, '/v1/search', { q, c: 'currencies' }), CoinpaprikaSearchSchema, opts);
   if (!body.ok) return body;
-  return { ok: true, value: normaliseCoinpaprikaSearch(body.value) };
+  return ok(normaliseCoinpaprikaSearch(body.value));
 }

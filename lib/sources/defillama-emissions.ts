@@ -27,10 +27,11 @@
  * `coingecko:<id>` (it can be `chain:0x…`: then null).
  */
 import type { CliffUnlock, EmissionSchedule, LinearSegment, Result, UnlockAllocation } from '../types';
-import { apiUrl, fetchText, MAX_BODY_BYTES, parseJson, segment, validate, type RequestOptions } from './http';
+import { apiUrl, fetchThen, MAX_BODY_BYTES, parseJson, segment, validate, type RequestOptions } from './http';
 import { isValidSlug } from './defillama';
 import { fail } from './venue-common';
-import { anyValue, array, num, str, union, z } from './zod';
+import { anyValue, array, nullish, num, optional, str, union, z } from './zod';
+import { ok } from './result';
 
 const MAX_DATE_MS = 8.64e15;
 
@@ -39,67 +40,67 @@ const MAX_DATE_MS = 8.64e15;
 // ---------------------------------------------------------------------------------------------
 
 const metadataSchema = z.object({
-  token: z.nullish(str),
-  gecko_id: z.nullish(str),
-  sources: z.nullish(array(anyValue)),
-  unlockEvents: z.nullish(array(anyValue)),
-  events: z.nullish(array(anyValue)),
+  token: nullish(str),
+  gecko_id: nullish(str),
+  sources: nullish(array(anyValue)),
+  unlockEvents: nullish(array(anyValue)),
+  events: nullish(array(anyValue)),
 });
 
 export const emissionBodySchema = z.object({
-  name: z.nullish(str),
-  gecko_id: z.nullish(str),
+  name: nullish(str),
+  gecko_id: nullish(str),
   metadata: metadataSchema,
-  documentedData: z.optional(anyValue),
+  documentedData: optional(anyValue),
 });
 
 /** `documentedData`: `{ data: [ { label, data: [ { timestamp, unlocked, … } ] } ] }` (cumulative per label). */
 const documentedSchema = z.object({ data: array(anyValue) });
-const documentedSeriesSchema = z.object({ label: z.nullish(str), data: array(anyValue) });
+const documentedSeriesSchema = z.object({ label: nullish(str), data: array(anyValue) });
 const documentedPointSchema = z.object({ timestamp: num, unlocked: num });
 
 /** A `linear_start` (or other) entry of `metadata.events`, for the start of a running stream. */
 const startEventSchema = z.object({
   timestamp: num,
-  description: z.nullish(str),
-  category: z.nullish(str),
-  unlockType: z.nullish(str),
+  description: nullish(str),
+  category: nullish(str),
+  unlockType: nullish(str),
 });
 export type EmissionBodyWire = z.output<typeof emissionBodySchema>;
 
 const cliffAllocationSchema = z.object({
-  recipient: z.nullish(str),
-  category: z.nullish(str),
+  recipient: nullish(str),
+  category: nullish(str),
   amount: num,
 });
 
 const linearAllocationSchema = z.object({
-  recipient: z.nullish(str),
-  category: z.nullish(str),
-  previousRatePerWeek: z.nullish(num),
+  recipient: nullish(str),
+  category: nullish(str),
+  previousRatePerWeek: nullish(num),
   newRatePerWeek: num,
-  endTimestamp: z.nullish(num),
+  endTimestamp: nullish(num),
 });
 
 const unlockEventSchema = z.object({
   timestamp: num,
-  cliffAllocations: z.nullish(array(anyValue)),
-  linearAllocations: z.nullish(array(anyValue)),
+  cliffAllocations: nullish(array(anyValue)),
+  linearAllocations: nullish(array(anyValue)),
 });
 
 const legacyEventSchema = z.object({
   timestamp: num,
-  description: z.nullish(str),
-  category: z.nullish(str),
-  unlockType: z.nullish(str),
+  description: nullish(str),
+  category: nullish(str),
+  unlockType: nullish(str),
   noOfTokens: array(num),
-  rateDurationDays: z.nullish(num),
+  rateDurationDays: nullish(num),
 });
 
 export const emissionsListSchema = array(anyValue);
 const listItemSchema = union([
   str,
-  z.object({ slug: z.nullish(str), name: z.nullish(str) }),
+  z.object({ slug: nullish(str), name: nullish(str) }),
 ]);
 
 // ---------------------------------------------------------------------------------------------
@@ -394,15 +395,15 @@ export function normaliseEmissions(body: EmissionBodyWire, slug: string, fetched
 
 /** Unwraps the legacy `{ body: "<json>" }` and Pro `{ body: {…} }` forms. */
 export function unwrapEmissionBody(value: unknown): Result<unknown> {
-  const wrapper = z.object({ body: anyValue, metadata: z.optional(anyValue) }).safeParse(value);
-  if (!wrapper.success || wrapper.data.metadata !== undefined) return { ok: true, value };
+  const wrapper = z.object({ body: anyValue, metadata: optional(anyValue) }).safeParse(value);
+  if (!wrapper.success || wrapper.data.metadata !== undefined) return ok(value);
   const inner = wrapper.data.body;
   if (typeof inner === 'string') {
     if (inner.length > MAX_BODY_BYTES) return fail('parse', 'response too large');
     return parseJson(inner);
   }
-  if (inner !== null && typeof inner === 'object') return { ok: true, value: inner };
-  return { ok: true, value };
+  if (inner !== null && typeof inner === 'object') return ok(inner);
+  return ok(value);
 }
 
 /** @param fetchedAtMs when the body was fetched, epoch ms: `documentedData` is kept around it */
@@ -413,7 +414,7 @@ export function parseEmissions(text: string, slug: string, fetchedAtMs?: number)
   if (!unwrapped.ok) return unwrapped;
   const body = validate(emissionBodySchema, unwrapped.value);
   if (!body.ok) return body;
-  return { ok: true, value: normaliseEmissions(body.value, slug, fetchedAtMs) };
+  return ok(normaliseEmissions(body.value, slug, fetchedAtMs));
 }
 
 export function normaliseEmissionsList(rows: readonly unknown[]): string[] {
@@ -438,7 +439,7 @@ export function parseEmissionsList(text: string): Result<string[]> {
   if (!unwrapped.ok) return unwrapped;
   const body = validate(emissionsListSchema, unwrapped.value);
   if (!body.ok) return body;
-  return { ok: true, value: normaliseEmissionsList(body.value) };
+  return ok(normaliseEmissionsList(body.value));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -451,16 +452,12 @@ export function emissionsUrl(slug: string): string {
 
 export async function fetchEmissions(args: { slug: string; nowMs?: number }, opts: RequestOptions): Promise<Result<EmissionSchedule>> {
   if (!isValidSlug(args.slug)) return fail('not-found', 'not a DefiLlama emissions slug');
-  const text = await fetchText(emissionsUrl(args.slug), opts);
-  if (!text.ok) return text;
-  return parseEmissions(text.value, args.slug, args.nowMs ?? Date.now());
+  return fetchThen(emissionsUrl(args.slug), opts, (text) => parseEmissions(text, args.slug, args.nowMs ?? Date.now()));
 }
 
 export const EMISSIONS_LIST_URL = apiUrl('defillama-datasets.llama.fi', '/emissionsProtocolsList');
 
 /** Slugs that have an emissions file. */
 export async function fetchEmissionsList(opts: RequestOptions): Promise<Result<string[]>> {
-  const text = await fetchText(EMISSIONS_LIST_URL, opts);
-  if (!text.ok) return text;
-  return parseEmissionsList(text.value);
+  return fetchThen(EMISSIONS_LIST_URL, opts, (text) => parseEmissionsList(text));
 }

@@ -16,9 +16,10 @@
  *   spaces as `-`: `akash`, `filecoin`, `arbitrum-nova`).
  */
 import type { DailyValue, FeesSeries, Result } from '../types';
-import { apiUrl, fetchText, parseJson, segment, validate, type RequestOptions } from './http';
+import { apiUrl, fetchThen, parseBody, parseJson, segment, validate, type RequestOptions } from './http';
 import { fail } from './venue-common';
-import { anyValue, array, finite, minLen, num, numOrNull, str, tuple, union, z } from './zod';
+import { anyValue, array, finite, minLen, nullish, num, numOrNull, optional, str, tuple, union, z } from './zod';
+import { ok } from './result';
 
 const DAY_MS = 86_400_000;
 /** Latest instant a JS Date can hold. */
@@ -53,11 +54,11 @@ export interface FeeChain {
 
 /** `/summary/fees/{slug}` body. Rows of `totalDataChart` are checked one by one in the normaliser. */
 export const feesSummarySchema = z.object({
-  name: z.nullish(str),
-  displayName: z.nullish(str),
-  slug: z.nullish(str),
-  gecko_id: z.nullish(str),
-  methodology: z.optional(anyValue),
+  name: nullish(str),
+  displayName: nullish(str),
+  slug: nullish(str),
+  gecko_id: nullish(str),
+  methodology: optional(anyValue),
   totalDataChart: array(anyValue),
 });
 export type FeesSummaryWire = z.output<typeof feesSummarySchema>;
@@ -69,22 +70,22 @@ export const feesOverviewSchema = z.object({ protocols: array(anyValue) });
 export type FeesOverviewWire = z.output<typeof feesOverviewSchema>;
 
 const overviewRowSchema = z.object({
-  name: z.nullish(str),
-  displayName: z.nullish(str),
-  slug: z.nullish(str),
-  gecko_id: z.nullish(str),
-  protocolType: z.nullish(str),
-  id: z.nullish(union([str, finite])),
-  defillamaId: z.nullish(union([str, finite])),
+  name: nullish(str),
+  displayName: nullish(str),
+  slug: nullish(str),
+  gecko_id: nullish(str),
+  protocolType: nullish(str),
+  id: nullish(union([str, finite])),
+  defillamaId: nullish(union([str, finite])),
 });
 
 /** The totals of one overview row (fallback figures); inactive rows omit every `total*` key. */
-const overviewTotalsSchema = z.object({ slug: z.nullish(str), total24h: numOrNull, total30d: numOrNull, methodology: z.optional(anyValue) });
+const overviewTotalsSchema = z.object({ slug: nullish(str), total24h: numOrNull, total30d: numOrNull, methodology: optional(anyValue) });
 
 export const chainsSchema = array(anyValue);
 const chainRowSchema = z.object({
   name: str.check(minLen(1)),
-  gecko_id: z.nullish(str),
+  gecko_id: nullish(str),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -210,7 +211,7 @@ export function normaliseFeeChains(rows: readonly unknown[]): FeeChain[] {
 /** A JSON error object (`{ message: "… not found" }`) instead of data. */
 function notFoundInJson(value: unknown): boolean {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  const probe = z.object({ message: z.optional(str), error: z.optional(str) }).safeParse(value);
+  const probe = z.object({ message: optional(str), error: optional(str) }).safeParse(value);
   if (!probe.success) return false;
   return /not found/i.test(`${probe.data.message ?? ''} ${probe.data.error ?? ''}`);
 }
@@ -229,23 +230,19 @@ export function parseFeesSummary(text: string, slug: string, dataType: FeesDataT
   if (expectGeckoId && gecko && gecko !== expectGeckoId) {
     return fail('not-found', `DefiLlama slug ${slug} belongs to another asset`);
   }
-  return { ok: true, value: normaliseFeesSummary(body.value, slug, dataType) };
+  return ok(normaliseFeesSummary(body.value, slug, dataType));
 }
 
 export function parseFeeProtocols(text: string): Result<FeeProtocol[]> {
-  const json = parseJson(text);
-  if (!json.ok) return json;
-  const body = validate(feesOverviewSchema, json.value);
+  const body = parseBody(text, feesOverviewSchema);
   if (!body.ok) return body;
-  return { ok: true, value: normaliseFeeProtocols(body.value) };
+  return ok(normaliseFeeProtocols(body.value));
 }
 
 export function parseFeeChains(text: string): Result<FeeChain[]> {
-  const json = parseJson(text);
-  if (!json.ok) return json;
-  const body = validate(chainsSchema, json.value);
+  const body = parseBody(text, chainsSchema);
   if (!body.ok) return body;
-  return { ok: true, value: normaliseFeeChains(body.value) };
+  return ok(normaliseFeeChains(body.value));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -266,31 +263,21 @@ export async function fetchFeesSeries(
 ): Promise<Result<FeesSeries>> {
   if (!isValidSlug(args.slug)) return fail('not-found', 'not a DefiLlama slug');
   if (args.dataType !== 'dailyFees' && args.dataType !== 'dailyRevenue') return fail('not-found', 'unknown data type');
-  const text = await fetchText(feesSummaryUrl(args.slug, args.dataType), opts);
-  if (!text.ok) return text;
-  return parseFeesSummary(text.value, args.slug, args.dataType, args.expectGeckoId);
+  return fetchThen(feesSummaryUrl(args.slug, args.dataType), opts, (text) => parseFeesSummary(text, args.slug, args.dataType, args.expectGeckoId));
 }
 
-export const FEES_OVERVIEW_URL = apiUrl('api.llama.fi', '/overview/fees', {
-  excludeTotalDataChart: 'true',
-  excludeTotalDataChartBreakdown: 'true',
-  dataType: 'dailyFees',
-});
+export const FEES_OVERVIEW_URL = feesOverviewUrl('dailyFees');
 
 /** Every protocol and chain DefiLlama tracks fees for (identity list). */
 export async function fetchFeeProtocols(opts: RequestOptions): Promise<Result<FeeProtocol[]>> {
-  const text = await fetchText(FEES_OVERVIEW_URL, opts);
-  if (!text.ok) return text;
-  return parseFeeProtocols(text.value);
+  return fetchThen(FEES_OVERVIEW_URL, opts, (text) => parseFeeProtocols(text));
 }
 
 export const CHAINS_URL = apiUrl('api.llama.fi', '/v2/chains');
 
 /** Chains with their CoinGecko ids, for chain-level fee slugs (`akash`, `filecoin`). */
 export async function fetchFeeChains(opts: RequestOptions): Promise<Result<FeeChain[]>> {
-  const text = await fetchText(CHAINS_URL, opts);
-  if (!text.ok) return text;
-  return parseFeeChains(text.value);
+  return fetchThen(CHAINS_URL, opts, (text) => parseFeeChains(text));
 }
 
 export function feesOverviewUrl(dataType: FeesDataType): string {
@@ -304,9 +291,7 @@ export function feesOverviewUrl(dataType: FeesDataType): string {
  * row without either total (inactive protocols omit them), is `not-found`.
  */
 export function parseOverviewTotals(text: string, slug: string, dataType: FeesDataType): Result<FeesSeries> {
-  const json = parseJson(text);
-  if (!json.ok) return json;
-  const body = validate(feesOverviewSchema, json.value);
+  const body = parseBody(text, feesOverviewSchema);
   if (!body.ok) return body;
   for (const raw of body.value.protocols) {
     const row = overviewRowSchema.safeParse(raw);
@@ -314,24 +299,19 @@ export function parseOverviewTotals(text: string, slug: string, dataType: FeesDa
     const t = overviewTotalsSchema.safeParse(raw);
     if (!t.success || (t.data.total24h === null && t.data.total30d === null)) break;
     const name = (row.data.displayName ?? row.data.name ?? '').trim() || slug;
-    return {
-      ok: true,
-      value: {
-        slug,
-        name: name.slice(0, 200),
-        dataType,
-        methodology: flattenMethodology(t.data.methodology),
-        daily: [],
-        totals: { last24hUsd: t.data.total24h, last30dUsd: t.data.total30d },
-      },
-    };
+    return ok({
+      slug,
+      name: name.slice(0, 200),
+      dataType,
+      methodology: flattenMethodology(t.data.methodology),
+      daily: [],
+      totals: { last24hUsd: t.data.total24h, last30dUsd: t.data.total30d },
+    });
   }
   return fail('not-found', `DefiLlama's fees overview has no ${dataType === 'dailyFees' ? 'fees' : 'revenue'} totals for ${slug}`);
 }
 
 export async function fetchOverviewTotals(args: { slug: string; dataType: FeesDataType }, opts: RequestOptions): Promise<Result<FeesSeries>> {
   if (!isValidSlug(args.slug)) return fail('not-found', 'not a DefiLlama slug');
-  const text = await fetchText(feesOverviewUrl(args.dataType), opts);
-  if (!text.ok) return text;
-  return parseOverviewTotals(text.value, args.slug, args.dataType);
+  return fetchThen(feesOverviewUrl(args.dataType), opts, (text) => parseOverviewTotals(text, args.slug, args.dataType));
 }

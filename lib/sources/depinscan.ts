@@ -13,17 +13,18 @@
  * say whether these are online, so the label does not claim "active".
  */
 import type { NetworkFigure, Result } from '../types';
-import { apiUrl, fetchText, parseJson, validate, type RequestOptions } from './http';
+import { apiUrl, fetchThen, parseBody, type RequestOptions } from './http';
 import { isValidSlug } from './defillama';
 import { fail, optNum } from './venue-common';
-import { anyValue, array, str, z } from './zod';
+import { anyValue, array, nullish, str, z } from './zod';
+import { ok } from './result';
 
 export const depinscanProjectsSchema = array(anyValue);
 
 const projectSchema = z.object({
-  project_name: z.nullish(str),
-  slug: z.nullish(str),
-  coingecko_id: z.nullish(str),
+  project_name: nullish(str),
+  slug: nullish(str),
+  coingecko_id: nullish(str),
   total_devices: optNum,
 });
 
@@ -55,13 +56,11 @@ export function normaliseDepinscan(rows: readonly unknown[], query: DepinscanQue
   if (!match) return fail('not-found', 'project not listed on DePINscan');
   const devices = match.total_devices;
   if (devices === null || !(devices > 0)) return fail('not-found', 'DePINscan reports no device count for this project');
-  return { ok: true, value: [{ key: 'activeDevices', label: 'devices (DePINscan)', value: devices, asOfMs }] };
+  return ok([{ key: 'activeDevices', label: 'devices (DePINscan)', value: devices, asOfMs }]);
 }
 
 export function parseDepinscan(text: string, query: DepinscanQuery, asOfMs: number): Result<NetworkFigure[]> {
-  const json = parseJson(text);
-  if (!json.ok) return json;
-  const body = validate(depinscanProjectsSchema, json.value);
+  const body = parseBody(text, depinscanProjectsSchema);
   if (!body.ok) return body;
   return normaliseDepinscan(body.value, query, asOfMs);
 }
@@ -70,7 +69,5 @@ export const DEPINSCAN_PROJECTS_URL = apiUrl('metrics-api.w3bstream.com', '/proj
 
 export async function fetchDepinscanDevices(args: DepinscanQuery & { nowMs?: number }, opts: RequestOptions): Promise<Result<NetworkFigure[]>> {
   if (!validQuery(args)) return fail('not-found', 'no valid CoinGecko id or project name');
-  const text = await fetchText(DEPINSCAN_PROJECTS_URL, opts);
-  if (!text.ok) return text;
-  return parseDepinscan(text.value, args, args.nowMs ?? Date.now());
+  return fetchThen(DEPINSCAN_PROJECTS_URL, opts, (text) => parseDepinscan(text, args, args.nowMs ?? Date.now()));
 }

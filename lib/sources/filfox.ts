@@ -16,9 +16,10 @@
  * anyone who needs it.
  */
 import type { NetworkFigure, Result } from '../types';
-import { apiUrl, fetchText, parseJson, validate, type RequestOptions } from './http';
+import { apiUrl, fetchThen, parseBody, type RequestOptions } from './http';
 import { fail, optNum } from './venue-common';
-import { finite, str, union, z } from './zod';
+import { finite, nullish, str, union, z } from './zod';
+import { ok } from './result';
 
 // BigInt() calls rather than literals: the code must also compile for pre-ES2020 targets.
 const ZERO = BigInt(0);
@@ -26,7 +27,7 @@ const EIB = BigInt('1152921504606846976'); // 2^60
 const ATTO = BigInt('1000000000000000000'); // 1e18
 
 /** A big integer sent as a decimal string (or, rarely, a JSON number). */
-const bigIntText = z.nullish(union([str, finite]));
+const bigIntText = nullish(union([str, finite]));
 
 export const filfoxOverviewSchema = z.object({
   timestamp: optNum,
@@ -96,19 +97,15 @@ export function normaliseFilfoxOverview(body: FilfoxOverviewWire, fallbackAsOfMs
 }
 
 export function parseFilfoxOverview(text: string, fallbackAsOfMs: number): Result<NetworkFigure[]> {
-  const json = parseJson(text);
-  if (!json.ok) return json;
-  const body = validate(filfoxOverviewSchema, json.value);
+  const body = parseBody(text, filfoxOverviewSchema);
   if (!body.ok) return body;
   const figures = normaliseFilfoxOverview(body.value, fallbackAsOfMs);
   if (figures.length === 0) return fail('parse', 'Filfox overview has no usable figures');
-  return { ok: true, value: figures };
+  return ok(figures);
 }
 
 export const FILFOX_OVERVIEW_URL = apiUrl('filfox.info', '/api/v1/overview');
 
 export async function fetchFilfoxNetwork(args: { nowMs?: number }, opts: RequestOptions): Promise<Result<NetworkFigure[]>> {
-  const text = await fetchText(FILFOX_OVERVIEW_URL, opts);
-  if (!text.ok) return text;
-  return parseFilfoxOverview(text.value, args.nowMs ?? Date.now());
+  return fetchThen(FILFOX_OVERVIEW_URL, opts, (text) => parseFilfoxOverview(text, args.nowMs ?? Date.now()));
 }

@@ -24,9 +24,10 @@
  */
 import type { Candle, Result, SourceError, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
-import { candlesFromRows, defineVenueMarketData, fail, optNum, pairSymbol, strictTicker } from './venue-common';
+import { candlesFromRows, defineVenueMarketData, fail, optNum, pairSymbol, strictTicker, tickerOk, venueFail } from './venue-common';
 import { isTickerText } from '../exchanges/ticker-text';
-import { anyValue, array, num, numOrNull, str, tuple, z } from './zod';
+import { anyValue, array, num, numOrNull, optional, str, tuple, z } from './zod';
+import { ok } from './result';
 
 const HOST = 'api.gateio.ws';
 /** enough daily candles for 200-day indicators after the open candle is dropped (Gate allows 1000) */
@@ -50,15 +51,13 @@ export function candlesUrl(pair: string): string {
 }
 
 /** Gate error body, e.g. `{"label":"INVALID_CURRENCY_PAIR","message":"..."}` */
-const errorSchema = z.object({ label: str, message: z.optional(str) });
+const errorSchema = z.object({ label: str, message: optional(str) });
 
 function venueError(raw: unknown): { ok: false; error: SourceError } | undefined {
   const e = errorSchema.safeParse(raw);
   if (!e.success) return undefined;
   const text = `${e.data.label}${e.data.message ? `: ${e.data.message}` : ''}`.slice(0, 120);
-  if (/INVALID_CURRENCY_PAIR|INVALID_CURRENCY|NOT_FOUND/i.test(e.data.label)) return fail('not-found', `gate: ${text}`);
-  if (/TOO_MANY_REQUESTS/i.test(e.data.label)) return fail('rate-limited', `gate: ${text}`, { retryAfterMs: 60_000 });
-  return fail('http', `gate: ${text}`);
+  return venueFail(`gate: ${text}`, /INVALID_CURRENCY_PAIR|INVALID_CURRENCY|NOT_FOUND/i.test(e.data.label), /TOO_MANY_REQUESTS/i.test(e.data.label));
 }
 
 const tickerSchema = z.object({
@@ -77,16 +76,7 @@ export function parseTicker(raw: unknown, nowMs: number, pair?: string): Result<
   for (const entry of list.value) {
     const t = tickerSchema.safeParse(entry);
     if (!t.success || (pair !== undefined && t.data.currency_pair.toUpperCase() !== pair)) continue;
-    return {
-      ok: true,
-      value: {
-        last: t.data.last,
-        change24hPct: t.data.change_percentage,
-        volumeBase: t.data.base_volume,
-        volumeQuote: t.data.quote_volume,
-        asOfMs: nowMs,
-      },
-    };
+    return tickerOk(t.data.last, t.data.change_percentage, t.data.base_volume, t.data.quote_volume, null, nowMs);
   }
   return fail('not-found', `gate: no ticker for ${pair ?? 'the pair'}`);
 }
@@ -103,7 +93,7 @@ export function parseCandles(raw: unknown): Result<Candle[]> {
     const baseVolume = sent?.success && sent.data !== null ? sent.data : quoteVolume !== null && close > 0 ? quoteVolume / close : NaN;
     return { t: timeSec * 1000, o: open, h: high, l: low, c: close, v: baseVolume };
   });
-  return { ok: true, value: candles };
+  return ok(candles);
 }
 
 export const venueMarketData = defineVenueMarketData({ source: 'gate', symbol: venueSymbol, tickerUrl, candlesUrl, parseTicker, parseCandles });

@@ -12,9 +12,10 @@
  * each); when one subnetwork fails, the other is returned alone with a label naming it.
  */
 import type { NetworkFigure, Result } from '../types';
-import { apiUrl, fetchText, parseJson, validate, type RequestOptions } from './http';
+import { apiUrl, parseBody, fetchText, type RequestOptions } from './http';
 import { optNum } from './venue-common';
 import { z } from './zod';
+import { ok } from './result';
 
 export type HeliumSubnetwork = 'iot' | 'mobile';
 
@@ -36,9 +37,7 @@ export function heliumHotspotsUrl(subnetwork: HeliumSubnetwork): string {
 }
 
 export function parseHeliumCount(text: string): Result<number> {
-  const json = parseJson(text);
-  if (!json.ok) return json;
-  return validate(heliumPaginationSchema, json.value);
+  return parseBody(text, heliumPaginationSchema);
 }
 
 const LABELS: Record<'both' | HeliumSubnetwork, string> = {
@@ -64,5 +63,5 @@ export async function fetchHeliumHotspots(args: { nowMs?: number }, opts: Reques
   const iot = iotText.ok ? parseHeliumCount(iotText.value) : iotText;
   const mobile = mobileText.ok ? parseHeliumCount(mobileText.value) : mobileText;
   if (!iot.ok && !mobile.ok) return iot;
-  return { ok: true, value: normaliseHeliumHotspots({ iot: iot.ok ? iot.value : null, mobile: mobile.ok ? mobile.value : null }, asOfMs) };
+  return ok(normaliseHeliumHotspots({ iot: iot.ok ? iot.value : null, mobile: mobile.ok ? mobile.value : null }, asOfMs));
 }

@@ -5,7 +5,7 @@
  */
 import type { Result } from '../types';
 import type { z } from './zod';
-import { fail as err } from './result';
+import { fail as err, ok } from './result';
 
 export type FetchFn = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -151,7 +151,7 @@ async function send(url: string, opts: RequestOptions, body?: string): Promise<R
       new Promise<never>((_, reject) => ctrl.signal.addEventListener('abort', () => reject(new Error('timeout')), { once: true })),
     ]);
     if (text === undefined) return err('parse', 'response too large');
-    return { ok: true, value: text };
+    return ok(text);
   } catch {
     if (ctrl.signal.aborted && !opts.signal?.aborted) return err('timeout', `no answer from ${safeHost(url)} within ${timeoutMs} ms`);
     return err('network', `reading ${safeHost(url)} failed`);
@@ -189,7 +189,7 @@ async function readCapped(res: Response, maxBytes: number): Promise<string | und
 /** Parses JSON text without throwing. HTML error pages and truncated bodies become `parse` errors. */
 export function parseJson(text: string): Result<unknown> {
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    return ok(JSON.parse(text) as unknown);
   } catch {
     const looksHtml = /^\s*</.test(text);
     return err('parse', looksHtml ? 'got an HTML page instead of JSON' : 'malformed JSON');
@@ -199,19 +199,27 @@ export function parseJson(text: string): Result<unknown> {
 /** Validates a value with a zod schema; the first issue becomes the error message. */
 export function validate<S extends z.ZodMiniType>(schema: S, value: unknown): Result<z.output<S>> {
   const r = schema.safeParse(value);
-  if (r.success) return { ok: true, value: r.data };
+  if (r.success) return ok(r.data);
   const issue = r.error.issues[0];
   const where = issue?.path.length ? ` at ${issue.path.slice(0, 6).join('.')}` : '';
   return err('parse', `unexpected response shape${where}: ${issue?.message ?? 'invalid'}`.slice(0, 200));
 }
 
-/** GET + JSON + zod in one step. */
-export async function getJson<S extends z.ZodMiniType>(url: string, schema: S, opts: RequestOptions): Promise<Result<z.output<S>>> {
+/** JSON text validated with a zod schema: {@link parseJson}, then {@link validate}. */
+export function parseBody<S extends z.ZodMiniType>(text: string, schema: S): Result<z.output<S>> {
+  const json = parseJson(text);
+  return json.ok ? validate(schema, json.value) : json;
+}
+
+/** GET a URL and hand its text to `parse` (pure, total); a failed request is returned as is. */
+export async function fetchThen<T>(url: string, opts: RequestOptions, parse: (text: string) => Result<T>): Promise<Result<T>> {
   const text = await fetchText(url, opts);
-  if (!text.ok) return text;
-  const json = parseJson(text.value);
-  if (!json.ok) return json;
-  return validate(schema, json.value);
+  return text.ok ? parse(text.value) : text;
+}
+
+/** GET + JSON + zod in one step. */
+export function getJson<S extends z.ZodMiniType>(url: string, schema: S, opts: RequestOptions): Promise<Result<z.output<S>>> {
+  return fetchThen(url, opts, (text) => parseBody(text, schema));
 }
 
 function safeHost(url: string): string {

@@ -25,8 +25,9 @@
  */
 import type { Candle, Result, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
-import { candlesFromRows, defineVenueMarketData, fail, optNum, pairSymbol } from './venue-common';
-import { anyValue, array, num, str, z } from './zod';
+import { candlesFromRows, changeFromOpen, defineVenueMarketData, optNum, pairSymbol, tickerOk, venueFail } from './venue-common';
+import { anyValue, array, nullish, num, optional, str, z } from './zod';
+import { ok } from './result';
 
 const HOST = 'api.huobi.pro';
 /** enough daily candles for 200-day indicators after the open candle is dropped (HTX allows 2000) */
@@ -47,11 +48,11 @@ export function candlesUrl(symbol: string): string {
 
 const envelopeSchema = z.object({
   status: str,
-  'err-code': z.nullish(str),
-  'err-msg': z.nullish(str),
+  'err-code': nullish(str),
+  'err-msg': nullish(str),
   ts: optNum,
-  tick: z.optional(anyValue),
-  data: z.optional(anyValue),
+  tick: optional(anyValue),
+  data: optional(anyValue),
 });
 
 type Envelope = z.output<typeof envelopeSchema>;
@@ -63,9 +64,7 @@ function open(raw: unknown): Result<Envelope> {
   if (env.value.status === 'ok') return env;
   const code = env.value['err-code'] ?? '';
   const text = `${code} ${env.value['err-msg'] ?? ''}`.trim().slice(0, 120) || env.value.status.slice(0, 40);
-  if (code === 'invalid-parameter' || /invalid symbol/i.test(text)) return fail('not-found', `htx: ${text}`);
-  if (/limit|too-many|too many|frequen/i.test(code)) return fail('rate-limited', `htx: ${text}`, { retryAfterMs: 60_000 });
-  return fail('http', `htx: ${text}`);
+  return venueFail(`htx: ${text}`, code === 'invalid-parameter' || /invalid symbol/i.test(text), /limit|too-many|too many|frequen/i.test(code));
 }
 
 const tickSchema = z.object({
@@ -86,18 +85,7 @@ export function parseTicker(raw: unknown, nowMs: number): Result<Ticker24h> {
   const tick = validate(tickSchema, env.value.tick);
   if (!tick.ok) return tick;
   const { open: open24h, close, amount, vol } = tick.value;
-  const change = open24h !== null && open24h > 0 ? ((close - open24h) / open24h) * 100 : null;
-  const ts = env.value.ts;
-  return {
-    ok: true,
-    value: {
-      last: close,
-      change24hPct: change !== null && Number.isFinite(change) ? change : null,
-      volumeBase: amount,
-      volumeQuote: vol,
-      asOfMs: ts !== null && ts > 0 ? ts : nowMs,
-    },
-  };
+  return tickerOk(close, changeFromOpen(close, open24h), amount, vol, env.value.ts, nowMs);
 }
 
 const rowSchema = z.object({
@@ -118,7 +106,7 @@ export function parseCandles(raw: unknown): Result<Candle[]> {
   const rows = validate(array(anyValue), env.value.data);
   if (!rows.ok) return rows;
   const candles = candlesFromRows(rows.value, rowSchema, ({ id, open: o, high: h, low: l, close: c, amount }) => ({ t: id * 1000, o, h, l, c, v: amount }));
-  return { ok: true, value: candles };
+  return ok(candles);
 }
 
 export const venueMarketData = defineVenueMarketData({ source: 'htx', symbol: venueSymbol, tickerUrl, candlesUrl, parseTicker, parseCandles });

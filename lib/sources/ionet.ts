@@ -20,19 +20,16 @@
  * 150 requests per 10 s; we send two per refresh.
  */
 import type { NetworkFigure, Result } from '../types';
-import { apiUrl, fetchText, parseJson, validate, type RequestOptions } from './http';
-import { fail, optNum } from './venue-common';
+import { apiUrl, parseBody, fetchText, type RequestOptions } from './http';
+import { fail, isCount, optNum } from './venue-common';
 import { z } from './zod';
+import { ok } from './result';
 
 export const ionetInventorySchema = z.object({ data: z.object({ total: optNum, active: optNum, passive: optNum }) });
 export const ionetClustersSchema = z.object({ data: z.object({ running_clusters: optNum, total_earnings: optNum }) });
 
-const isCount = (v: number | null): v is number => v !== null && Number.isFinite(v) && v >= 0;
-
 export function parseIonetInventory(text: string, asOfMs: number): Result<NetworkFigure[]> {
-  const json = parseJson(text);
-  if (!json.ok) return json;
-  const body = validate(ionetInventorySchema, json.value);
+  const body = parseBody(text, ionetInventorySchema);
   if (!body.ok) return body;
   const { total, active } = body.value.data;
   const out: NetworkFigure[] = [];
@@ -42,13 +39,11 @@ export function parseIonetInventory(text: string, asOfMs: number): Result<Networ
     out.push({ key: 'activeGpus', label: 'GPUs marked active (inventory label, not proof of hire)', value: active, asOfMs });
   }
   if (out.length === 0) return fail('parse', 'io.net inventory has no GPU counts');
-  return { ok: true, value: out };
+  return ok(out);
 }
 
 export function parseIonetClusters(text: string, asOfMs: number): Result<NetworkFigure[]> {
-  const json = parseJson(text);
-  if (!json.ok) return json;
-  const body = validate(ionetClustersSchema, json.value);
+  const body = parseBody(text, ionetClustersSchema);
   if (!body.ok) return body;
   const { running_clusters: clusters, total_earnings: earnings } = body.value.data;
   const out: NetworkFigure[] = [];
@@ -62,7 +57,7 @@ export function parseIonetClusters(text: string, asOfMs: number): Result<Network
     });
   }
   if (out.length === 0) return fail('parse', 'io.net clusters info has no usable figures');
-  return { ok: true, value: out };
+  return ok(out);
 }
 
 export const IONET_INVENTORY_URL = apiUrl('api.io.solutions', '/v1/io-explorer/network/inventory-aggregated');
@@ -75,5 +70,5 @@ export async function fetchIonetNetwork(args: { nowMs?: number }, opts: RequestO
   const inv = invText.ok ? parseIonetInventory(invText.value, nowMs) : invText;
   const cl = clText.ok ? parseIonetClusters(clText.value, nowMs) : clText;
   if (!inv.ok && !cl.ok) return inv;
-  return { ok: true, value: [...(inv.ok ? inv.value : []), ...(cl.ok ? cl.value : [])] };
+  return ok([...(inv.ok ? inv.value : []), ...(cl.ok ? cl.value : [])]);
 }

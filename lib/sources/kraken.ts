@@ -26,8 +26,10 @@
  */
 import type { Candle, Result, SourceError, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
-import { candlesFromRows, defineVenueMarketData, fail, pairSymbol } from './venue-common';
-import { anyValue, array, num, numOrNull, tuple, z } from './zod';
+import { candlesFromRows, defineVenueMarketData, fail, pairSymbol, tickerOk, venueFail } from './venue-common';
+import { own } from '../own';
+import { anyValue, array, num, numOrNull, optional, tuple, z } from './zod';
+import { ok } from './result';
 
 const HOST = 'api.kraken.com';
 /** one day, minutes (Kraken `interval`) */
@@ -37,7 +39,7 @@ const DAY_MIN = 1440;
 const KRAKEN_ASSET: Readonly<Record<string, string>> = { BTC: 'XBT' };
 
 function krakenAsset(ticker: string): string {
-  return Object.prototype.hasOwnProperty.call(KRAKEN_ASSET, ticker) ? KRAKEN_ASSET[ticker]! : ticker;
+  return own(KRAKEN_ASSET, ticker) ?? ticker;
 }
 
 /** Kraken pair for the request, e.g. `TAOUSD`, `XBTUSDT`; undefined when either ticker is invalid. */
@@ -55,7 +57,7 @@ export function candlesUrl(pair: string): string {
 
 const envelopeSchema = z.object({
   error: array(anyValue),
-  result: z.optional(anyValue),
+  result: optional(anyValue),
 });
 
 /** Turns Kraken's `error` strings into a typed failure; undefined when there is none. */
@@ -66,9 +68,7 @@ function krakenError(errors: readonly unknown[]): { ok: false; error: SourceErro
       .filter((e): e is string => typeof e === 'string')
       .join('; ')
       .slice(0, 120) || 'unspecified error';
-  if (/unknown asset pair|invalid arguments/i.test(text)) return fail('not-found', `kraken: ${text}`);
-  if (/rate limit|too many requests|throttled/i.test(text)) return fail('rate-limited', `kraken: ${text}`, { retryAfterMs: 60_000 });
-  return fail('http', `kraken: ${text}`);
+  return venueFail(`kraken: ${text}`, /unknown asset pair|invalid arguments/i.test(text), /rate limit|too many requests|throttled/i.test(text));
 }
 
 /** The value under the first own key of `result` that is not the `last` cursor. */
@@ -89,7 +89,7 @@ function open(raw: unknown): Result<unknown> {
   if (err) return err;
   const payload = pairPayload(env.value.result);
   if (payload === undefined) return fail('not-found', 'kraken: no pair in result');
-  return { ok: true, value: payload };
+  return ok(payload);
 }
 
 /** Ticker entry; `[today, last 24 hours]` arrays; extra keys (a, b, t, l, h) ignored. */
@@ -97,9 +97,9 @@ const tickerSchema = z.object({
   /** last trade `[price, lot volume]` */
   c: tuple([num], 'rest'),
   /** volume `[today, 24h]`, base units */
-  v: z.optional(array(numOrNull)),
+  v: optional(array(numOrNull)),
   /** VWAP `[today, 24h]` */
-  p: z.optional(array(numOrNull)),
+  p: optional(array(numOrNull)),
 });
 
 /** Normalises a `/0/public/Ticker` body. Pure; never throws. */
@@ -112,17 +112,8 @@ export function parseTicker(raw: unknown, nowMs: number): Result<Ticker24h> {
   const volumeBase = t.value.v?.[1] ?? null;
   const vwap24h = t.value.p?.[1] ?? null;
   const volumeQuote = volumeBase !== null && vwap24h !== null ? volumeBase * vwap24h : null;
-  return {
-    ok: true,
-    value: {
-      last,
-      // `o` is today's (UTC) open, not 24 h ago: no honest 24h change from this endpoint.
-      change24hPct: null,
-      volumeBase,
-      volumeQuote: volumeQuote !== null && Number.isFinite(volumeQuote) ? volumeQuote : null,
-      asOfMs: nowMs,
-    },
-  };
+  // `o` is today's (UTC) open, not 24 h ago: no honest 24h change from this endpoint.
+  return tickerOk(last, null, volumeBase, volumeQuote !== null && Number.isFinite(volumeQuote) ? volumeQuote : null, null, nowMs);
 }
 
 /** `[time(s), open, high, low, close, vwap, volume, count]` */
@@ -134,7 +125,7 @@ export function parseCandles(raw: unknown): Result<Candle[]> {
   if (!payload.ok) return payload;
   const rows = validate(array(anyValue), payload.value);
   if (!rows.ok) return rows;
-  return { ok: true, value: candlesFromRows(rows.value, rowSchema, ([timeSec, o, h, l, c, , volume]) => ({ t: timeSec * 1000, o, h, l, c, v: volume })) };
+  return ok(candlesFromRows(rows.value, rowSchema, ([timeSec, o, h, l, c, , volume]) => ({ t: timeSec * 1000, o, h, l, c, v: volume })));
 }
 
 export const venueMarketData = defineVenueMarketData({ source: 'kraken', symbol: venueSymbol, tickerUrl, candlesUrl, parseTicker, parseCandles });

@@ -14,8 +14,9 @@
  */
 import type { Candle, Result, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
-import { ascendingNonNegative, defineVenueMarketData, fail, optNum, pairSymbol, strictTicker } from './venue-common';
-import { anyValue, array, fallback, finite, num, str, tuple, union, z } from './zod';
+import { ascendingNonNegative, defineVenueMarketData, fail, fractionToPct, optNum, pairSymbol, strictTicker, tickerOk, venueFail } from './venue-common';
+import { anyValue, array, fallback, finite, nullable, nullish, num, optional, str, tuple, union, z } from './zod';
+import { ok } from './result';
 
 const HOST = 'api.kucoin.com';
 /** Days of daily candles requested: DATA-SOURCES.md asks for ≥ 200 daily candles; 250 leaves margin. */
@@ -28,17 +29,17 @@ const DAY_SEC = 86_400;
 /** The envelope of every KuCoin REST answer. `data` is validated separately once `code` is known. */
 export const KucoinEnvelopeSchema = z.object({
   code: z.pipe(union([str, finite]), z.transform((v: string | number) => String(v))),
-  msg: z.nullish(str),
-  data: z.optional(anyValue),
+  msg: nullish(str),
+  data: optional(anyValue),
 });
 export type KucoinEnvelope = z.output<typeof KucoinEnvelopeSchema>;
 
 /** `data` of `/api/v1/market/stats`. KuCoin answers an unknown pair with `null` fields (or `data: null`). */
-export const KucoinStatsSchema = z.nullable(
+export const KucoinStatsSchema = nullable(
   z.object({
     /** epoch milliseconds */
     time: optNum,
-    symbol: z.nullish(str),
+    symbol: nullish(str),
     last: optNum,
     /** fraction, not percent */
     changeRate: optNum,
@@ -54,7 +55,7 @@ export type KucoinStats = z.output<typeof KucoinStatsSchema>;
 export const KucoinCandleRowSchema = tuple([num, num, num, num, num, num], 'rest');
 
 /** `data` of `/api/v1/market/candles`. A malformed row becomes `null` (dropped by the normaliser). */
-export const KucoinCandlesSchema = array(fallback(z.nullable(KucoinCandleRowSchema), null));
+export const KucoinCandlesSchema = array(fallback(nullable(KucoinCandleRowSchema), null));
 export type KucoinCandleRows = z.output<typeof KucoinCandlesSchema>;
 
 // ---------------------------------------------------------------------------------------------
@@ -76,16 +77,7 @@ export function kucoinSymbol(base: string, quote: string): string | undefined {
 export function readKucoinEnvelope<S extends z.ZodMiniType>(env: KucoinEnvelope, schema: S): Result<z.output<S>> {
   if (env.code === '200000') return validate(schema, env.data);
   const msg = typeof env.msg === 'string' ? `: ${env.msg.slice(0, 100)}` : '';
-  if (env.code === '400100') return fail('not-found', `kucoin ${env.code}${msg}`);
-  if (env.code === '429000') return fail('rate-limited', `kucoin ${env.code}${msg}`, { retryAfterMs: 60_000 });
-  return fail('http', `kucoin ${env.code.slice(0, 20)}${msg}`);
-}
-
-/** `fraction × 100`, rounded to 12 significant digits so 0.0089 gives 0.89, not 0.8899999999999999. */
-function fractionToPct(fraction: number | null): number | null {
-  if (fraction === null) return null;
-  const pct = Number((fraction * 100).toPrecision(12));
-  return Number.isFinite(pct) ? pct : null;
+  return venueFail(`kucoin ${env.code.slice(0, 20)}${msg}`, env.code === '400100', env.code === '429000');
 }
 
 /**
@@ -95,16 +87,7 @@ function fractionToPct(fraction: number | null): number | null {
  */
 export function normaliseKucoinTicker(stats: KucoinStats, nowMs: number): Result<Ticker24h> {
   if (!stats || stats.last === null || !(stats.last > 0)) return fail('not-found', 'kucoin has no last price for this pair');
-  return {
-    ok: true,
-    value: {
-      last: stats.last,
-      change24hPct: fractionToPct(stats.changeRate),
-      volumeBase: stats.vol,
-      volumeQuote: stats.volValue,
-      asOfMs: stats.time !== null && stats.time > 0 ? stats.time : nowMs,
-    },
-  };
+  return tickerOk(stats.last, fractionToPct(stats.changeRate), stats.vol, stats.volValue, stats.time, nowMs);
 }
 
 /**
@@ -143,7 +126,7 @@ export const venueMarketData = defineVenueMarketData({
   },
   parseCandles(raw) {
     const rows = openEnvelope(raw, KucoinCandlesSchema);
-    return rows.ok ? { ok: true, value: normaliseKucoinCandles(rows.value) } : rows;
+    return rows.ok ? ok(normaliseKucoinCandles(rows.value)) : rows;
   },
 });
 

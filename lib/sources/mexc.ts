@@ -24,8 +24,9 @@
  */
 import type { Candle, Result, SourceError, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
-import { candlesFromRows, defineVenueMarketData, fail, optNum, pairSymbol } from './venue-common';
-import { anyValue, array, finite, num, str, tuple, union, z } from './zod';
+import { candlesFromRows, defineVenueMarketData, fail, optNum, pairSymbol, tickerOk, venueFail } from './venue-common';
+import { anyValue, array, finite, num, optional, str, tuple, union, z } from './zod';
+import { ok } from './result';
 
 const HOST = 'api.mexc.com';
 /** enough daily candles for 200-day indicators after the open candle is dropped (MEXC allows 1000) */
@@ -52,13 +53,11 @@ function venueError(raw: unknown): { ok: false; error: SourceError } | undefined
   if (!e.success) return undefined;
   const code = String(e.data.code);
   const text = `${code} ${e.data.msg}`.slice(0, 120);
-  if (code === '-1121' || /symbol/i.test(e.data.msg)) return fail('not-found', `mexc: ${text}`);
-  if (code === '429' || /too many|frequen|rate limit/i.test(e.data.msg)) return fail('rate-limited', `mexc: ${text}`, { retryAfterMs: 60_000 });
-  return fail('http', `mexc: ${text}`);
+  return venueFail(`mexc: ${text}`, code === '-1121' || /symbol/i.test(e.data.msg), code === '429' || /too many|frequen|rate limit/i.test(e.data.msg));
 }
 
 const tickerSchema = z.object({
-  symbol: z.optional(str),
+  symbol: optional(str),
   lastPrice: num,
   /** FRACTION: "0.0173" = +1.73 % */
   priceChangePercent: optNum,
@@ -85,17 +84,7 @@ export function parseTicker(raw: unknown, nowMs: number, symbol?: string): Resul
       continue;
     }
     const { lastPrice, priceChangePercent, volume, quoteVolume, closeTime } = t.value;
-    const change = priceChangePercent !== null ? priceChangePercent * 100 : null;
-    return {
-      ok: true,
-      value: {
-        last: lastPrice,
-        change24hPct: change !== null && Number.isFinite(change) ? change : null,
-        volumeBase: volume,
-        volumeQuote: quoteVolume,
-        asOfMs: closeTime !== null && closeTime > 0 ? closeTime : nowMs,
-      },
-    };
+    return tickerOk(lastPrice, priceChangePercent !== null ? priceChangePercent * 100 : null, volume, quoteVolume, closeTime, nowMs);
   }
   if (!Array.isArray(raw) && !otherSymbol) return venueError(raw) ?? firstError ?? fail('parse', 'mexc: unexpected ticker');
   return fail('not-found', `mexc: no ticker for ${symbol ?? 'the symbol'}`);
@@ -108,7 +97,7 @@ const rowSchema = tuple([num, num, num, num, num, num], 'rest');
 export function parseCandles(raw: unknown): Result<Candle[]> {
   const rows = validate(array(anyValue), raw);
   if (!rows.ok) return venueError(raw) ?? rows;
-  return { ok: true, value: candlesFromRows(rows.value, rowSchema, ([t, o, h, l, c, v]) => ({ t, o, h, l, c, v })) };
+  return ok(candlesFromRows(rows.value, rowSchema, ([t, o, h, l, c, v]) => ({ t, o, h, l, c, v })));
 }
 
 export const venueMarketData = defineVenueMarketData({ source: 'mexc', symbol: venueSymbol, tickerUrl, candlesUrl, parseTicker, parseCandles });

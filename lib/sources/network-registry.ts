@@ -6,6 +6,7 @@
  * the built-in override table first, else from an exact `gecko_id` join against DefiLlama's own
  * lists.
  */
+import { own } from '../own';
 
 export type NetworkSourceId = 'akash' | 'filfox' | 'helium' | 'depinscan' | 'taostats' | 'subtensor' | 'ionet' | 'aethir' | 'renderfoundation';
 
@@ -81,10 +82,6 @@ interface ProtocolRow {
 interface ChainRow {
   slug: string;
   geckoId: string | null;
-}
-
-function own<T>(record: Record<string, T>, key: string): T | undefined {
-  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 }
 
 /**

@@ -17,8 +17,9 @@
  */
 import type { Candle, Result, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
-import { ascendingNonNegative, defineVenueMarketData, fail, optNum, pairSymbol, strictTicker } from './venue-common';
-import { anyValue, array, fallback, finite, num, str, tuple, union, z } from './zod';
+import { ascendingNonNegative, defineVenueMarketData, fail, fractionToPct, optNum, pairSymbol, strictTicker, tickerOk, venueFail } from './venue-common';
+import { anyValue, array, fallback, finite, nullable, nullish, num, optional, str, tuple, union, z } from './zod';
+import { ok } from './result';
 
 const HOST = 'www.okx.com';
 /** Daily candles requested: the per-call maximum of `/market/candles` (DATA-SOURCES.md asks ≥ 200). */
@@ -30,8 +31,8 @@ export const OKX_CANDLE_LIMIT = 300;
 /** The envelope of every OKX REST answer. `data` is validated separately once `code` is known. */
 export const OkxEnvelopeSchema = z.object({
   code: z.pipe(union([str, finite]), z.transform((v: string | number) => String(v))),
-  msg: z.nullish(str),
-  data: z.optional(anyValue),
+  msg: nullish(str),
+  data: optional(anyValue),
 });
 export type OkxEnvelope = z.output<typeof OkxEnvelopeSchema>;
 
@@ -49,14 +50,14 @@ export const OkxTickerEntrySchema = z.object({
 });
 
 /** `data` of `/market/ticker`; a malformed entry becomes `null` and is ignored. */
-export const OkxTickerListSchema = array(fallback(z.nullable(OkxTickerEntrySchema), null));
+export const OkxTickerListSchema = array(fallback(nullable(OkxTickerEntrySchema), null));
 export type OkxTickerList = z.output<typeof OkxTickerListSchema>;
 
 /** One candle row: `[ts, open, high, low, close, vol, …]`; the remaining cells are tolerated. */
 export const OkxCandleRowSchema = tuple([num, num, num, num, num, num], 'rest');
 
 /** `data` of `/market/candles`; a malformed row becomes `null` (dropped by the normaliser). */
-export const OkxCandlesSchema = array(fallback(z.nullable(OkxCandleRowSchema), null));
+export const OkxCandlesSchema = array(fallback(nullable(OkxCandleRowSchema), null));
 export type OkxCandleRows = z.output<typeof OkxCandlesSchema>;
 
 // ---------------------------------------------------------------------------------------------
@@ -77,9 +78,7 @@ export function okxInstId(base: string, quote: string): string | undefined {
 export function readOkxEnvelope<S extends z.ZodMiniType>(env: OkxEnvelope, schema: S): Result<z.output<S>> {
   if (env.code === '0') return validate(schema, env.data);
   const msg = typeof env.msg === 'string' && env.msg ? `: ${env.msg.slice(0, 100)}` : '';
-  if (env.code === '51001') return fail('not-found', `okx ${env.code}${msg}`);
-  if (env.code === '50011') return fail('rate-limited', `okx ${env.code}${msg}`, { retryAfterMs: 60_000 });
-  return fail('http', `okx ${env.code.slice(0, 20)}${msg}`);
+  return venueFail(`okx ${env.code.slice(0, 20)}${msg}`, env.code === '51001', env.code === '50011');
 }
 
 /**
@@ -90,21 +89,8 @@ export function readOkxEnvelope<S extends z.ZodMiniType>(env: OkxEnvelope, schem
 export function normaliseOkxTicker(list: OkxTickerList, instId: string, nowMs: number): Result<Ticker24h> {
   const entry = list.find((e) => e !== null && e.instId === instId);
   if (!entry || entry.last === null || !(entry.last > 0)) return fail('not-found', 'okx has no last price for this pair');
-  let change24hPct: number | null = null;
-  if (entry.open24h !== null && entry.open24h > 0) {
-    const pct = Number(((entry.last / entry.open24h - 1) * 100).toPrecision(12));
-    change24hPct = Number.isFinite(pct) ? pct : null;
-  }
-  return {
-    ok: true,
-    value: {
-      last: entry.last,
-      change24hPct,
-      volumeBase: entry.vol24h,
-      volumeQuote: entry.volCcy24h,
-      asOfMs: entry.ts !== null && entry.ts > 0 ? entry.ts : nowMs,
-    },
-  };
+  const change = entry.open24h !== null && entry.open24h > 0 ? fractionToPct(entry.last / entry.open24h - 1) : null;
+  return tickerOk(entry.last, change, entry.vol24h, entry.volCcy24h, entry.ts, nowMs);
 }
 
 /**
@@ -139,7 +125,7 @@ export const venueMarketData = defineVenueMarketData({
   },
   parseCandles(raw) {
     const rows = openEnvelope(raw, OkxCandlesSchema);
-    return rows.ok ? { ok: true, value: normaliseOkxCandles(rows.value) } : rows;
+    return rows.ok ? ok(normaliseOkxCandles(rows.value)) : rows;
   },
 });
 

@@ -14,10 +14,11 @@
  * burn is what jobs paid (DefiLlama `render-network-bme` fees = burn / 0.95).
  */
 import type { NetworkFigure, Result } from '../types';
-import { apiUrl, fetchText, parseJson, type RequestOptions } from './http';
+import { apiUrl, fetchThen, parseJson, type RequestOptions } from './http';
 import { pctChange } from './akash';
 import { fail } from './venue-common';
 import { anyValue, array, num, union, z } from './zod';
+import { ok } from './result';
 
 const rowSchema = z.object({ id: num, burnedRender: num });
 const bodySchema = union([array(anyValue), z.object({ data: array(anyValue) })]);
@@ -45,13 +46,11 @@ export function parseRenderBurn(text: string, fetchedAtMs: number): Result<Netwo
     figure.trendPct = trend;
     figure.trendLabel = `vs epoch #${last - 1}`;
   }
-  return { ok: true, value: [figure] };
+  return ok([figure]);
 }
 
 export const RENDER_BURN_URL = apiUrl('stats.renderfoundation.com', '/epoch-burn-stats-data.json');
 
 export async function fetchRenderBurn(args: { nowMs?: number }, opts: RequestOptions): Promise<Result<NetworkFigure[]>> {
-  const text = await fetchText(RENDER_BURN_URL, opts);
-  if (!text.ok) return text;
-  return parseRenderBurn(text.value, args.nowMs ?? Date.now());
+  return fetchThen(RENDER_BURN_URL, opts, (text) => parseRenderBurn(text, args.nowMs ?? Date.now()));
 }

@@ -4,3 +4,8 @@ import type { SourceError } from '../types';
 export function fail(kind: SourceError['kind'], message: string, extra: Partial<SourceError> = {}): { ok: false; error: SourceError } {
   return { ok: false, error: { kind, message, ...extra } };
 }
+
+/** A success carrying `value`. */
+export function ok<T>(value: T): { ok: true; value: T } {
+  return { ok: true, value };
+}

@@ -29,9 +29,10 @@
  * (wrong length, a bool that is not 0/1) hides that figure: a wrong count is never shown.
  */
 import type { NetworkFigure, Result, SourceError } from '../types';
-import { postText, parseJson, validate, type RequestOptions } from './http';
+import { postText, parseBody, validate, type RequestOptions } from './http';
 import { fail } from './venue-common';
-import { anyValue, array, finite, str, tuple, union, z } from './zod';
+import { anyValue, array, finite, nullable, optional, str, tuple, union, z } from './zod';
+import { ok } from './result';
 
 export const SUBTENSOR_HOSTS = ['entrypoint-finney.opentensor.ai', 'archive.chain.opentensor.ai'] as const;
 
@@ -109,10 +110,10 @@ export interface RpcCall {
   params: unknown[];
 }
 
-export const rpcBatchReplySchema = array(z.object({ id: union([finite, str]), result: z.optional(anyValue), error: z.optional(anyValue) }));
+export const rpcBatchReplySchema = array(z.object({ id: union([finite, str]), result: optional(anyValue), error: optional(anyValue) }));
 
 const keysSchema = array(str);
-const changeSetsSchema = array(z.object({ changes: array(tuple([str, z.nullable(str)])) }));
+const changeSetsSchema = array(z.object({ changes: array(tuple([str, nullable(str)])) }));
 
 /** JSON-RPC 2.0 batch body: ids are 1-based positions. */
 export function batchBody(calls: readonly RpcCall[]): string {
@@ -127,9 +128,7 @@ export async function rpcBatch(host: (typeof SUBTENSOR_HOSTS)[number], calls: re
   const text = await postText(`https://${host}/`, batchBody(calls), opts);
   // A 400/404 from a JSON-RPC node is a broken endpoint, not "this asset has no such data".
   if (!text.ok) return text.error.kind === 'not-found' ? fail('http', text.error.message, text.error.status ? { status: text.error.status } : {}) : text;
-  const json = parseJson(text.value);
-  if (!json.ok) return json;
-  const replies = validate(rpcBatchReplySchema, json.value);
+  const replies = parseBody(text.value, rpcBatchReplySchema);
   if (!replies.ok) return replies;
   const out: unknown[] = [];
   for (let i = 0; i < calls.length; i++) {
@@ -137,7 +136,7 @@ export async function rpcBatch(host: (typeof SUBTENSOR_HOSTS)[number], calls: re
     if (!r || r.error != null) return fail(r ? 'http' : 'parse', `${host}: ${calls[i]!.method} ${r ? 'failed' : 'unanswered'}`);
     out.push(r.result ?? null);
   }
-  return { ok: true, value: out };
+  return ok(out);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -175,7 +174,7 @@ export function sumSubnetworkN(changes: ReadonlyArray<readonly [string, string |
 function changesOf(result: unknown): Result<Array<[string, string | null]>> {
   const sets = validate(changeSetsSchema, result);
   if (!sets.ok) return sets;
-  return { ok: true, value: sets.value.flatMap((s) => s.changes) };
+  return ok(sets.value.flatMap((s) => s.changes));
 }
 
 /** Reads the chain through one host: one batch, plus the key listing when netuids exceed 255. */
@@ -210,7 +209,7 @@ export async function readChain(host: (typeof SUBTENSOR_HOSTS)[number], opts: Re
     if (!all.ok) return all;
     sum = sumSubnetworkN(all.value);
   }
-  return { ok: true, value: { totalNetworks, blockEmissionRao, neurons: sum.live > 0 ? sum.neurons : null, liveSubnets: sum.live } };
+  return ok({ totalNetworks, blockEmissionRao, neurons: sum.live > 0 ? sum.neurons : null, liveSubnets: sum.live });
 }
 
 /** Chain reading → labelled figures (a figure that did not decode is left out). */
@@ -242,7 +241,7 @@ export async function fetchSubtensorNetwork(args: { nowMs?: number }, opts: Requ
     const r = await readChain(host, opts);
     if (r.ok) {
       const figures = subtensorFigures(r.value, nowMs);
-      if (figures.length > 0) return { ok: true, value: figures };
+      if (figures.length > 0) return ok(figures);
       firstError ??= { kind: 'parse', message: `${host}: nothing decoded` };
       continue;
     }

@@ -12,13 +12,14 @@
  * network too, as the listing does), never less than what this page counted.
  */
 import type { NetworkFigure, Result } from '../types';
-import { apiUrl, fetchText, parseJson, validate, type RequestOptions } from './http';
+import { apiUrl, parseBody, fetchText, type RequestOptions } from './http';
 import { fail, optNum } from './venue-common';
-import { anyValue, array, num, str, z } from './zod';
+import { anyValue, array, nullish, num, str, z } from './zod';
+import { ok } from './result';
 
 export const taostatsSubnetsSchema = z.object({
   data: array(anyValue),
-  pagination: z.nullish(
+  pagination: nullish(
     z.object({
       total_items: optNum,
       total_pages: optNum,
@@ -29,7 +30,7 @@ export const taostatsSubnetsSchema = z.object({
 });
 export type TaostatsSubnetsWire = z.output<typeof taostatsSubnetsSchema>;
 
-const rowSchema = z.object({ netuid: num, timestamp: z.nullish(str) });
+const rowSchema = z.object({ netuid: num, timestamp: nullish(str) });
 
 export function normaliseTaostatsSubnets(body: TaostatsSubnetsWire, fallbackAsOfMs: number): NetworkFigure[] {
   const netuids = new Set<number>();
@@ -53,13 +54,11 @@ export function normaliseTaostatsSubnets(body: TaostatsSubnetsWire, fallbackAsOf
 }
 
 export function parseTaostatsSubnets(text: string, fallbackAsOfMs: number): Result<NetworkFigure[]> {
-  const json = parseJson(text);
-  if (!json.ok) return json;
-  const body = validate(taostatsSubnetsSchema, json.value);
+  const body = parseBody(text, taostatsSubnetsSchema);
   if (!body.ok) return body;
   const figures = normaliseTaostatsSubnets(body.value, fallbackAsOfMs);
   if (figures.length === 0) return fail('parse', 'Taostats listed no subnets');
-  return { ok: true, value: figures };
+  return ok(figures);
 }
 
 export const TAOSTATS_SUBNETS_URL = apiUrl('api.taostats.io', '/api/subnet/latest/v1', { limit: 200 });

@@ -11,11 +11,11 @@
  * - candles: kucoin/binance/okx/bybit drop negative numbers and keep the LAST row sent for an open
  *   time ({@link ascendingNonNegative}); the others keep negatives and the FIRST row ({@link ascending}).
  */
-import type { Candle, Result, SourceId, Ticker24h } from '../types';
+import type { Candle, Result, SourceError, SourceId, Ticker24h } from '../types';
 import { getJson } from './http';
 import type { VenueMarketData } from './market-data';
-import { anyValue, numOrNull, z } from './zod';
-import { fail } from './result';
+import { anyValue, numOrNull, optional, z } from './zod';
+import { fail, ok } from './result';
 
 export { fail };
 
@@ -24,7 +24,27 @@ export { fail };
  * a transformed schema as required, so a bare `numOrNull` field rejects `{}` ("expected
  * nonoptional"); providers omit keys they have no value for.
  */
-export const optNum = z.pipe(z.optional(numOrNull), z.transform((v: number | null | undefined) => v ?? null));
+export const optNum = z.pipe(optional(numOrNull), z.transform((v: number | null | undefined) => v ?? null));
+
+// ---------------------------------------------------------------------------------------------
+// Numbers and dates shared by the market-data and network sources
+
+/** A positive finite number, else null (a provider's 0 market cap or supply means "no data"). */
+export function positive(n: number | null | undefined): number | null {
+  return typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : null;
+}
+
+/** An ISO date as epoch ms, or null. */
+export function isoToMs(iso: string | null | undefined): number | null {
+  if (typeof iso !== 'string') return null;
+  const ms = Date.parse(iso);
+  return Number.isFinite(ms) ? ms : null;
+}
+
+/** A count a network source may show: a finite number ≥ 0. */
+export function isCount(v: number | null): v is number {
+  return v !== null && Number.isFinite(v) && v >= 0;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Tickers and pair symbols
@@ -53,6 +73,56 @@ export function pairSymbol(
   const b = clean(base);
   const q = clean(quote);
   return b && q ? join(b, q) : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+
+/**
+ * A venue's own error answer as a typed failure: not-found when `notFound`, else rate-limited
+ * (retry after a minute) when `rateLimited`, else http. `message` names the venue and its code.
+ */
+export function venueFail(message: string, notFound: boolean, rateLimited: boolean): { ok: false; error: SourceError } {
+  if (notFound) return fail('not-found', message);
+  return rateLimited ? fail('rate-limited', message, { retryAfterMs: 60_000 }) : fail('http', message);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tickers
+
+/**
+ * A venue's 24h ticker as a success. `change24hPct` is PERCENT; a non-finite one (an overflow)
+ * becomes null. `stampMs` is the venue's own epoch-ms stamp: used when positive, else `nowMs`
+ * (the caller's clock; pass null for venues that send no stamp).
+ */
+export function tickerOk(
+  last: number,
+  change24hPct: number | null,
+  volumeBase: number | null,
+  volumeQuote: number | null,
+  stampMs: number | null,
+  nowMs: number,
+): Result<Ticker24h> {
+  return ok({
+    last,
+    change24hPct: change24hPct !== null && Number.isFinite(change24hPct) ? change24hPct : null,
+    volumeBase,
+    volumeQuote,
+    asOfMs: stampMs !== null && stampMs > 0 ? stampMs : nowMs,
+  });
+}
+
+/**
+ * `fraction × 100` rounded to 12 significant digits, so 0.0089 gives 0.89, not
+ * 0.8899999999999999 (KuCoin, Bybit and OKX send or imply fractions); null stays null.
+ */
+export function fractionToPct(fraction: number | null): number | null {
+  return fraction === null ? null : Number((fraction * 100).toPrecision(12));
+}
+
+/** Percent change from `open` to `last`: `(last − open) / open × 100`; null without a positive open. */
+export function changeFromOpen(last: number, open: number | null): number | null {
+  return open !== null && open > 0 ? ((last - open) / open) * 100 : null;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@
  */
 import type { VenueId } from '../exchanges/define';
 import type { VenueMarketData } from './market-data';
+import { own } from '../own';
 import { venueMarketData as kucoin } from './kucoin';
 import { venueMarketData as binance } from './binance';
 import { venueMarketData as okx } from './okx';
@@ -30,5 +31,5 @@ export const venueMarketData: Partial<Record<VenueId, VenueMarketData>> = {
 };
 
 export function venueMarketDataFor(venue: VenueId): VenueMarketData | undefined {
-  return Object.prototype.hasOwnProperty.call(venueMarketData, venue) ? venueMarketData[venue] : undefined;
+  return own(venueMarketData, venue);
 }

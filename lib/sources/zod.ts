@@ -4,8 +4,10 @@
  * Every source imports `z` from here, never from 'zod' directly.
  *
  * `zod/mini` (the same zod 4 core with a functional, tree-shakable API) keeps the worker bundle
- * small: `z.optional(x)`, `z.catch(x, v)`, `z.pipe(x, z.transform(fn))`, `.check(z.regex(re))`
- * instead of classic's chained methods (for lengths use `minLen` / `maxLen` below). Unlike
+ * small: `z.pipe(x, z.transform(fn))` instead of classic's chained methods. Of zod's types the
+ * worker ships only object, pipe, transform and custom: the helpers below (`optional`, `nullable`,
+ * `nullish`, `array`, `tuple`, `union`, `fallback`, `minLen` / `maxLen`, `oneOf`, `matches`…)
+ * stand in for the rest, each pinned against zod's own in tests/unit/zod-helpers.test.ts. Unlike
  * classic `zod`, mini registers no locale: issue messages read "Invalid input" (with the path,
  * which is what the overlay's "bad response at …" note shows). The English locale costs about
  * 1.1 KB gzip, which the worker's 40 KB budget cannot spare; the options page, whose import
@@ -26,6 +28,17 @@ export { z };
 export const anyValue = z.custom<unknown>(() => true);
 
 /**
+ * `schema`'s output for `v`, or its issues re-reported on `ctx` (same messages and inputs, paths
+ * after `at`) and `z.NEVER`: how the helpers below parse an inner schema from one transform.
+ */
+function inner<T extends z.ZodMiniType>(schema: T, v: unknown, ctx: { issues: z.core.$ZodRawIssue[] }, at: PropertyKey[] = []): z.output<T> {
+  const r = schema.safeParse(v);
+  if (r.success) return r.data;
+  for (const e of r.error.issues) ctx.issues.push({ code: 'custom', message: e.message, path: [...at, ...e.path], input: e.input });
+  return z.NEVER;
+}
+
+/**
  * `z.array(item)` as an array guard plus one transform: each element parsed by `item` (its issues
  * reported at `[index, ...path]` with their messages), output the parsed elements; the worker then
  * ships no zod array type (40 KB gzip budget). Pinned by tests/unit/zod-helpers.test.ts.
@@ -34,15 +47,21 @@ export function array<T extends z.ZodMiniType>(item: T) {
   return z.pipe(
     z.custom<unknown[]>((v) => Array.isArray(v)),
     z.transform((a: unknown[], ctx) => {
+      // a failed element leaves z.NEVER in `out`; its issues (at [index, ...path]) fail the whole array
       const out: Array<z.output<T>> = [];
-      for (let i = 0; i < a.length; i++) {
-        const r = item.safeParse(a[i]);
-        if (r.success) out.push(r.data);
-        else for (const e of r.error.issues) ctx.issues.push({ code: 'custom', message: e.message, path: [i, ...e.path], input: e.input });
-      }
+      for (let i = 0; i < a.length; i++) out.push(inner(item, a[i], ctx, [i]));
       return ctx.issues.length ? z.NEVER : out;
     }),
   );
+}
+
+/**
+ * `z.refine(fn)` as `z.custom(fn, { abort: false })`: the same check (zod builds both as one custom
+ * check; `abort: false` is refine's default, so later checks still run), and the worker ships one
+ * of zod's two builders of it. Pinned by tests/unit/zod-helpers.test.ts.
+ */
+export function refine<T>(fn: (value: T) => boolean) {
+  return z.custom<T>(fn, { abort: false });
 }
 
 /**
@@ -54,8 +73,8 @@ export function array<T extends z.ZodMiniType>(item: T) {
  * fail as zod's checks (mini's generic "Invalid input"; pinned by tests/unit/zod-helpers.test.ts),
  * and the worker ships no zod length checks (40 KB gzip budget).
  */
-export const minLen = (minimum: number) => z.refine<string | readonly unknown[]>((v) => v.length >= minimum);
-export const maxLen = (maximum: number) => z.refine<string | readonly unknown[]>((v) => v.length <= maximum);
+export const minLen = (minimum: number) => refine<string | readonly unknown[]>((v) => v.length >= minimum);
+export const maxLen = (maximum: number) => refine<string | readonly unknown[]>((v) => v.length <= maximum);
 
 /**
  * `z.enum(values)` and `.check(z.regex(re))` as plain refinements: the same values pass and fail,
@@ -92,7 +111,7 @@ export function tuple<const T extends readonly z.ZodMiniType[]>(items: T, rest?:
 }
 
 export const oneOf = <const T extends readonly string[]>(values: T) => z.custom<T[number]>((v) => typeof v === 'string' && values.includes(v));
-export const matches = (re: RegExp) => z.refine<string>((s) => ((re.lastIndex = 0), re.test(s)));
+export const matches = (re: RegExp) => refine<string>((s) => ((re.lastIndex = 0), re.test(s)));
 
 /**
  * `z.union(options)` as one transform: the first option that accepts the value gives the output,
@@ -147,6 +166,44 @@ export function fallback<T extends z.ZodMiniType>(schema: T, value: z.output<T>)
   return s;
 }
 
+/** A schema whose object key may be absent (zod reads `_zod.optin` / `optout`, as for `z.optional`). */
+type OptionalKey<S> = S & { _zod: { optin: 'optional'; optout: 'optional' } };
+
+/**
+ * `z.optional(schema)` as one transform: undefined passes as undefined (`schema` is not run, as
+ * with zod's optional), anything else is `schema`'s output or its issues at the same paths. Marked
+ * optional in and out like zod's optional, so an object key may be absent and stays absent in the
+ * output. The worker then ships no zod optional type (40 KB gzip budget). Pinned by
+ * tests/unit/zod-helpers.test.ts.
+ */
+export function optional<T extends z.ZodMiniType>(schema: T) {
+  const s = z.pipe(
+    anyValue,
+    z.transform((v: unknown, ctx): z.output<T> | undefined => (v === undefined ? undefined : inner(schema, v, ctx))),
+  );
+  s._zod.optin = 'optional';
+  s._zod.optout = 'optional';
+  return s as OptionalKey<typeof s>;
+}
+
+/**
+ * `z.nullable(schema)` as one transform: null passes as null, anything else is `schema`'s output
+ * or its issues at the same paths; optional in and out exactly when `schema` is (as zod's
+ * nullable). The worker then ships no zod nullable type. Pinned by tests/unit/zod-helpers.test.ts.
+ */
+export function nullable<T extends z.ZodMiniType>(schema: T) {
+  const s = z.pipe(
+    anyValue,
+    z.transform((v: unknown, ctx): z.output<T> | null => (v === null ? null : inner(schema, v, ctx))),
+  );
+  s._zod.optin = schema._zod.optin;
+  s._zod.optout = schema._zod.optout;
+  return s;
+}
+
+/** `z.nullish(schema)`: `optional(nullable(schema))`, as zod defines it. */
+export const nullish = <T extends z.ZodMiniType>(schema: T) => optional(nullable(schema));
+
 /** A finite number sent either as a JSON number or as a decimal string (exchanges do both). */
 export const num = z.pipe(
   union([finite, trimmed.check(minLen(1))]),
@@ -167,7 +224,7 @@ export const num = z.pipe(
  * failing (`z.optional` makes a missing object key acceptable in zod 4).
  */
 export const numOrNull = z.pipe(
-  z.nullish(union([finite, str])),
+  nullish(union([finite, str])),
   z.transform((v: number | string | null | undefined) => {
     if (v === null || v === undefined || v === '') return null;
     const n = typeof v === 'number' ? v : Number(v);

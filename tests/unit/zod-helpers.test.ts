@@ -3,7 +3,7 @@
  * (smaller worker bundle): the same inputs must pass and fail, with the same output.
  */
 import { describe, expect, it } from 'vitest';
-import { anyValue, array, bool, fallback, finite, matches, maxLen, minLen, num, numOrNull, oneOf, str, trimmed, tuple, union, z } from '../../lib/sources/zod';
+import { anyValue, array, bool, fallback, finite, matches, maxLen, minLen, nullable, nullish, num, numOrNull, oneOf, optional, refine, str, trimmed, tuple, union, z } from '../../lib/sources/zod';
 
 const inputs: unknown[] = [
   [1, 2, 3],
@@ -248,3 +248,88 @@ describe('array matches z.array', () => {
   });
 });
 const nullableNum = z.nullable(num);
+
+describe('optional / nullable / nullish match z.optional / z.nullable / z.nullish', () => {
+  const values: unknown[] = [undefined, null, 0, 1.5, '2', '', 'x', [], [1], {}, { a: 1 }, { a: 'x' }, NaN, true];
+  const inners = () => [str, num, numOrNull, z.object({ a: num }), array(num), fallback(bool, false), z.pipe(str, z.transform((s: string) => s.length))] as const;
+
+  it('same success, output, issue paths and messages alone and inside arrays', () => {
+    const mine = inners();
+    const theirs = inners();
+    for (let k = 0; k < mine.length; k++) {
+      for (const [m, t] of [
+        [optional(mine[k]!), z.optional(theirs[k]!)],
+        [nullable(mine[k]!), z.nullable(theirs[k]!)],
+        [nullish(mine[k]!), z.nullish(theirs[k]!)],
+        [array(nullable(mine[k]!)), z.array(z.nullable(theirs[k]!))],
+      ] as const) {
+        for (const v of [...values, [1, null, 'x']]) {
+          const a = m.safeParse(v);
+          const b = t.safeParse(v);
+          expect(a.success, `${k} ${JSON.stringify(v)}`).toBe(b.success);
+          expect(a.data).toStrictEqual(b.data);
+          if (!a.success && !b.success) {
+            expect(a.error.issues.map((i) => [i.path, i.message])).toEqual(b.error.issues.map((i) => [i.path, i.message]));
+          }
+        }
+      }
+    }
+  });
+
+  it('as object keys: absent stays absent, present undefined stays present, same issues at the same paths', () => {
+    const mine = z.object({ a: optional(num), b: nullable(str), c: nullish(z.object({ d: num })), e: optional(fallback(bool, false)), f: nullable(fallback(num, 0)) });
+    const theirs = z.object({ a: z.optional(num), b: z.nullable(str), c: z.nullish(z.object({ d: num })), e: z.optional(fallback(bool, false)), f: z.nullable(fallback(num, 0)) });
+    const bodies: unknown[] = [
+      {},
+      { b: null },
+      { a: undefined, b: 'x' },
+      { a: '1', b: 'x', c: null },
+      { a: 'x', b: 1, c: { d: 'y' } },
+      { b: 'x', c: { d: 2 }, e: 'no', f: undefined },
+      { b: 'x', c: {}, e: true, f: null },
+      { b: undefined },
+      null,
+      [],
+    ];
+    for (const v of bodies) {
+      const a = mine.safeParse(v);
+      const b = theirs.safeParse(v);
+      expect(a.success, JSON.stringify(v)).toBe(b.success);
+      expect(a.data).toStrictEqual(b.data);
+      if (a.success && b.success) expect(Object.keys(a.data)).toEqual(Object.keys(b.data));
+      if (!a.success && !b.success) expect(a.error.issues.map((i) => [i.path, i.message])).toEqual(b.error.issues.map((i) => [i.path, i.message]));
+    }
+  });
+
+  it('with English messages (the options page) the forwarded messages are zod\'s own', () => {
+    z.config(z.locales.en());
+    try {
+      const shape = () => ({ a: z.object({ b: z.string() }) });
+      for (const v of [{ k: { a: 5 } }, { k: { a: { b: 1 } } }, { k: 'x' }]) {
+        const a = z.object({ k: optional(nullable(z.object(shape()))) }).safeParse(v);
+        const b = z.object({ k: z.optional(z.nullable(z.object(shape()))) }).safeParse(v);
+        expect(a.error?.issues.map((i) => [i.path, i.message])).toEqual(b.error?.issues.map((i) => [i.path, i.message]));
+        expect(a.error?.issues[0]?.message).toMatch(/^Invalid input: expected /);
+      }
+    } finally {
+      z.config({ localeError: undefined });
+    }
+  });
+});
+
+describe('refine matches z.refine', () => {
+  it('same success, issues (count, paths, messages) with several checks, alone and as an object key', () => {
+    const even = (n: number) => n % 2 === 0;
+    const small = (n: number) => n < 10;
+    for (const v of [2, 3, 12, 13, 'x', null, undefined, NaN]) {
+      for (const [a, b] of [
+        [finite.check(refine(even), refine(small)).safeParse(v), finite.check(z.refine(even), z.refine(small)).safeParse(v)],
+        [z.object({ k: finite.check(refine(even), refine(small)) }).safeParse({ k: v }), z.object({ k: finite.check(z.refine(even), z.refine(small)) }).safeParse({ k: v })],
+      ] as const) {
+        expect(a.success, String(v)).toBe(b.success);
+        expect(a.data).toStrictEqual(b.data);
+        if (!a.success && !b.success) expect(a.error.issues.map((i) => [i.path, i.message])).toEqual(b.error.issues.map((i) => [i.path, i.message]));
+      }
+    }
+  });
+});
