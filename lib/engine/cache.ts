@@ -69,13 +69,8 @@ class Lru {
   }
 }
 
-function sizeOf(entry: unknown): number {
-  try {
-    return JSON.stringify(entry).length;
-  } catch {
-    return 0;
-  }
-}
+/** Entries hold JSON that was parsed and validated on its way in, so this cannot throw. */
+const sizeOf = (entry: unknown): number => JSON.stringify(entry).length;
 
 /** What is stored per key. `fetchedAtMs` is when the value came from upstream (epoch ms). */
 export interface CacheEntry<T> {
@@ -178,8 +173,9 @@ export class SwrCache {
     if (this.storeBroken) return;
     this.storeLru ??= this.withTimeout(this.store.get(INDEX_KEY)).then(async (raw) => {
       const lru = new Lru(this.bounds.store);
-      const pairs = Array.isArray(raw) ? raw : ((await this.withTimeout(this.store.keys?.() ?? Promise.resolve([]))) ?? []).map((k) => [k, 0]);
-      for (const p of pairs) if (Array.isArray(p) && typeof p[0] === 'string' && p[0] !== INDEX_KEY) lru.use(p[0], typeof p[1] === 'number' ? p[1] : 0);
+      // No index yet (first run of this version): every stored key, oldest first, size unknown.
+      const pairs: unknown[] = Array.isArray(raw) ? raw : ((await this.withTimeout(this.store.keys?.() ?? Promise.resolve([]))) ?? []).map((k) => [k, 0]);
+      for (const p of pairs) if (Array.isArray(p) && typeof p[0] === 'string' && p[0] !== INDEX_KEY) lru.use(p[0], +p[1] || 0);
       return lru;
     });
     void this.storeLru.then((lru) => {
