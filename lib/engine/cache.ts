@@ -174,8 +174,12 @@ export class SwrCache {
     this.storeLru ??= this.withTimeout(this.store.get(INDEX_KEY)).then(async (raw) => {
       const lru = new Lru(this.bounds.store);
       // No index yet (first run of this version): every stored key, oldest first, size unknown.
+      // The quota gates' records (`ban:<host>`, `budget:keyed`, lib/engine/rate-limit.ts) share
+      // the store but are not cache entries: never indexed, never evicted (a page that filled the
+      // cache must not reset the hourly key budget).
       const pairs: unknown[] = Array.isArray(raw) ? raw : ((await this.withTimeout(this.store.keys?.() ?? Promise.resolve([]))) ?? []).map((k) => [k, 0]);
-      for (const p of pairs) if (Array.isArray(p) && typeof p[0] === 'string' && p[0] !== INDEX_KEY) lru.use(p[0], +p[1] || 0);
+      // A store already over its bounds sheds its oldest keys here.
+      for (const p of pairs) if (Array.isArray(p) && typeof p[0] === 'string' && !/^(#lru|ban:|budget:)/.test(p[0])) for (const k of lru.use(p[0], +p[1] || 0)) void this.withTimeout(this.store.del(k));
       return lru;
     });
     void this.storeLru.then((lru) => {

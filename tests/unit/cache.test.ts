@@ -266,6 +266,20 @@ describe('SwrCache bounds (issue 11: the cache and its memory copy never grow wi
     expect(fetcher).not.toHaveBeenCalled();
   });
 
+  it('an older store without an index is seeded from its keys; the quota records are never evicted', async () => {
+    const store = memoryStore();
+    // written by a version before the index, and by the quota gates (lib/engine/rate-limit.ts)
+    await store.set('budget:keyed', [1, 2, 3]);
+    await store.set('ban:api.coingecko.com', { untilMs: 1 });
+    await store.set('old', { v: 1, fetchedAtMs: Date.now(), value: 1 });
+    const cache = new SwrCache({ store, bounds: { memory: { entries: 100, bytes: 1e9 }, store: { entries: 1, bytes: 1e9 } } });
+    await cache.get(at('new'), async () => ok(1));
+    await vi.waitFor(async () => expect(await stored(store, 'old')).toBe(false));
+    expect(await stored(store, 'new')).toBe(true);
+    expect(await store.get('budget:keyed')).toEqual([1, 2, 3]);
+    expect(await stored(store, 'ban:api.coingecko.com')).toBe(true);
+  });
+
   it('a restarted worker keeps the order: the index is stored beside the entries', async () => {
     const store = memoryStore();
     const bounds = { memory: { entries: 100, bytes: 1e9 }, store: { entries: 2, bytes: 1e9 } };
