@@ -13,14 +13,64 @@
  * Only the worker uses this: IndexedDB opened from a content script would belong to the
  * exchange's origin.
  */
-import { createStore, del, get, set } from 'idb-keyval';
+import { createStore, del, get, keys, set } from 'idb-keyval';
 import type { Result, SourceError } from '../types';
 
 export interface CacheStore {
   get(key: string): Promise<unknown>;
   set(key: string, value: unknown): Promise<void>;
   del(key: string): Promise<void>;
+  /** every stored key (seeds the eviction index the first time it is built) */
+  keys?(): Promise<string[]>;
 }
+
+/** How much the cache may hold: entries, and bytes as the UTF-16 length of each entry's JSON. */
+export interface CacheBounds {
+  entries: number;
+  bytes: number;
+}
+
+/**
+ * Bounds of the memory copy and of IndexedDB (issue 11: neither grew without limit). The largest
+ * entry is CoinGecko's coin list, about 1.5 MB as JSON; a day of browsing caches a few hundred
+ * small entries. Least recently read goes first.
+ */
+export const CACHE_BOUNDS: { memory: CacheBounds; store: CacheBounds } = {
+  memory: { entries: 400, bytes: 8_000_000 },
+  store: { entries: 3_000, bytes: 40_000_000 },
+};
+
+/** Store key of the eviction index: [key, size] pairs, least recently read first. */
+const INDEX_KEY = '#lru';
+
+/**
+ * Keys in recency order (a Map iterates in insertion order: least recently used first) with
+ * their sizes. `use` moves a key to the end and returns the keys to evict to stay in bounds.
+ */
+class Lru {
+  readonly sizes = new Map<string, number>();
+  private total = 0;
+  constructor(private readonly max: CacheBounds) {}
+
+  use(key: string, size?: number): string[] {
+    const old = this.sizes.get(key) ?? 0;
+    this.sizes.delete(key);
+    this.sizes.set(key, size ?? old);
+    this.total += (size ?? old) - old;
+    const out: string[] = [];
+    for (const [k, v] of this.sizes) {
+      if (this.sizes.size <= this.max.entries && this.total <= this.max.bytes) break;
+      if (k === key) continue;
+      this.sizes.delete(k);
+      this.total -= v;
+      out.push(k);
+    }
+    return out;
+  }
+}
+
+/** Entries hold JSON that was parsed and validated on its way in, so this cannot throw. */
+const sizeOf = (entry: unknown): number => JSON.stringify(entry).length;
 
 /** What is stored per key. `fetchedAtMs` is when the value came from upstream (epoch ms). */
 export interface CacheEntry<T> {
@@ -73,6 +123,8 @@ export interface CacheOptions {
   now?: () => number;
   /** milliseconds before a store call counts as failed */
   storeTimeoutMs?: number;
+  /** size bounds (CACHE_BOUNDS by default) */
+  bounds?: { memory: CacheBounds; store: CacheBounds };
 }
 
 export interface CacheStats {
@@ -97,6 +149,10 @@ export class SwrCache {
   private readonly inflight = new Map<string, Promise<CacheResult<unknown>>>();
   /** memory copy: serves reads when the store fails, and makes repeated reads cheap */
   private readonly memory = new Map<string, CacheEntry<unknown> | AbsentEntry>();
+  private readonly memoryLru: Lru;
+  /** the store's eviction index, loaded from INDEX_KEY (or seeded from the store's keys) on first use */
+  private storeLru: Promise<Lru> | undefined;
+  private readonly bounds: { memory: CacheBounds; store: CacheBounds };
   /** keys known to have no remembered not-found answer (saves a store read per feed per call) */
   private readonly noAbsent = new Set<string>();
   private storeBroken = false;
@@ -106,6 +162,32 @@ export class SwrCache {
     this.store = opts.store;
     this.now = opts.now ?? Date.now;
     this.storeTimeoutMs = opts.storeTimeoutMs ?? 2000;
+    this.bounds = opts.bounds ?? CACHE_BOUNDS;
+    this.memoryLru = new Lru(this.bounds.memory);
+  }
+
+  /** Marks `key` as just read (or written, with its size) in memory and in the store index, and evicts what falls out of bounds. */
+  private remember(key: string, entry: CacheEntry<unknown> | AbsentEntry, size?: number): void {
+    this.memory.set(key, entry);
+    for (const k of this.memoryLru.use(key, size)) this.memory.delete(k);
+    if (this.storeBroken) return;
+    this.storeLru ??= this.withTimeout(this.store.get(INDEX_KEY)).then(async (raw) => {
+      const lru = new Lru(this.bounds.store);
+      // No index yet (first run of this version): every stored key, oldest first, size unknown.
+      // The quota gates' records (`ban:<host>`, `budget:keyed`, lib/engine/rate-limit.ts) share
+      // the store but are not cache entries: never indexed, never evicted (a page that filled the
+      // cache must not reset the hourly key budget).
+      const pairs: unknown[] = Array.isArray(raw) ? raw : ((await this.withTimeout(this.store.keys?.() ?? Promise.resolve([]))) ?? []).map((k) => [k, 0]);
+      // A store already over its bounds sheds its oldest keys here.
+      for (const p of pairs) if (Array.isArray(p) && typeof p[0] === 'string' && !/^(#lru|ban:|budget:)/.test(p[0])) for (const k of lru.use(p[0], +p[1] || 0)) void this.withTimeout(this.store.del(k));
+      return lru;
+    });
+    void this.storeLru.then((lru) => {
+      const gone = lru.use(key, size);
+      for (const k of gone) void this.withTimeout(this.store.del(k));
+      // The index is saved with writes and evictions; a read only reorders it in memory until then.
+      if (size !== undefined || gone.length) void this.withTimeout(this.store.set(INDEX_KEY, [...lru.sizes]));
+    });
   }
 
   /** Reads through the cache. Never throws; `fetcher` must not throw either (it returns a Result). */
@@ -211,7 +293,7 @@ export class SwrCache {
     const r = raw as Partial<AbsentEntry>;
     const age = this.now() - (typeof r.fetchedAtMs === 'number' ? r.fetchedAtMs : -Infinity);
     if (r.v !== policy.version || !r.absent || typeof r.absent.message !== 'string' || !(age >= 0 && age < policy.notFoundMaxAgeMs)) return undefined;
-    this.memory.set(key, r as AbsentEntry);
+    this.remember(key, r as AbsentEntry);
     return r as AbsentEntry;
   }
 
@@ -220,7 +302,10 @@ export class SwrCache {
     // store and re-validated, or just fetched): no need to validate them on every read.
     const known = this.memory.get(policy.key);
     // (`#absent` keys hold AbsentEntry records, never a policy's own key)
-    if (known && 'value' in known && known.v === policy.version) return known as CacheEntry<T>;
+    if (known && 'value' in known && known.v === policy.version) {
+      this.remember(policy.key, known);
+      return known as CacheEntry<T>;
+    }
     let raw: unknown = known;
     if (raw === undefined && !this.storeBroken) {
       raw = await this.withTimeout(this.store.get(policy.key));
@@ -233,7 +318,7 @@ export class SwrCache {
       if (!this.storeBroken) void this.withTimeout(this.store.del(policy.key));
       return undefined;
     }
-    this.memory.set(policy.key, entry);
+    this.remember(policy.key, entry);
     return entry;
   }
 
@@ -255,7 +340,7 @@ export class SwrCache {
   }
 
   private async write(key: string, entry: CacheEntry<unknown> | AbsentEntry): Promise<void> {
-    this.memory.set(key, entry);
+    this.remember(key, entry, sizeOf(entry));
     if (!this.storeBroken) await this.withTimeout(this.store.set(key, entry));
   }
 
@@ -287,6 +372,7 @@ export function idbStore(): CacheStore {
     get: (k) => get(k, s),
     set: (k, v) => set(k, v, s),
     del: (k) => del(k, s),
+    keys: async () => (await keys(s)).map(String),
   };
 }
 
@@ -297,5 +383,6 @@ export function memoryStore(): CacheStore {
     get: async (k) => structuredClone(m.get(k)),
     set: async (k, v) => void m.set(k, structuredClone(v)),
     del: async (k) => void m.delete(k),
+    keys: async () => [...m.keys()],
   };
 }

@@ -223,3 +223,74 @@ describe('SwrCache store traffic', () => {
     expect(gets).toBe(before);
   });
 });
+
+describe('SwrCache bounds (issue 11: the cache and its memory copy never grow without limit)', () => {
+  const at = (key: string): CachePolicy<number> => ({ ...num, key });
+  const settle = () => new Promise((r) => setTimeout(r, 0));
+  // the store's own view, not the cache's memory copy
+  const stored = async (s: CacheStore, key: string) => (await s.get(key)) !== undefined;
+
+  it('IndexedDB keeps at most `entries`, dropping the least recently read first', async () => {
+    const store = memoryStore();
+    const cache = new SwrCache({ store, bounds: { memory: { entries: 100, bytes: 1e9 }, store: { entries: 3, bytes: 1e9 } } });
+    for (const k of ['a', 'b', 'c']) await cache.get(at(k), async () => ok(1));
+    await cache.get(at('a'), async () => ok(1)); // a read: 'b' is now the least recently read
+    await cache.get(at('d'), async () => ok(1));
+    await settle();
+    expect(await stored(store, 'b')).toBe(false);
+    for (const k of ['a', 'c', 'd']) expect(await stored(store, k), k).toBe(true);
+  });
+
+  it('bounds bytes too: a large entry pushes out the older ones', async () => {
+    const store = memoryStore();
+    const big: CachePolicy<string> = { key: 'big', version: 1, maxAgeMs: 1000, staleMs: 1000, check: (v) => (typeof v === 'string' ? v : undefined) };
+    const cache = new SwrCache({ store, bounds: { memory: { entries: 100, bytes: 1e9 }, store: { entries: 100, bytes: 1_960 } } }); // ~40 B each small entry, ~1,940 B the big one
+    for (const k of ['a', 'b']) await cache.get(at(k), async () => ok(1));
+    await cache.get(big, async () => ({ ok: true, value: 'x'.repeat(1_900) }));
+    await settle();
+    expect(await stored(store, 'a')).toBe(false);
+    expect(await stored(store, 'b')).toBe(false);
+    expect(await stored(store, 'big')).toBe(true);
+  });
+
+  it('the memory copy is bounded: an evicted key is read back from the store', async () => {
+    const inner = memoryStore();
+    const gets: string[] = [];
+    const store: CacheStore = { ...inner, get: (k) => (gets.push(k), inner.get(k)) };
+    const cache = new SwrCache({ store, bounds: { memory: { entries: 2, bytes: 1e9 }, store: { entries: 100, bytes: 1e9 } } });
+    for (const k of ['a', 'b', 'c']) await cache.get(at(k), async () => ok(1));
+    gets.length = 0;
+    const fetcher = vi.fn(async () => ok(2));
+    expect(await cache.get(at('a'), fetcher)).toMatchObject({ ok: true, value: 1, from: 'cache' });
+    expect(gets).toContain('a'); // not in memory any more, still in IndexedDB
+    expect(fetcher).not.toHaveBeenCalled();
+  });
+
+  it('an older store without an index is seeded from its keys; the quota records are never evicted', async () => {
+    const store = memoryStore();
+    // written by a version before the index, and by the quota gates (lib/engine/rate-limit.ts)
+    await store.set('budget:keyed', [1, 2, 3]);
+    await store.set('ban:api.coingecko.com', { untilMs: 1 });
+    await store.set('old', { v: 1, fetchedAtMs: Date.now(), value: 1 });
+    const cache = new SwrCache({ store, bounds: { memory: { entries: 100, bytes: 1e9 }, store: { entries: 1, bytes: 1e9 } } });
+    await cache.get(at('new'), async () => ok(1));
+    await vi.waitFor(async () => expect(await stored(store, 'old')).toBe(false));
+    expect(await stored(store, 'new')).toBe(true);
+    expect(await store.get('budget:keyed')).toEqual([1, 2, 3]);
+    expect(await stored(store, 'ban:api.coingecko.com')).toBe(true);
+  });
+
+  it('a restarted worker keeps the order: the index is stored beside the entries', async () => {
+    const store = memoryStore();
+    const bounds = { memory: { entries: 100, bytes: 1e9 }, store: { entries: 2, bytes: 1e9 } };
+    const first = new SwrCache({ store, bounds });
+    for (const k of ['a', 'b']) await first.get(at(k), async () => ok(1));
+    await settle();
+    const second = new SwrCache({ store, bounds });
+    await second.get(at('c'), async () => ok(1));
+    await settle();
+    expect(await stored(store, 'a')).toBe(false);
+    expect(await stored(store, 'b')).toBe(true);
+    expect(await stored(store, 'c')).toBe(true);
+  });
+});
