@@ -1,8 +1,9 @@
 /**
  * What the exchange market-data sources (kucoin, binance, okx, bybit, coinbase, kraken, gate,
- * mexc, bitget, htx) have in common, plus the two helpers every source uses (`fail`, `optNum`).
- * Pure: each venue keeps its own URLs, wire schemas, parsers and error mapping; this module only
- * holds what was written out the same way in each of them.
+ * mexc, bitget, htx) have in common, plus helpers other sources share (`fail`, `optNum`,
+ * `positive`, `isoToMs`, `isCount`). Pure: each venue keeps its own URLs, wire schemas, parsers and
+ * which of its codes mean what; this module only holds what was written out the same way in each
+ * of them (the ticker result {@link tickerOk}, the error result {@link venueFail}).
  *
  * Tickers: every venue checks 1–20 ASCII letters/digits BEFORE upper-casing ({@link strictTicker}),
  * so Unicode that upper-cases to ASCII (`ß`, `ı`) is refused.
