@@ -146,6 +146,14 @@ export function ascendingNonNegative(candles: Candle[]): Candle[] {
 }
 
 /**
+ * `[open time (ms), open, high, low, close, volume]` rows (a malformed row is null and dropped) →
+ * {@link ascendingNonNegative} candles: the column order Binance, OKX and Bybit share.
+ */
+export function ohlcvCandles(rows: ReadonlyArray<readonly [number, number, number, number, number, number] | null>): Candle[] {
+  return ascendingNonNegative(rows.filter((row) => row !== null).map(([t, o, h, l, c, v]) => ({ t, o, h, l, c, v })));
+}
+
+/**
  * Rows of a candles body → {@link ascending} candles: each row that `rowSchema` accepts is mapped
  * by `toCandle` (which also gets the row as sent); malformed rows are dropped.
  */
