@@ -15,7 +15,7 @@
 import type { Candle, Result, SourceError, Ticker24h } from '../types';
 import { apiUrl, validate, type RequestOptions } from './http';
 import type { VenueMarketData } from './market-data';
-import { ascendingNonNegative, defineVenueMarketData, fail, optNum, pairSymbol, strictTicker, tickerOk, venueFail } from './venue-common';
+import { defineVenueMarketData, fail, ohlcvCandles, optNum, pairSymbol, strictTicker, tickerOk, venueFail } from './venue-common';
 import { array, fallback, finite, nullable, num, optional, str, tuple, union, z } from './zod';
 import { ok } from './result';
 
@@ -101,10 +101,7 @@ export function normaliseBinanceTickerResponse(body: BinanceTickerResponse, nowM
  * keeping the candle still open. Prices arrive as strings, times as numbers.
  */
 export function normaliseBinanceCandles(rows: BinanceKlineRows): Candle[] {
-  const candles = rows
-    .filter((row) => row !== null)
-    .map(([openTime, open, high, low, close, volume]) => ({ t: openTime, o: open, h: high, l: low, c: close, v: volume }));
-  return ascendingNonNegative(candles);
+  return ohlcvCandles(rows);
 }
 
 /** The klines body (error or rows) → `Candle[]` or a typed error. */

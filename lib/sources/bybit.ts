@@ -13,7 +13,7 @@
  */
 import type { Candle, Result, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
-import { ascendingNonNegative, defineVenueMarketData, fail, fractionToPct, optNum, pairSymbol, strictTicker, tickerOk, venueFail } from './venue-common';
+import { defineVenueMarketData, fail, fractionToPct, ohlcvCandles, optNum, pairSymbol, strictTicker, tickerOk, venueFail } from './venue-common';
 import { anyValue, array, fallback, finite, nullable, nullish, num, optional, str, tuple, z } from './zod';
 import { ok } from './result';
 
@@ -99,10 +99,7 @@ export function normaliseBybitTicker(result: BybitTickersResult, symbol: string,
  * still open. Bybit sends newest first.
  */
 export function normaliseBybitCandles(result: BybitKlineResult): Candle[] {
-  const candles = result.list
-    .filter((row) => row !== null)
-    .map(([startTime, open, high, low, close, volume]) => ({ t: startTime, o: open, h: high, l: low, c: close, v: volume }));
-  return ascendingNonNegative(candles);
+  return ohlcvCandles(result.list);
 }
 
 // ---------------------------------------------------------------------------------------------

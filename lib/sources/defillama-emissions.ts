@@ -113,9 +113,15 @@ function secToMs(sec: number): number | null {
   return Number.isFinite(ms) && ms >= 0 && ms <= MAX_DATE_MS ? ms : null;
 }
 
-function label(value: string | null | undefined, fallback: string): string {
+function label(value: string | null | undefined, fallback = 'unspecified'): string {
   const text = (value ?? '').replace(/\s+/g, ' ').trim();
   return (text || fallback).slice(0, 200);
+}
+
+/** An allocation's category (else 'unspecified') and recipient (else its category), as labels. */
+function whom(a: { recipient?: string | null; category?: string | null }): { recipient: string; category: string } {
+  const category = label(a.category);
+  return { recipient: label(a.recipient, category), category };
 }
 
 /** `coingecko:<id>` → id; anything else (`ethereum:0x…`) → null. */
@@ -217,8 +223,7 @@ function fromUnlockEvents(events: readonly unknown[]): { cliffs: RawCliff[]; cha
       if (!a.success) continue;
       cliffs.push({
         atMs,
-        recipient: label(a.data.recipient, label(a.data.category, 'unspecified')),
-        category: label(a.data.category, 'unspecified'),
+        ...whom(a.data),
         amount: a.data.amount,
       });
     }
@@ -232,8 +237,7 @@ function fromUnlockEvents(events: readonly unknown[]): { cliffs: RawCliff[]; cha
         ratePerDay: a.data.newRatePerWeek / 7,
         ...(prev != null && prev > 0 ? { previousPerDay: prev / 7 } : {}),
         endMs: end,
-        recipient: label(a.data.recipient, label(a.data.category, 'unspecified')),
-        category: label(a.data.category, 'unspecified'),
+        ...whom(a.data),
       });
     }
   }
@@ -255,7 +259,7 @@ function fromLegacyEvents(events: readonly unknown[]): { cliffs: RawCliff[]; cha
     if (!ev.success) continue;
     const atMs = secToMs(ev.data.timestamp);
     if (atMs === null) continue;
-    const category = label(ev.data.category, 'unspecified');
+    const category = label(ev.data.category);
     const recipient = recipientFromDescription(ev.data.description) ?? category;
     const type = (ev.data.unlockType ?? 'cliff').toLowerCase();
     const tokens = ev.data.noOfTokens;
@@ -296,7 +300,7 @@ function runningStreams(changes: readonly RateChange[], events: readonly unknown
     if (atMs === null) continue;
     earliest = Math.min(earliest, atMs);
     if ((ev.data.unlockType ?? '').toLowerCase() === 'linear_start') {
-      starts.push({ atMs, recipient: recipientFromDescription(ev.data.description), category: label(ev.data.category, 'unspecified') });
+      starts.push({ atMs, recipient: recipientFromDescription(ev.data.description), category: label(ev.data.category) });
     }
   }
   for (const raw of unlockEvents) {
@@ -359,7 +363,7 @@ export function normaliseDocumented(value: unknown, fetchedAtMs: number): NonNul
     const kept = all.slice(Math.max(0, firstIn - 1)).filter(([t], i) => i === 0 || t <= to);
     if (kept.length === 0) continue;
     const points = kept.slice(0, DOC_MAX_POINTS).map(([tMs, unlocked]) => ({ tMs, unlocked }));
-    out.push({ label: label(series.data.label, 'unspecified'), points });
+    out.push({ label: label(series.data.label), points });
   }
   return out;
 }

@@ -17,7 +17,7 @@
  */
 import type { Candle, Result, Ticker24h } from '../types';
 import { apiUrl, validate } from './http';
-import { ascendingNonNegative, defineVenueMarketData, fail, fractionToPct, optNum, pairSymbol, strictTicker, tickerOk, venueFail } from './venue-common';
+import { defineVenueMarketData, fail, fractionToPct, ohlcvCandles, optNum, pairSymbol, strictTicker, tickerOk, venueFail } from './venue-common';
 import { anyValue, array, fallback, finite, nullable, nullish, num, optional, str, tuple, union, z } from './zod';
 import { ok } from './result';
 
@@ -98,10 +98,7 @@ export function normaliseOkxTicker(list: OkxTickerList, instId: string, nowMs: n
  * open (confirm `0`). OKX sends newest first; `v` is `vol`, base units for SPOT instruments.
  */
 export function normaliseOkxCandles(rows: OkxCandleRows): Candle[] {
-  const candles = rows
-    .filter((row) => row !== null)
-    .map(([ts, open, high, low, close, vol]) => ({ t: ts, o: open, h: high, l: low, c: close, v: vol }));
-  return ascendingNonNegative(candles);
+  return ohlcvCandles(rows);
 }
 
 // ---------------------------------------------------------------------------------------------

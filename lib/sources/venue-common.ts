@@ -1,8 +1,9 @@
 /**
  * What the exchange market-data sources (kucoin, binance, okx, bybit, coinbase, kraken, gate,
- * mexc, bitget, htx) have in common, plus the two helpers every source uses (`fail`, `optNum`).
- * Pure: each venue keeps its own URLs, wire schemas, parsers and error mapping; this module only
- * holds what was written out the same way in each of them.
+ * mexc, bitget, htx) have in common, plus helpers other sources share (`fail`, `optNum`,
+ * `positive`, `isoToMs`, `isCount`). Pure: each venue keeps its own URLs, wire schemas, parsers and
+ * which of its codes mean what; this module only holds what was written out the same way in each
+ * of them (the ticker result {@link tickerOk}, the error result {@link venueFail}).
  *
  * Tickers: every venue checks 1–20 ASCII letters/digits BEFORE upper-casing ({@link strictTicker}),
  * so Unicode that upper-cases to ASCII (`ß`, `ı`) is refused.
@@ -142,6 +143,14 @@ export function ascendingNonNegative(candles: Candle[]): Candle[] {
     if ([c.t, c.o, c.h, c.l, c.c, c.v].every((n) => Number.isFinite(n) && n >= 0)) byTime.set(c.t, c);
   }
   return Array.from(byTime.values()).sort((a, b) => a.t - b.t);
+}
+
+/**
+ * `[open time (ms), open, high, low, close, volume]` rows (a malformed row is null and dropped) →
+ * {@link ascendingNonNegative} candles: the column order Binance, OKX and Bybit share.
+ */
+export function ohlcvCandles(rows: ReadonlyArray<readonly [number, number, number, number, number, number] | null>): Candle[] {
+  return ascendingNonNegative(rows.filter((row) => row !== null).map(([t, o, h, l, c, v]) => ({ t, o, h, l, c, v })));
 }
 
 /**

@@ -221,7 +221,7 @@ export const num = z.pipe(
 
 /**
  * Like `num`, but null, an absent key and an empty or non-numeric string become null instead of
- * failing (`z.optional` makes a missing object key acceptable in zod 4).
+ * failing (`optional` above makes a missing object key acceptable, as `z.optional` does in zod 4).
  */
 export const numOrNull = z.pipe(
   nullish(union([finite, str])),
