@@ -5,11 +5,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { readSettings, updateSettings, watchSettings, type Settings } from '../../lib/settings/options';
 import { SectorToggle } from './SectorToggle';
+import { ImportExport } from './ImportExport';
+import { WatchlistItems } from './WatchlistItems';
+import { KeyForm } from './KeyForm';
 import { TICKER_RE } from '../../lib/settings/schema';
-import { applyImport, exportWatchlists, importWatchlists, type ImportMode } from '../../lib/settings/watchlist-io';
 import { quotesInBatches } from '../../lib/messaging/quotes';
 import { send, type WatchRow } from '../../lib/messaging/protocol';
-import { formatAge, formatPct, formatPrice } from '../../lib/metrics/format';
 import { Alerts } from './Alerts';
 import { Display } from './Display';
 import { browser } from 'wxt/browser';
@@ -31,10 +32,8 @@ export function App() {
   const [ticker, setTicker] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [rows, setRows] = useState<WatchRow[]>([]);
-  const [dragFrom, setDragFrom] = useState<number | null>(null);
 
   const [readFailed, setReadFailed] = useState(false);
-  const [importMode, setImportMode] = useState<ImportMode>('merge');
 
   useEffect(() => {
     document.title = t('opt_title');
@@ -113,41 +112,6 @@ export function App() {
     setTicker('');
   };
 
-  const move = (from: number, to: number) =>
-    save((s) => {
-      const w = s.watchlists.find((x) => x.id === list?.id);
-      if (!w || to < 0 || to >= w.items.length) return;
-      const [it] = w.items.splice(from, 1);
-      if (it) w.items.splice(to, 0, it);
-    });
-
-  const onImport = async (e: Event) => {
-    const file = (e.target as HTMLInputElement).files?.[0];
-    (e.target as HTMLInputElement).value = '';
-    if (!file) return;
-    if (file.size > 1_000_000) return setMessage({ ok: false, text: t('opt_too_large') });
-    const r = importWatchlists(await file.text());
-    if (!r.ok) return setMessage({ ok: false, text: t('opt_nothing_imported', r.error) });
-    let done: ReturnType<typeof applyImport> | undefined;
-    if (!(await save((s) => void (done = applyImport(s, r.watchlists, importMode)))) || !done) return; // nothing was saved (the save said why)
-    const quoted = (names: string[]) => names.map((n) => `“${n}”`).join(', ');
-    const parts = [
-      done.added.length ? t('import_added', quoted(done.added)) : '',
-      done.merged.length ? t('import_merged', quoted(done.merged)) : '',
-      done.replaced.length ? t('import_replaced', quoted(done.replaced)) : '',
-    ].filter(Boolean);
-    const skipped = r.skipped.length ? ` ${t('import_skipped', r.skipped.length, `${r.skipped.slice(0, 10).join('; ')}${r.skipped.length > 10 ? '; …' : ''}`)}` : '';
-    setMessage({ ok: r.skipped.length === 0, text: `${t('import_result', r.watchlists.length, parts.join('; '))}${skipped}` });
-  };
-
-  const onExport = () => {
-    const blob = new Blob([exportWatchlists(settings)], { type: 'application/json' });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = `tokenlens-watchlists-${new Date().toISOString().slice(0, 10)}.json`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
-  };
 
   return (
     <main class="tl-options tl-dark" data-up-color={upColorFor(settings.upColor)}>
@@ -216,65 +180,12 @@ export function App() {
             <input type="text" aria-label={t('opt_add_aria')} placeholder={t('opt_add_ph')} value={ticker} maxLength={20} onInput={(e) => setTicker((e.target as HTMLInputElement).value)} />
             <button type="submit">{t('opt_add')}</button>
           </form>
-          <ul class="tl-list" aria-label={t('opt_tokens', list.name)} data-watchlist={list.id}>
-            {list.items.map((item, i) => {
-              const row = rows.find((r) => r.symbol === item.symbol);
-              return (
-                <li
-                  key={item.symbol}
-                  data-symbol={item.symbol}
-                  draggable
-                  onDragStart={() => setDragFrom(i)}
-                  onDragOver={(e) => e.preventDefault()}
-                  onDrop={() => dragFrom !== null && dragFrom !== i && void move(dragFrom, i)}
-                >
-                  <span class="tl-sym">{item.symbol}</span>
-                  <span class="tl-grow tl-muted">{row?.name ?? ''}</span>
-                  <span>{formatPrice(row?.priceUsd ?? null)}</span>
-                  <span class={typeof row?.change24hPct !== 'number' || row.change24hPct === 0 ? 'tl-flat' : row.change24hPct > 0 ? 'tl-up' : 'tl-down'}>{formatPct(row?.change24hPct ?? null, { signed: true })}</span>
-                  <span class="tl-muted" title={row?.error}>{row?.asOfMs ? formatAge(Date.now() - row.asOfMs) : (row?.error ?? '')}</span>
-                  <button type="button" aria-label={t('opt_up', item.symbol)} disabled={i === 0} onClick={() => move(i, i - 1)}>
-                    ↑
-                  </button>
-                  <button type="button" aria-label={t('opt_down', item.symbol)} disabled={i === list.items.length - 1} onClick={() => move(i, i + 1)}>
-                    ↓
-                  </button>
-                  <button
-                    type="button"
-                    aria-label={t('opt_remove_aria', item.symbol)}
-                    onClick={() => save((s) => {
-                      const w = s.watchlists.find((x) => x.id === list.id);
-                      if (w) w.items = w.items.filter((x) => x.symbol !== item.symbol);
-                    }, t('opt_removed', item.symbol))}
-                  >
-                    {t('opt_remove')}
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
+          <WatchlistItems list={list} rows={rows} save={save} />
         </>
       ) : (
         <p class="tl-muted">{t('opt_none')}</p>
       )}
-      <div class="tl-row">
-        <button type="button" onClick={onExport}>
-          {t('opt_export')}
-        </button>
-        <fieldset class="tl-row">
-          <legend>{t('importMode_legend')}</legend>
-          <label>
-            <input type="radio" name="tl-import-mode" checked={importMode === 'merge'} onChange={() => setImportMode('merge')} /> {t('importMode_merge')}
-          </label>
-          <label>
-            <input type="radio" name="tl-import-mode" checked={importMode === 'replace'} onChange={() => setImportMode('replace')} /> {t('importMode_replace')}
-          </label>
-        </fieldset>
-        <label>
-          <span class="tl-muted">{t('opt_import')} </span>
-          <input type="file" accept="application/json,.json" aria-label={t('opt_import')} onChange={onImport} />
-        </label>
-      </div>
+      <ImportExport settings={settings} save={save} onMessage={setMessage} />
 
       <Display settings={settings} onSave={(c, n) => void save(c, n)} onNote={(t) => setMessage({ ok: true, text: t })} />
 
@@ -286,42 +197,5 @@ export function App() {
       </p>
       <KeyForm settings={settings} onSave={(s) => save(s, t('opt_keys_saved'))} />
     </main>
-  );
-}
-
-function KeyForm({ settings, onSave }: { settings: Settings; onSave: (c: (s: Settings) => void) => void }) {
-  const [cg, setCg] = useState(settings.apiKeys.coingecko);
-  const [plan, setPlan] = useState(settings.apiKeys.coingeckoPlan);
-  const [tao, setTao] = useState(settings.apiKeys.taostats);
-  return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        onSave((s) => {
-          s.apiKeys = { coingecko: cg.trim(), coingeckoPlan: plan, taostats: tao.trim() };
-        });
-      }}
-    >
-      <div class="tl-row">
-        <label class="tl-field">
-          <span>{t('opt_cg_key')}</span>
-          <input type="password" autocomplete="off" aria-label={t('opt_cg_key')} value={cg} onInput={(e) => setCg((e.target as HTMLInputElement).value)} />
-        </label>
-        <label class="tl-field">
-          <span>{t('opt_plan')}</span>
-          <select aria-label={t('opt_plan_aria')} value={plan} onChange={(e) => setPlan((e.target as HTMLSelectElement).value as 'demo' | 'pro')}>
-            <option value="demo">{t('opt_plan_demo')}</option>
-            <option value="pro">{t('opt_plan_pro')}</option>
-          </select>
-        </label>
-      </div>
-      <div class="tl-row">
-        <label class="tl-field">
-          <span>{t('opt_tao_label')}</span>
-          <input type="password" autocomplete="off" aria-label={t('opt_tao_key')} value={tao} onInput={(e) => setTao((e.target as HTMLInputElement).value)} />
-        </label>
-      </div>
-      <button type="submit">{t('opt_save_keys')}</button>
-    </form>
   );
 }
