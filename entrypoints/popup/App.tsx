@@ -4,22 +4,17 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { UpcomingUnlocks } from '../../components/UpcomingUnlocks';
-import { SectorChip } from '../../components/SectorChip';
 import { browser } from 'wxt/browser';
-import { MetricCard, SourceList } from '../../components/MetricCard';
-import { Verdict } from '../../components/Verdict';
-import type { Bundle, MetricGroup } from '../../lib/engine/bundle';
+import type { Bundle } from '../../lib/engine/bundle';
 import { send, type WatchRow } from '../../lib/messaging/protocol';
-import { formatCountdown, formatPct, formatPrice } from '../../lib/metrics/format';
 import type { CoinSearchHit } from '../../lib/types';
 import { loadSettings } from '../../lib/settings/options';
-import { Sparkline } from '../../components/Sparkline';
+import { Majors, WatchRows } from './Lists';
+import { Result } from './Result';
 import { t, upColorFor, type UpColor } from '../../lib/i18n';
 
 const MAJORS = ['BTC', 'ETH', 'SOL', 'BNB', 'XRP'];
 
-/** Rising, falling or (missing) neutral: a missing change is grey, never "up". */
-const changeClass = (v: number | null | undefined): string => (typeof v !== 'number' || !Number.isFinite(v) || v === 0 ? 'tl-flat' : v > 0 ? 'tl-up' : 'tl-down');
 
 export function App() {
   const [query, setQuery] = useState('');
@@ -28,7 +23,6 @@ export function App() {
   const [bundle, setBundle] = useState<Bundle | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [groups, setGroups] = useState<string[]>([]);
   const [majors, setMajors] = useState<WatchRow[]>([]);
   const [now, setNow] = useState(Date.now());
   const [upColor, setUpColor] = useState<UpColor>(upColorFor(null));
@@ -131,7 +125,10 @@ export function App() {
     }
   };
 
-  const unknown = bundle && bundle.state === 'unsupported' && !bundle.asset;
+  const pick = (symbol: string) => {
+    setQuery(symbol);
+    void lookup(symbol);
+  };
 
   return (
     <main class="tl-popup tl-dark" data-up-color={upColor}>
@@ -188,48 +185,8 @@ export function App() {
           </ul>
         ) : null}
       </div>
-      {majors.length > 0 && !bundle ? (
-        <ul class="tl-majors" aria-label={t('pp_majors')}>
-          {majors.map((m) => (
-            <li key={m.symbol}>
-              <button type="button" onClick={() => (setQuery(m.symbol), void lookup(m.symbol))}>
-                <strong>{m.symbol}</strong> {formatPrice(m.priceUsd)} <span class={changeClass(m.change24hPct)}>{formatPct(m.change24hPct, { signed: true })}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      {watch && !bundle ? (
-        <section aria-label={t('pp_watchlist', watch.name)}>
-          <h2 class="tl-h">{watch.name}</h2>
-          <div class="tl-watch-head" aria-hidden="true">
-            <span>{t('pp_col_token')}</span>
-            <span>{t('pp_col_price')}</span>
-            <span>{t('pp_col_change')}</span>
-            <span>{t('pp_col_unlock')}</span>
-            <span>{t('pp_col_revenue')}</span>
-          </div>
-          <ul class="tl-watch">
-            {watch.rows.map((b) => {
-              const n = (id: string) => b.metrics.find((m) => m.id === id)?.value ?? null;
-              const price = n('price');
-              const change = n('change24h');
-              const unlock = n('nextUnlockDate');
-              return (
-                <li key={b.pair.base} data-symbol={b.pair.base}>
-                  <button type="button" onClick={() => (setQuery(b.pair.base), void lookup(b.pair.base))}>
-                    <strong>{b.pair.base}</strong>
-                    <span>{formatPrice(typeof price === 'number' ? price : null)}</span>
-                    <span class={changeClass(typeof change === 'number' ? change : null)}>{formatPct(typeof change === 'number' ? change : null, { signed: true })}</span>
-                    <span title={t('pp_col_unlock')}>{typeof unlock === 'string' ? formatCountdown(Date.parse(unlock), now, 'narrow') : '—'}</span>
-                    <Sparkline values={b.revenueSpark ?? []} label={t('pp_rev_spark', b.pair.base)} width={50} height={16} />
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
-        </section>
-      ) : null}
+      {majors.length > 0 && !bundle ? <Majors rows={majors} onPick={pick} /> : null}
+      {watch && !bundle ? <WatchRows name={watch.name} rows={watch.rows} nowMs={now} onPick={pick} /> : null}
       {busy ? (
         <p class="tl-status" aria-live="polite">
           {t('pp_looking')}
@@ -240,30 +197,7 @@ export function App() {
           {error}
         </p>
       ) : null}
-      {bundle && unknown ? (
-        <p class="tl-status tl-result" data-tokenlens="popup" data-asset={bundle.pair.base} data-state={bundle.state}>
-          {t('pp_unknown', bundle.pair.base)}
-        </p>
-      ) : bundle ? (
-        <section class="tl-result" data-tokenlens="popup" data-asset={bundle.pair.base} data-state={bundle.state}>
-          <h2>
-            {bundle.asset ? `${bundle.asset.symbol} · ${bundle.asset.name}` : bundle.pair.base}
-            <span class={`tl-state tl-state-${bundle.state}`}>{t(`state_${bundle.state}`)}</span>
-          </h2>
-          <Verdict bundle={bundle} nowMs={now} />
-          <SectorChip bundle={bundle} />
-          <MetricCard
-            bundle={bundle}
-            nowMs={now}
-            collapsed={groups}
-            onToggleGroup={(g: MetricGroup) => setGroups((gs) => (gs.includes(g) ? gs.filter((x) => x !== g) : [...gs, g]))}
-          />
-          <details class="tl-foot">
-            <summary>{t('ov_sources')}</summary>
-            <SourceList bundle={bundle} nowMs={now} />
-          </details>
-        </section>
-      ) : null}
+      {bundle ? <Result bundle={bundle} nowMs={now} /> : null}
     </main>
   );
 }
