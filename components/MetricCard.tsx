@@ -11,7 +11,7 @@ import { h, Fragment } from 'preact';
  * group's or the row is stale (issue 9). Pure Preact: no browser APIs, no fetching.
  */
 import type { Bundle, Metric, MetricGroup, SourceStatus } from '../lib/engine/bundle';
-import { t } from '../lib/i18n';
+import { t, tn } from '../lib/i18n';
 import { formatMetricValue, metricExplain, metricLabel, provenance, sourceLabel } from './format-metric';
 import { formatAge, formatCountdown, formatMonth, formatNumber } from '../lib/metrics/format';
 
@@ -167,7 +167,7 @@ function Methodology({ bundle }: { bundle: Bundle }) {
 export function failureText(s: SourceStatus, nowMs: number, retryAtMs?: number | null): string {
   const name = sourceLabel(s.source);
   const limited = /429|rate/i.test(s.error ?? '');
-  const parts = [limited ? t('src_limited', name) : t('src_failed', name, s.error ?? s.what)];
+  const parts = [limited ? t('src_limited', name) : t('src_failed', name, s.error ?? t(s.what))];
   if (retryAtMs && retryAtMs > nowMs) parts.push(t('src_retrying', formatCountdown(retryAtMs, nowMs)));
   parts.push(s.asOfMs ? t('src_last_worked', formatAge(Math.max(0, nowMs - s.asOfMs))) : t('src_no_earlier'));
   if (limited && s.source === 'coingecko') parts.push(t('src_key_hint'));
@@ -196,8 +196,8 @@ export function Coverage({ bundle, nowMs, retryAtMs, failuresOnly }: { bundle: B
         <details class="tl-cover">
           <summary>{notCovered.length ? t('ov_not_covered', notCovered.join(', ')) : t('ov_sources')}</summary>
           <ul>
-            {notes.map((n) => (
-              <li key={n}>{n}</li>
+            {notes.map((n, i) => (
+              <li key={i}>{tn(n)}</li>
             ))}
           </ul>
         </details>
@@ -212,7 +212,7 @@ export function SourceList({ bundle, nowMs }: { bundle: Bundle; nowMs: number })
     <ul class="tl-sources">
       {bundle.sources.map((s) => (
         <li key={`${s.source}:${s.what}`} class={s.absent ? 'tl-src-absent' : s.ok ? (s.stale ? 'tl-src-stale' : 'tl-src-ok') : 'tl-src-fail'} data-source-status={s.source}>
-          <strong>{sourceLabel(s.source)}</strong> {s.what}:{' '}
+          <strong>{sourceLabel(s.source)}</strong> {t(s.what)}:{' '}
           {s.absent
             ? (s.error ?? t('src_not_covered'))
             : s.ok

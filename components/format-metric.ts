@@ -4,7 +4,7 @@
  * worker's English text for figures the messages do not name (a new network's own keys).
  */
 import type { Metric } from '../lib/engine/bundle';
-import { t } from '../lib/i18n';
+import { t, tn } from '../lib/i18n';
 import { sourceLabel } from '../lib/labels';
 import { formatAge, formatCount, formatCountdown, formatIndex, formatNumber, formatPct, formatPrice, formatRatio, formatUsd } from '../lib/metrics/format';
 
@@ -39,9 +39,12 @@ export function formatMetricValue(m: Pick<Metric, 'format' | 'value'> & { id?: s
   }
 }
 
-/** Message key of a metric id: `m_marketCap`, `m_net_gpus` (labels), `x_…` (formulas). */
+/**
+ * Message key of a metric id: `m_marketCap`, `m_net_gpus` (labels), `x_…` (formulas); every
+ * `sector:<id>` median is labelled `m_sector` (its tooltip is the worker's Note).
+ */
 function key(prefix: 'm' | 'x', id: string): string {
-  return id.startsWith('network:') ? `${prefix}_net_${id.slice(8)}` : `${prefix}_${id}`;
+  return id.startsWith('network:') ? `${prefix}_net_${id.slice(8)}` : `${prefix}_${id.startsWith('sector:') ? 'sector' : id}`;
 }
 
 /** The metric's name in the UI language. */
@@ -56,7 +59,7 @@ export function metricExplain(m: Pick<Metric, 'id' | 'explain' | 'source'>): str
   if (m.id.startsWith('network:')) return t('x_network', sourceLabel(m.source));
   const k = key('x', m.id);
   const s = t(k);
-  return s === k ? (m.explain ?? '') : s;
+  return s === k ? (typeof m.explain === 'object' ? tn(m.explain) : (m.explain ?? '')) : s;
 }
 
 /** "CoinGecko · 3m ago" */

@@ -6,8 +6,8 @@
  * The metric groups are built by ./metric-groups.ts (one pure function each); this file drops
  * the feeds that answered "no such data", gathers the notes and decides the state.
  */
-import type { Bundle, Metric, OverlayState, SourceStatus } from './bundle';
-import { isAbsent, labelOf, okValue, statusOf, asOf, type Feed } from './feed-status';
+import type { Bundle, Metric, Note, OverlayState, SourceStatus } from './bundle';
+import { isAbsent, labelOf, okValue, statusOf, asOf, utcMinute, type Feed } from './feed-status';
 import { feesRevenueGroup, isUsdQuote, issuanceFromNetwork, marketGroup, networkGroup, technicalsGroup, unlocksGroup, valuationGroup } from './metric-groups';
 import type { Resolution } from '../assets/resolve';
 import { sparkline } from '../metrics/revenue';
@@ -21,7 +21,7 @@ export interface AssembleInput {
   pair: Bundle['pair'];
   asset: Resolution | null;
   /** why the asset could not be resolved, when it could not */
-  assetProblem?: { kind: 'unknown' | 'unreachable'; message: string };
+  assetProblem?: { kind: 'unknown' | 'unreachable'; note: Note };
   market?: Feed<MarketSnapshot | null>;
   ticker?: Feed<Ticker24h>;
   candles?: Feed<Candle[]>;
@@ -30,7 +30,7 @@ export interface AssembleInput {
   emissions?: Feed<EmissionSchedule>;
   network?: Array<Feed<NetworkFigure[]>>;
   /** fundamentals that do not exist for this asset (not failures): "no DefiLlama revenue" */
-  notCovered?: string[];
+  notCovered?: Note[];
   /** epoch milliseconds */
   nowMs: number;
 }
@@ -41,22 +41,23 @@ interface PresentFundamentals {
   revenue?: Feed<FeesSeries>;
   emissions?: Feed<EmissionSchedule>;
   network: Array<Feed<NetworkFigure[]>>;
-  absentNotes: string[];
+  absentNotes: Note[];
 }
 
 /** Drops the fundamentals feeds that answered "no such data" (see isAbsent), noting why. */
 function presentFundamentals(input: AssembleInput): PresentFundamentals {
-  const absentNotes: string[] = [];
-  const keep = <T,>(f: Feed<T> | undefined, what: string): Feed<T> | undefined => {
+  const absentNotes: Note[] = [];
+  // `absent`: the message key of "<source> has no <what> for this asset."
+  const keep = <T,>(f: Feed<T> | undefined, absent: string): Feed<T> | undefined => {
     if (!f || !isAbsent(f)) return f;
     const e = f.result.ok ? undefined : f.result.error;
-    absentNotes.push(e?.kind === 'blocked' ? `${labelOf(f.source)} ${what}: ${e.message}.` : `${labelOf(f.source)} has no ${what} for this asset.`);
+    absentNotes.push(e?.kind === 'blocked' ? ['n_failed', labelOf(f.source), [f.what], e.message] : [absent, labelOf(f.source)]);
     return undefined;
   };
-  const fees = keep(input.fees, 'fees data');
-  const revenue = keep(input.revenue, 'revenue data');
-  const emissions = keep(input.emissions, 'unlock schedule');
-  const network = (input.network ?? []).filter((n) => keep(n, 'network activity data'));
+  const fees = keep(input.fees, 'n_absent_fees');
+  const revenue = keep(input.revenue, 'n_absent_revenue');
+  const emissions = keep(input.emissions, 'n_absent_unlocks');
+  const network = (input.network ?? []).filter((n) => keep(n, 'n_absent_network'));
   return { ...(fees ? { fees } : {}), ...(revenue ? { revenue } : {}), ...(emissions ? { emissions } : {}), network, absentNotes };
 }
 
@@ -66,25 +67,26 @@ function feedsOf(input: AssembleInput): Array<Feed<unknown>> {
   return all.filter((x): x is Feed<unknown> => !!x);
 }
 
-/** People-readable notes, most important first: failures, fallbacks, the asset, coverage. */
-function notesFor(input: AssembleInput, sources: SourceStatus[], marketNotes: string[], absentNotes: string[]): string[] {
+/**
+ * Notes for people, most important first: failures, fallbacks, the asset, coverage. Message keys
+ * and substitutions (issue 9: the UI words them in its language); the upstream error detail
+ * (`s.error`, "api.kucoin.com answered 503") stays as the source said it.
+ */
+function notesFor(input: AssembleInput, sources: SourceStatus[], marketNotes: Note[], absentNotes: Note[]): Note[] {
   const { pair } = input;
   const notes = [...marketNotes];
   for (const s of sources) {
-    if (!s.ok && !s.absent) notes.push(`${labelOf(s.source)} ${s.what}: ${s.error}${s.asOfMs ? `; last worked ${new Date(s.asOfMs).toISOString().slice(0, 16).replace('T', ' ')} UTC` : ''}.`);
+    if (!s.ok && !s.absent) notes.push(s.asOfMs ? ['n_failed_at', labelOf(s.source), [s.what], s.error ?? '', utcMinute(s.asOfMs)] : ['n_failed', labelOf(s.source), [s.what], s.error ?? '']);
   }
   if (input.candles?.result.ok && input.candles.source !== pair.venue && pair.venue) {
-    const why = !isUsdQuote(pair.quote)
-      ? 'the USD pair'
-      : input.ticker
-        ? `${labelOf(pair.venue)} candles unavailable`
-        : `${labelOf(pair.venue)} publishes no public market data`;
-    notes.push(`Technicals use ${labelOf(input.candles.source)} daily candles (${why}).`);
+    const key = !isUsdQuote(pair.quote) ? 'n_candles_usd' : input.ticker ? 'n_candles_venue' : 'n_candles_nodata';
+    notes.push([key, labelOf(input.candles.source), labelOf(pair.venue)]);
   }
-  if (input.assetProblem) notes.push(input.assetProblem.message);
-  if (pair.leveraged) notes.push(`${pair.base} is a leveraged token: its price is not ${pair.base.replace(/\d*[LS]$|(UP|DOWN|BULL|BEAR)$/, '')}'s.`);
+  if (input.assetProblem) notes.push(input.assetProblem.note);
+  if (pair.leveraged) notes.push(['n_leveraged', pair.base, pair.base.replace(/\d*[LS]$|(UP|DOWN|BULL|BEAR)$/, '')]);
   notes.push(...(input.notCovered ?? []), ...absentNotes);
-  return [...new Set(notes)];
+  // Deduplicated by content (a Note is an array: a Set would compare references).
+  return [...new Map(notes.map((n) => [JSON.stringify(n), n])).values()];
 }
 
 /** CONTRACT.md `data-state`: what the overlay says about the bundle as a whole. */

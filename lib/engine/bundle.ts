@@ -62,8 +62,12 @@ export interface Metric {
   source: SourceId;
   /** epoch ms of the data behind the value; null when unavailable */
   asOfMs: number | null;
-  /** one line: the formula or definition (tooltip); only where public/_locales has no `x_<id>` message, or a figure-specific override */
-  explain?: string;
+  /**
+   * one line: the formula or definition (tooltip); only where public/_locales has no `x_<id>`
+   * message, or a figure-specific override. English text (a network's own figures), or a Note
+   * the UI renders in its language (the sector median's tooltip).
+   */
+  explain?: string | Note;
   /** why the value is missing, or a caveat ("FDV from max supply") */
   note?: string;
   /** percent change over the source's history window (network metrics) */
@@ -71,10 +75,18 @@ export interface Metric {
   trendLabel?: string;
 }
 
+/**
+ * A sentence for people as the worker sends it (issue 9): a public/_locales message key and its
+ * `$1`…`$9` substitutions, rendered by the UI in its own language (`tn`, lib/i18n). A
+ * substitution is plain text (a name, a date, an upstream error) or a Note of its own (a feed's
+ * `what`), so one sentence can hold another. JSON-safe: it crosses runtime messaging as is.
+ */
+export type Note = [key: string, ...subs: (string | Note)[]];
+
 /** One upstream feed behind the bundle, for the "where from, how old" footer and error notes. */
 export interface SourceStatus {
   source: SourceId;
-  /** what this feed provides, for people: "market data", "daily candles", "fees" */
+  /** what this feed provides: a public/_locales key (`w_market` "market data", `w_candles`…) */
   what: string;
   ok: boolean;
   /** showing data past its freshness */
@@ -135,8 +147,8 @@ export interface Bundle {
   sources: SourceStatus[];
   /** provider whose candles fed the technicals */
   candlesFrom: SourceId | null;
-  /** people-readable notes: what is missing and why */
-  notes: string[];
+  /** notes for people, rendered by the UI (`tn`): what is missing and why */
+  notes: Note[];
   /** DefiLlama methodology text for fees / revenue */
   methodology?: { fees?: string | null; revenue?: string | null };
   unlockSchedule?: UnlockScheduleView;

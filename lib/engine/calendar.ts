@@ -78,7 +78,7 @@ export async function unlockCalendar(deps: CalendarDeps): Promise<CalendarInput>
   await Promise.all(
     bundles.map(async (b, i) => {
       const symbol = symbols[i]!;
-      const feed = b.sources.find((x) => x.what === 'unlock schedule');
+      const feed = b.sources.find((x) => x.what === 'w_unlocks');
       const schedule = b.asset ? await deps.schedule(b.asset.id) : null;
       if (!schedule && feed && !feed.ok && !feed.absent) return void unavailable.push(symbol);
       tokens[i] = { symbol, name: b.asset?.name ?? null, schedule, priceUsd: num(b, 'price'), circulatingSupply: num(b, 'circulatingSupply'), volume24hUsd: num(b, 'volume24h') };

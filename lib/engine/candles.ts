@@ -46,7 +46,7 @@ export function candleSources(ctx: FeedContext, pair: Bundle['pair'], asset: Res
 export function candlesFeed(ctx: FeedContext, pair: Bundle['pair'], asset: Resolution | null, s: Settings, mode: RevalidateMode): Promise<Feed<Candle[]> | undefined> {
   return firstUsable(
     candleSources(ctx, pair, asset, s).map(
-      (c) => async (): Promise<Feed<Candle[]>> => ({ source: c.source, what: 'daily candles', result: await ctx.read(policy(c.key, CandlesSchema, FRESHNESS.candles), c.run, mode) }),
+      (c) => async (): Promise<Feed<Candle[]>> => ({ source: c.source, what: 'w_candles', result: await ctx.read(policy(c.key, CandlesSchema, FRESHNESS.candles), c.run, mode) }),
     ),
     (f) => f.result.ok && f.result.value.length > 0,
   );

@@ -101,7 +101,7 @@ export function createEngine(deps: EngineDeps) {
         const symbol = best.symbol.toUpperCase();
         return bundleFor({ ...pair, base: symbol }, { id: best.id, symbol, name: best.name, via: 'search', alternatives: [] }, refresh);
       }
-      return assemble({ pair, asset: null, assetProblem: { kind: 'unknown', message: `Nothing matches “${q.slice(0, 40)}”.` }, nowMs: ctx.now() });
+      return assemble({ pair, asset: null, assetProblem: { kind: 'unknown', note: ['n_no_match', q.slice(0, 40)] }, nowMs: ctx.now() });
     },
 
     /**
@@ -139,7 +139,7 @@ export function createEngine(deps: EngineDeps) {
         const pair: Bundle['pair'] = { venue: null, base: canonicalTicker(sym), quote: 'USD', market: 'spot' };
         return r.asset
           ? bundleFor(pair, r.asset, refresh)
-          : Promise.resolve(assemble({ pair, asset: null, assetProblem: r.problem ?? { kind: 'unknown', message: `No listed asset has the ticker ${sym}.` }, nowMs: ctx.now() }));
+          : Promise.resolve(assemble({ pair, asset: null, assetProblem: r.problem ?? { kind: 'unknown', note: ['n_no_ticker', sym] }, nowMs: ctx.now() }));
       });
     },
   };
@@ -157,7 +157,9 @@ function watchRow(symbol: string, r: Resolved, market: CacheResult<MarketSnapsho
     priceUsd: m?.priceUsd ?? null,
     change24hPct: m?.change24hPct ?? null,
     asOfMs: m && market?.ok ? market.fetchedAtMs : null,
-    ...(m ? {} : { error: r.asset ? (market && !market.ok ? `CoinGecko: ${market.error.message}` : 'no market data') : (r.problem?.message ?? 'unknown ticker') }),
+    // A short English status for the options page's watchlist cell; the bundle's own notes are
+    // the translated Notes (issue 9 left WatchRow.error a string: its consumers show it as is).
+    ...(m ? {} : { error: r.asset ? (market && !market.ok ? `CoinGecko: ${market.error.message}` : 'no market data') : (r.problem?.kind === 'unreachable' ? 'CoinGecko search failed' : 'unknown ticker') }),
   };
 }
 

@@ -10,7 +10,7 @@ import type { SourceError, SourceId } from '../types';
 /** One upstream feed's outcome, as the cache returned it. */
 export interface Feed<T> {
   source: SourceId;
-  /** what it provides, for people: "market data", "24h ticker", "daily candles" */
+  /** what it provides: a public/_locales key, `w_market` "market data", `w_candles` "daily candles"… */
   what: string;
   result: CacheResult<T>;
 }
@@ -79,6 +79,11 @@ function describeError(e: SourceError): string {
     default:
       return e.message;
   }
+}
+
+/** "2026-12-07 14:05": the UTC minute of an epoch-ms time, as notes and tooltips say it (with "UTC"). */
+export function utcMinute(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 /** A provider's or venue's name for notes (lib/labels.ts, shared with the UI). */

@@ -5,6 +5,7 @@
  */
 import type { RevalidateMode } from './cache';
 import type { AssembleInput, Feed } from './assemble';
+import type { Note } from './bundle';
 import type { FeedContext } from './context';
 import { FRESHNESS } from './freshness';
 import { networkFeed } from './network';
@@ -38,7 +39,7 @@ export async function llamaSlugs(ctx: FeedContext, geckoId: string, mode: Revali
  * "Defaults per metric").
  */
 async function feesFeed(ctx: FeedContext, slug: string, dataType: FeesSeries['dataType'], mode: RevalidateMode): Promise<Feed<FeesSeries>> {
-  const what = dataType === 'dailyFees' ? 'fees' : 'revenue';
+  const what = dataType === 'dailyFees' ? 'w_fees' : 'w_revenue';
   const result = await ctx.read(policy(`llama:${dataType}:${slug}`, FeesSeriesSchema, FRESHNESS.fees), () => fetchFeesSeries({ slug, dataType }, ctx.opts()), mode);
   if (result.ok || result.error.kind === 'not-found' || result.error.kind === 'blocked') return { source: 'defillama', what, result };
   const totals = await ctx.read(
@@ -46,27 +47,29 @@ async function feesFeed(ctx: FeedContext, slug: string, dataType: FeesSeries['da
     () => fetchOverviewTotals({ slug, dataType }, ctx.opts()),
     mode,
   );
-  if (totals.ok) return { source: 'defillama', what: `${what} (overview totals; daily history unavailable)`, result: totals };
+  if (totals.ok) return { source: 'defillama', what: `${what}_totals`, result: totals };
   return { source: 'defillama', what, result };
 }
 
 function emissionsFeed(ctx: FeedContext, slug: string, mode: RevalidateMode): Promise<Feed<EmissionSchedule>> {
   return ctx
     .read(policy(`llama:emissions:${slug}`, EmissionScheduleSchema, FRESHNESS.emissions), () => fetchEmissions({ slug, nowMs: ctx.now() }, ctx.opts()), mode)
-    .then((result) => ({ source: 'defillama', what: 'unlock schedule', result }));
+    .then((result) => ({ source: 'defillama', what: 'w_unlocks', result }));
 }
 
 /** Every fundamentals feed that applies to the asset, fetched in parallel. */
 export async function fundamentals(ctx: FeedContext, asset: Resolution, s: Settings, mode: RevalidateMode): Promise<Fundamentals> {
   const slugs = await llamaSlugs(ctx, asset.id, mode);
-  const notCovered: string[] = [];
-  if (!slugs.feesSlug) notCovered.push(`DefiLlama tracks no fees or revenue for ${asset.name}.`);
-  if (!slugs.emissionsSlug) notCovered.push(`No public unlock schedule for ${asset.name} (DefiLlama emissions does not cover it).`);
+  const notCovered: Note[] = [];
+  if (!slugs.feesSlug) notCovered.push(['n_no_llama_fees', asset.name]);
+  if (!slugs.emissionsSlug) notCovered.push(['n_no_unlocks', asset.name]);
   const nets = own(networkSources, asset.id) ?? [];
+  // The registry's per-asset findings ("Render publishes no public API for …") are research
+  // data in English, not UI words: they pass through the generic `n_text` ("$1") untranslated.
   const noNetwork = own(noPublicNetworkSource, asset.id);
-  if (nets.length === 0 && noNetwork) notCovered.push(noNetwork);
+  if (nets.length === 0 && noNetwork) notCovered.push(['n_text', noNetwork]);
   const gap = own(networkGaps, asset.id);
-  if (gap) notCovered.push(gap);
+  if (gap) notCovered.push(['n_text', gap]);
 
   const none = Promise.resolve(undefined);
   const [fees, revenue, emissions, network] = await Promise.all([

@@ -51,14 +51,14 @@ export async function marketFeed(ctx: FeedContext, asset: Resolution, s: Setting
     },
     mode,
   );
-  const coingecko: Feed<MarketSnapshot | null> = { source: 'coingecko', what: 'market data', result: cg };
+  const coingecko: Feed<MarketSnapshot | null> = { source: 'coingecko', what: 'w_market', result: cg };
   if (cg.ok && !cg.value) return { ...coingecko, result: { ok: false, error: { kind: 'not-found', message: 'not listed' } } };
   const feed = await firstUsable<Feed<MarketSnapshot | null>>(
     [
       async () => coingecko,
       async () => ({
         source: 'coinpaprika',
-        what: 'market data (CoinGecko unavailable)',
+        what: 'w_market_fallback',
         result: await ctx.read(policy(`cp:market:${asset.symbol}:${asset.id}`, MarketOrNull, FRESHNESS.market), () => coinpaprikaSnapshot(ctx, asset), mode),
       }),
     ],
@@ -76,7 +76,7 @@ export function tickerFeed(ctx: FeedContext, pair: Bundle['pair'], mode: Revalid
   if (!sym) return undefined;
   return ctx
     .read(policy(`v:${md.source}:ticker:${sym}`, TickerSchema, FRESHNESS.ticker), () => md.fetchTicker(pair.base, pair.quote, ctx.opts(), ctx.now()), mode)
-    .then((result) => ({ source: md.source, what: '24h ticker', result }));
+    .then((result) => ({ source: md.source, what: 'w_ticker', result }));
 }
 
 /**

@@ -5,7 +5,7 @@
  *
  * Units: every number in a Metric follows CONTRACT.md (USD, percent, ratio, tokens).
  */
-import type { Bundle, Metric, MetricFormat, MetricGroup, MetricId } from './bundle';
+import type { Bundle, Metric, MetricFormat, MetricGroup, MetricId, Note } from './bundle';
 import { asOf, labelOf, minAt, okValue, type Feed } from './feed-status';
 import { metricsFromCandles } from '../metrics/technicals';
 import { fdv as fdvOf, pctVs, ratio } from '../metrics/valuation';
@@ -94,7 +94,7 @@ export interface PriceBasis {
 export interface MarketGroup {
   metrics: Metric[];
   price: PriceBasis;
-  notes: string[];
+  notes: Note[];
 }
 
 /** Price, 24h change and volume (CONTRACT.md): the venue ticker when USD-quoted, else CoinGecko. */
@@ -124,7 +124,7 @@ export function marketGroup(pair: Bundle['pair'], tickerFeed: Feed<Ticker24h> | 
       metric('volume24h', market?.volume24hUsd ?? null, marketSrc, marketAt),
     ],
     price: { value: price, source: marketSrc, at: marketAt },
-    notes: ticker && !usdQuoted ? [`${pair.base}/${pair.quote} is not quoted in USD: price and volume are CoinGecko's USD figures.`] : [],
+    notes: ticker && !usdQuoted ? [['n_not_usd', pair.base, pair.quote]] : [],
   };
 }
 

@@ -65,7 +65,7 @@ export const NETWORK_SOURCES: Record<NetworkSourceId, NetworkSource> = {
     fetch: ({ settings, nowMs }, opts) => fetchTaostatsSubnets({ apiKey: settings.apiKeys.taostats, nowMs }, opts),
     requiresKey: {
       has: (s) => !!s.apiKeys.taostats,
-      what: 'subnets (add a free Taostats key in options)',
+      what: 'w_subnets_key',
       message: 'needs a free Taostats API key (options page)',
     },
   },
@@ -89,7 +89,7 @@ async function networkSourceFeed(ctx: FeedContext, id: NetworkSourceId, asset: R
     () => src.fetch({ asset, settings: s, nowMs: ctx.now() }, ctx.opts()),
     mode,
   );
-  return { source: id, what: 'network activity', result };
+  return { source: id, what: 'w_network', result };
 }
 
 /** The first source in `order` with at least one figure; else the first source's answer. */

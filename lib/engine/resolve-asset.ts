@@ -35,9 +35,9 @@ export async function resolveAsset(ctx: FeedContext, venue: VenueId | null, tick
     // Without search, a built-in default for a colliding ticker is still a fair answer, flagged.
     const fallback = pickFromSearch(t, []);
     if (fallback) return { asset: fallback };
-    return { asset: null, problem: { kind: 'unreachable', message: `Could not look up which asset ${t} is: CoinGecko search ${hits.error.kind === 'rate-limited' ? 'is rate-limited' : 'failed'}.` } };
+    return { asset: null, problem: { kind: 'unreachable', note: [hits.error.kind === 'rate-limited' ? 'n_lookup_limited' : 'n_lookup_failed', t] } };
   }
   const picked = pickFromSearch(t, hits.value);
-  if (!picked) return { asset: null, problem: { kind: 'unknown', message: `No listed asset has the ticker ${t}.` } };
+  if (!picked) return { asset: null, problem: { kind: 'unknown', note: ['n_no_ticker', t] } };
   return { asset: picked };
 }

@@ -16,6 +16,7 @@ import type { Bundle, Metric, SectorView } from './bundle';
 import type { SwrCache } from './cache';
 import { EmissionScheduleSchema, FeesSeriesSchema, MarketSnapshotSchema, policy } from './domain-schemas';
 import { cachedSlugs, NO_AGE } from './calendar';
+import { utcMinute } from './feed-status';
 import type { Settings } from '../settings/schema';
 import type { WatchRow } from '../messaging/protocol';
 import { nullable } from '../sources/zod';
@@ -85,32 +86,25 @@ export function sectorView(name: string, own: Bundle, members: readonly MemberRo
 /**
  * The metric list with each median inserted right after its figure, as a metric of its own
  * (`sector:<id>`, CONTRACT.md; `data-source="computed"`): the existing metric card renders it
- * next to the figure ("sector median 210×") with its members and data time in the tooltip and
- * its age in the provenance line, so the content script needs no code of its own for it (it sits
- * at its 20 KB gzip budget).
+ * next to the figure ("sector median 210×", the `m_sector` message) with its members and data
+ * time in the tooltip (a Note, worded by the UI) and its age in the provenance line, so the
+ * content script needs no code of its own for it (it sits at its 20 KB gzip budget).
  */
-/**
- * English names of the four ratios, for the median's tooltip: the bundle's own metrics carry no
- * label (the UI reads `m_<id>` from public/_locales, lib/engine/metric-groups.ts), while a
- * `sector:<id>` tooltip has no message and is shown as the worker writes it.
- */
-const SECTOR_LABELS: Record<SectorMetricId, string> = { fdvToMcap: 'FDV / market cap', fdvToRevenue: 'FDV / revenue', revenueToEmissions: 'Revenue / emissions', unlockPressure: 'Unlock pressure' };
-
 export function withSectorMetrics(metrics: readonly Metric[], view: SectorView): Metric[] {
   const out = [...metrics];
   for (const med of view.medians) {
     const i = out.findIndex((m) => m.id === med.id);
     if (i < 0) continue;
-    const when = med.oldestAsOfMs === null ? '' : `; oldest data from ${new Date(med.oldestAsOfMs).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
     out.splice(i + 1, 0, {
       id: `sector:${med.id}`,
       group: out[i]!.group,
-      label: 'sector median',
       format: 'ratio',
       value: med.median,
       source: 'computed',
       asOfMs: med.oldestAsOfMs,
-      explain: `Median of ${SECTOR_LABELS[med.id]} over the ${med.members.length} members of ${view.name} that have it: ${med.members.map((m) => m.symbol).join(', ')}${when}`,
+      // Worded by the UI (issue 9): its label is `m_sector`, its tooltip the comparison page's
+      // `sector_median_explain` with the ratio's own `m_<id>` name; the data time as UTC text.
+      explain: ['sector_median_explain', [`m_${med.id}`], String(med.members.length), view.name, med.members.map((m) => m.symbol).join(', '), med.oldestAsOfMs === null ? '—' : `${utcMinute(med.oldestAsOfMs)} UTC`],
     });
   }
   return out;

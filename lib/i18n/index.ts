@@ -9,6 +9,8 @@
  * `_locales/zh_CN` but still reports `en-US` as its UI language (CONTRACT.md, "Network access of
  * the production build"), and text, number formats and colours must always agree.
  */
+import type { Note } from '../engine/bundle';
+
 export type MessageGetter = (key: string, substitutions?: string[]) => string;
 
 let getter: MessageGetter = () => '';
@@ -31,6 +33,14 @@ export function t(key: string, ...subs: Array<string | number>): string {
     /* extension context gone (reloaded): fall through */
   }
   return s || key;
+}
+
+/**
+ * A worker's Note (lib/engine/bundle.ts) in the UI language: its key's message with each
+ * substitution filled in, nested Notes (a feed's `what`) rendered first.
+ */
+export function tn([key, ...subs]: Note): string {
+  return t(key, ...subs.map((s) => (typeof s === 'string' ? s : tn(s))));
 }
 
 /** BCP 47 tag of the UI language (`en`, `zh-CN`…), for Intl formatters. */

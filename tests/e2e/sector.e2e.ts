@@ -49,7 +49,8 @@ describe('sector medians', () => {
     const order = await kucoin.locator(`${metric('fdvToMcap')} ~ [data-metric]`).first().getAttribute('data-metric');
     expect(order).toBe('sector:fdvToMcap');
     expect(await med.innerText()).toMatch(/sector median\s*[\d.]+×/);
-    expect(await med.locator('.tl-explain').textContent()).toMatch(/over the 3 members of Compute networks that have it: .*TAO/);
+    // the comparison page's tooltip message (`sector_median_explain`), in the UI language
+    expect(await med.locator('.tl-explain').textContent()).toMatch(/over 3 members of Compute networks that have it \(.*TAO/);
     expect(await kucoin.locator(metric('sector:unlockPressure')).count()).toBe(0);
     await kucoin.close();
   });
@@ -96,7 +97,7 @@ describe('sector medians', () => {
     await med.waitFor({ timeout: 30_000 });
     const figures = [3_300_000_000 / 3_200_000_000, 8_658_300_000 / 3_650_000_000, 3_790_000_000 / 3_690_000_000].sort((x, y) => x - y);
     expect(Number(await med.getAttribute('data-value'))).toBeCloseTo(figures[1]!, 10);
-    expect(await med.locator('.tl-explain').textContent()).toMatch(/over the 3 members of Layer ones that have it: NEAR, /);
+    expect(await med.locator('.tl-explain').textContent()).toMatch(/over 3 members of Layer ones that have it \(NEAR, /);
     await popup.close();
   });
 });

@@ -8,6 +8,7 @@ import { assemble, decideState, type AssembleInput, type Feed } from '../../lib/
 import type { Bundle } from '../../lib/engine/bundle';
 import type { EmissionSchedule, FeesSeries, MarketSnapshot, NetworkFigure, Ticker24h } from '../../lib/types';
 import { metricOf } from './helpers/bundle';
+import { renderNotes } from './messages';
 
 const NOW = Date.UTC(2026, 10, 28, 12);
 const DAY = 86_400_000;
@@ -49,11 +50,11 @@ function input(over: Partial<AssembleInput> = {}): AssembleInput {
   return {
     pair: { venue: null, base: 'TAO', quote: 'USD', market: 'spot' },
     asset,
-    market: feed('coingecko', 'market data', ok(snap)),
-    fees: feed('defillama', 'fees', ok(series('dailyFees', 1000))),
-    revenue: feed('defillama', 'revenue', ok(series('dailyRevenue', 300))),
-    emissions: feed('defillama', 'unlock schedule', ok(schedule)),
-    network: [feed('taostats', 'network activity', ok(figures))],
+    market: feed('coingecko', 'w_market', ok(snap)),
+    fees: feed('defillama', 'w_fees', ok(series('dailyFees', 1000))),
+    revenue: feed('defillama', 'w_revenue', ok(series('dailyRevenue', 300))),
+    emissions: feed('defillama', 'w_unlocks', ok(schedule)),
+    network: [feed('taostats', 'w_network', ok(figures))],
     nowMs: NOW,
     ...over,
   };
@@ -73,25 +74,25 @@ describe('assemble: fees and revenue', () => {
   });
 
   it('missing days are counted in a note; zero revenue leaves FDV ÷ revenue empty, with the reason', () => {
-    const b = assemble(input({ revenue: feed('defillama', 'revenue', ok(series('dailyRevenue', 0, 12))) }));
+    const b = assemble(input({ revenue: feed('defillama', 'w_revenue', ok(series('dailyRevenue', 0, 12))) }));
     expect(m(b, 'revenue30d')).toMatchObject({ value: 0, note: '12 of 30 days reported' });
     expect(m(b, 'fdvToRevenue')).toMatchObject({ value: null, note: 'revenue is zero or negative' });
   });
 
   it('DefiLlama not covering the asset is an answer: metrics left out, a note, and not partial', () => {
-    const b = assemble(input({ fees: feed('defillama', 'fees', failed('not-found')), revenue: feed('defillama', 'revenue', failed('not-found')) }));
+    const b = assemble(input({ fees: feed('defillama', 'w_fees', failed('not-found')), revenue: feed('defillama', 'w_revenue', failed('not-found')) }));
     expect(m(b, 'fees24h')).toBeUndefined();
     expect(m(b, 'revenue30d')).toBeUndefined();
-    expect(b.notes).toContain('DefiLlama has no fees data for this asset.');
-    expect(b.sources).toContainEqual(expect.objectContaining({ source: 'defillama', what: 'fees', absent: true }));
+    expect(renderNotes(b.notes)).toContain('DefiLlama has no fees data for this asset.');
+    expect(b.sources).toContainEqual(expect.objectContaining({ source: 'defillama', what: 'w_fees', absent: true }));
     expect(b.methodology).toBeUndefined();
     expect(b.state).toBe('ready');
   });
 
   it('a timeout is an outage: empty metrics shown, state partial, the failure in the notes', () => {
-    const b = assemble(input({ revenue: feed('defillama', 'revenue', failed('timeout')) }));
+    const b = assemble(input({ revenue: feed('defillama', 'w_revenue', failed('timeout')) }));
     expect(m(b, 'revenue30d')?.value).toBeNull();
-    expect(b.notes).toContain('DefiLlama revenue: timed out.');
+    expect(renderNotes(b.notes)).toContain('DefiLlama revenue: timed out.');
     expect(b.state).toBe('partial');
   });
 });
@@ -114,13 +115,13 @@ describe('assemble: unlocks and emissions', () => {
   });
 
   it('no cliff ahead: the date is empty with a note; revenue ÷ emissions only when revenue is tracked', () => {
-    const b = assemble(input({ emissions: feed('defillama', 'unlock schedule', ok({ ...schedule, cliffs: [] })), revenue: undefined }));
+    const b = assemble(input({ emissions: feed('defillama', 'w_unlocks', ok({ ...schedule, cliffs: [] })), revenue: undefined }));
     expect(m(b, 'nextUnlockDate')).toMatchObject({ value: null, note: 'no scheduled cliff unlock ahead' });
     expect(m(b, 'revenueToEmissions')).toBeUndefined();
   });
 
   it('unlock pressure divides by the all-exchange volume: overlay (venue ticker) and popup agree', () => {
-    const overlay = assemble(input({ pair: { venue: 'kucoin', base: 'TAO', quote: 'USDT', market: 'spot' }, ticker: feed('kucoin', '24h ticker', ok(tick)) }));
+    const overlay = assemble(input({ pair: { venue: 'kucoin', base: 'TAO', quote: 'USDT', market: 'spot' }, ticker: feed('kucoin', 'w_ticker', ok(tick)) }));
     const popup = assemble(input());
     // the overlay shows the venue's price and volume…
     expect(m(overlay, 'price')).toMatchObject({ value: 410, source: 'kucoin' });
@@ -132,7 +133,7 @@ describe('assemble: unlocks and emissions', () => {
   });
 
   it('without market data there is no all-exchange volume: unlock pressure is empty, not the venue’s', () => {
-    const b = assemble(input({ pair: { venue: 'kucoin', base: 'TAO', quote: 'USDT', market: 'spot' }, ticker: feed('kucoin', '24h ticker', ok(tick)), market: undefined }));
+    const b = assemble(input({ pair: { venue: 'kucoin', base: 'TAO', quote: 'USDT', market: 'spot' }, ticker: feed('kucoin', 'w_ticker', ok(tick)), market: undefined }));
     expect(m(b, 'unlocks30dValue')?.value).toBeCloseTo(120_000 * 410, 3);
     expect(m(b, 'unlockPressure')?.value).toBeNull();
   });
@@ -146,23 +147,23 @@ describe('assemble: network activity', () => {
   });
 
   it('the first figure of a key wins; a missing key is noted as what unlocks it, not as an outage', () => {
-    const dup = assemble(input({ network: [feed('taostats', 'network activity', ok([...figures, { key: 'subnets', label: 'again', value: 1, asOfMs: NOW }]))] }));
+    const dup = assemble(input({ network: [feed('taostats', 'w_network', ok([...figures, { key: 'subnets', label: 'again', value: 1, asOfMs: NOW }]))] }));
     expect(dup.metrics.filter((x) => x.id === 'network:subnets')).toHaveLength(1);
-    const blocked = assemble(input({ network: [feed('taostats', 'subnets', failed('blocked', 'needs a free Taostats API key (options page)'))] }));
+    const blocked = assemble(input({ network: [feed('taostats', 'w_subnets_key', failed('blocked', 'needs a free Taostats API key (options page)'))] }));
     expect(blocked.metrics.some((x) => x.group === 'network')).toBe(false);
-    expect(blocked.notes).toContain('Taostats network activity data: needs a free Taostats API key (options page).');
+    expect(renderNotes(blocked.notes)).toContain('Taostats subnets (add a free Taostats key in options): needs a free Taostats API key (options page).');
     expect(blocked.state).toBe('ready');
   });
 });
 
 describe('decideState', () => {
   const some = [metricOf('price', 1)];
-  const okSource = { source: 'coingecko' as const, what: 'market data', ok: true, stale: false, asOfMs: NOW };
+  const okSource = { source: 'coingecko' as const, what: 'w_market', ok: true, stale: false, asOfMs: NOW };
   it('unsupported, error, partial, stale, ready, in that precedence', () => {
-    expect(decideState({ asset: null, assetProblem: { kind: 'unknown', message: '' } }, some, [])).toBe('unsupported');
+    expect(decideState({ asset: null, assetProblem: { kind: 'unknown', note: ['n_no_ticker', 'X'] } }, some, [])).toBe('unsupported');
     expect(decideState({ asset }, [metricOf('price', null)], [okSource])).toBe('error');
     expect(decideState({ asset }, some, [{ ...okSource, ok: false }])).toBe('partial');
-    expect(decideState({ asset: null, assetProblem: { kind: 'unreachable', message: '' } }, some, [okSource])).toBe('partial');
+    expect(decideState({ asset: null, assetProblem: { kind: 'unreachable', note: ['n_lookup_failed', 'X'] } }, some, [okSource])).toBe('partial');
     expect(decideState({ asset }, some, [{ ...okSource, ok: false, absent: true }])).toBe('ready');
     expect(decideState({ asset }, some, [{ ...okSource, stale: true }])).toBe('stale');
     expect(decideState({ asset }, some, [okSource])).toBe('ready');

@@ -22,7 +22,7 @@ const asset = { id: 'bittensor', symbol: 'TAO', name: 'Bittensor', via: 'overrid
 const m = (b: Bundle, id: string) => b.metrics.find((x) => x.id === id);
 
 function input(over: Partial<AssembleInput>, nowMs: number): AssembleInput {
-  return { pair: { venue: null, base: 'TAO', quote: 'USD', market: 'spot' }, asset, market: { source: 'coingecko', what: 'market data', result: ok(snap, nowMs) }, nowMs, ...over };
+  return { pair: { venue: null, base: 'TAO', quote: 'USD', market: 'spot' }, asset, market: { source: 'coingecko', what: 'w_market', result: ok(snap, nowMs) }, nowMs, ...over };
 }
 
 describe('fees and revenue judged at fetch time', () => {
@@ -34,7 +34,7 @@ describe('fees and revenue judged at fetch time', () => {
   it('a series cached at 23:00 and read at 01:00 shows the day before as revenue 24h', () => {
     const fetchedAt = D8 - DAY + 23 * 3_600_000;
     const readAt = D8 + 3_600_000;
-    const b = assemble(input({ revenue: { source: 'defillama', what: 'revenue', result: ok(series, fetchedAt) } }, readAt));
+    const b = assemble(input({ revenue: { source: 'defillama', what: 'w_revenue', result: ok(series, fetchedAt) } }, readAt));
     expect(m(b, 'revenue24h')?.value).toBe(60);
     expect(m(b, 'revenue30d')?.value).toBe(110);
     expect(b.revenueSpark).toEqual([50, 60]);
@@ -55,7 +55,7 @@ describe('DefiLlama /overview/fees totals as the fallback', () => {
   it('assemble shows the totals, labelled, and annualises the 30d total', () => {
     const r = parseOverviewTotals(text, 'near', 'dailyRevenue');
     if (!r.ok) throw new Error('fixture');
-    const b = assemble(input({ revenue: { source: 'defillama', what: 'revenue (overview totals)', result: ok(r.value, D8) } }, D8 + 1000));
+    const b = assemble(input({ revenue: { source: 'defillama', what: 'w_revenue_totals', result: ok(r.value, D8) } }, D8 + 1000));
     expect(m(b, 'revenue24h')).toMatchObject({ value: 22275, source: 'defillama' });
     expect(m(b, 'revenue30d')?.value).toBe(862497);
     expect(m(b, 'revenue30d')?.note).toContain('overview total');
@@ -69,10 +69,10 @@ describe('TAO emissions from the chain when DefiLlama has no schedule', () => {
     { key: 'neurons', label: 'registered neurons (miners and validators, all subnets)', value: 640, asOfMs: D8 },
     { key: 'issuancePerDay', label: 'TAO issued per day', value: 3600, asOfMs: D8 },
   ];
-  const network = [{ source: 'subtensor' as const, what: 'network activity', result: ok(figures, D8) }];
+  const network = [{ source: 'subtensor' as const, what: 'w_network', result: ok(figures, D8) }];
 
   it('schedule failed: emissions30dValue = issuance × 30 × price, method in the note', () => {
-    const emissions = { source: 'defillama' as const, what: 'unlock schedule', result: { ok: false as const, error: { kind: 'http' as const, message: 'HTTP 502' } } };
+    const emissions = { source: 'defillama' as const, what: 'w_unlocks', result: { ok: false as const, error: { kind: 'http' as const, message: 'HTTP 502' } } };
     const b = assemble(input({ network, emissions }, D8 + 1000));
     expect(m(b, 'emissions30dValue')).toMatchObject({ value: 3600 * 30 * 400, source: 'computed' });
     expect(m(b, 'emissions30dValue')?.note).toMatch(/block emission × 7,200 blocks a day × 30 days/);
@@ -86,7 +86,7 @@ describe('TAO emissions from the chain when DefiLlama has no schedule', () => {
   });
   it('a usable schedule wins over the chain figure', () => {
     const schedule = { slug: 'bittensor', geckoId: 'bittensor', cliffs: [], linear: [{ startMs: D8 - 100 * DAY, endMs: D8 + 100 * DAY, ratePerDay: 1000, recipient: 'miners', category: 'farming' }], sources: [] };
-    const b = assemble(input({ network, emissions: { source: 'defillama', what: 'unlock schedule', result: ok(schedule, D8) } }, D8));
+    const b = assemble(input({ network, emissions: { source: 'defillama', what: 'w_unlocks', result: ok(schedule, D8) } }, D8));
     expect(m(b, 'emissions30dValue')?.value).toBeCloseTo(1000 * 30 * 400, 6);
     expect(m(b, 'emissions30dValue')?.note).toBeUndefined();
   });
@@ -101,7 +101,7 @@ describe('new network figures keep their units', () => {
       { key: 'computeRevenue30dUsd', label: 'rev', value: 1e5, asOfMs: D8 },
       { key: 'burnedLastEpoch', label: 'burn', value: 1e4, asOfMs: D8 },
     ];
-    const b = assemble(input({ network: [{ source: 'ionet', what: 'network activity', result: ok(figs, D8) }] }, D8));
+    const b = assemble(input({ network: [{ source: 'ionet', what: 'w_network', result: ok(figs, D8) }] }, D8));
     expect(['gpus', 'activeGpus', 'computeEarningsUsd', 'computeRevenue30dUsd', 'burnedLastEpoch'].map((k) => m(b, `network:${k}`)?.format)).toEqual(['count', 'count', 'usd', 'usd', 'tokens']);
     expect(m(b, 'network:gpus')?.source).toBe('ionet');
   });

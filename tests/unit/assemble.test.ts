@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assemble, type AssembleInput } from '../../lib/engine/assemble';
 import type { Bundle } from '../../lib/engine/bundle';
+import { renderNotes } from './messages';
 import type { Candle, MarketSnapshot, Ticker24h } from '../../lib/types';
 
 const NOW = Date.UTC(2026, 10, 28, 12, 0, 0);
@@ -27,8 +28,8 @@ function base(over: Partial<AssembleInput> = {}): AssembleInput {
   return {
     pair: pair(),
     asset,
-    market: { source: 'coingecko', what: 'market data', result: ok(snap) },
-    ticker: { source: 'kucoin', what: '24h ticker', result: ok(tick) },
+    market: { source: 'coingecko', what: 'w_market', result: ok(snap) },
+    ticker: { source: 'kucoin', what: 'w_ticker', result: ok(tick) },
     nowMs: NOW,
     ...over,
   };
@@ -59,23 +60,23 @@ describe('assemble', () => {
   });
 
   it('CoinGecko refusing leaves the exchange figures on screen: state partial with a note naming it', () => {
-    const b = assemble(base({ market: { source: 'coingecko', what: 'market data', result: { ok: false, error: { kind: 'rate-limited', status: 429, message: '429' } } } }));
+    const b = assemble(base({ market: { source: 'coingecko', what: 'w_market', result: { ok: false, error: { kind: 'rate-limited', status: 429, message: '429' } } } }));
     expect(b.state).toBe('partial');
     expect(value(b, 'price')).toMatchObject({ value: 410 });
     expect(value(b, 'marketCap')).toMatchObject({ value: null, asOfMs: null });
-    expect(b.notes.join(' ')).toMatch(/CoinGecko market data: rate-limited \(HTTP 429\)/);
+    expect(renderNotes(b.notes).join(' ')).toMatch(/CoinGecko market data: rate-limited \(HTTP 429\)/);
     expect(b.sources.find((s) => s.source === 'coingecko')).toMatchObject({ ok: false });
   });
 
   it('stale data is shown, marked stale, with its own age', () => {
-    const b = assemble(base({ market: { source: 'coingecko', what: 'market data', result: ok(snap, NOW - 3 * 3600_000, true) } }));
+    const b = assemble(base({ market: { source: 'coingecko', what: 'w_market', result: ok(snap, NOW - 3 * 3600_000, true) } }));
     expect(b.state).toBe('stale');
     expect(value(b, 'marketCap')).toMatchObject({ value: 3_600_000_000, asOfMs: NOW - 3 * 3600_000 });
   });
 
   it('an unknown asset is unsupported; nothing at all is an error', () => {
-    expect(assemble({ pair: pair(), asset: null, assetProblem: { kind: 'unknown', message: 'No listed asset' }, nowMs: NOW }).state).toBe('unsupported');
-    const dead = assemble({ pair: pair(), asset, market: { source: 'coingecko', what: 'market data', result: { ok: false, error: { kind: 'network', message: 'x' } } }, nowMs: NOW });
+    expect(assemble({ pair: pair(), asset: null, assetProblem: { kind: 'unknown', note: ['n_no_ticker', 'TAO'] }, nowMs: NOW }).state).toBe('unsupported');
+    const dead = assemble({ pair: pair(), asset, market: { source: 'coingecko', what: 'w_market', result: { ok: false, error: { kind: 'network', message: 'x' } } }, nowMs: NOW });
     expect(dead.state).toBe('error');
   });
 
@@ -83,20 +84,20 @@ describe('assemble', () => {
     const closes = Array.from({ length: 61 }, (_, i) => 100 + i);
     const today = Math.floor(NOW / DAY) * DAY;
     const candles: Candle[] = closes.map((c, i) => ({ t: today - (60 - i) * DAY, o: c, h: c + 1, l: c - 1, c, v: 1 }));
-    const b = assemble(base({ candles: { source: 'kucoin', what: 'daily candles', result: ok(candles) } }));
+    const b = assemble(base({ candles: { source: 'kucoin', what: 'w_candles', result: ok(candles) } }));
     // closed: closes[0..59] = 100..159; last 50 = 110..159, mean 134.5
     expect(value(b, 'sma50')?.value).toBeCloseTo(134.5, 10);
     expect(value(b, 'priceVsSma50')?.value).toBeCloseTo((410 / 134.5 - 1) * 100, 10);
     // strictly rising: no losses → RSI 100
     expect(value(b, 'rsi14')?.value).toBe(100);
-    const few = assemble(base({ candles: { source: 'kucoin', what: 'daily candles', result: ok(candles.slice(-20)) } }));
+    const few = assemble(base({ candles: { source: 'kucoin', what: 'w_candles', result: ok(candles.slice(-20)) } }));
     expect(value(few, 'sma50')).toMatchObject({ value: null });
     expect(value(few, 'sma50')?.note).toContain('only 19 closed daily candles');
   });
 
   it('never emits NaN or Infinity as a value', () => {
     const weird = { ...snap, marketCapUsd: 0, athUsd: 0, maxSupply: null, totalSupply: null };
-    const b = assemble(base({ market: { source: 'coingecko', what: 'market data', result: ok(weird) } }));
+    const b = assemble(base({ market: { source: 'coingecko', what: 'w_market', result: ok(weird) } }));
     for (const m of b.metrics) if (typeof m.value === 'number') expect(Number.isFinite(m.value)).toBe(true);
     expect(value(b, 'fdvToMcap')?.value).toBeNull();
     expect(value(b, 'athDrawdown')?.value).toBeNull();

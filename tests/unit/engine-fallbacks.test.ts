@@ -15,6 +15,7 @@ import type { Bundle } from '../../lib/engine/bundle';
 import { byPath, fakeFetch, reply, textReply, type Route } from './helpers/fake-fetch';
 import { fixtureJson, fixtureText } from './helpers/fixtures';
 import { answerRpc } from './helpers/fake-subtensor';
+import { renderNotes } from './messages';
 
 const NOW = Date.UTC(2026, 6, 28, 14);
 
@@ -83,8 +84,8 @@ describe('market: CoinGecko → CoinPaprika', () => {
     const { engine, net } = setup(byPath({ [P.cgMarkets]: ROUTES.coingeckoRefuses, [P.paprikaSearch]: ROUTES.paprikaSearch, [P.paprikaTicker]: ROUTES.paprikaTicker }));
     const b = await engine.lookup('TAO', undefined, true);
     expect(metric(b, 'marketCap')).toMatchObject({ value: 18938229376, source: 'coinpaprika' });
-    expect(b.sources).toContainEqual(expect.objectContaining({ source: 'coinpaprika', what: 'market data (CoinGecko unavailable)', ok: true }));
-    expect(b.sources.some((s) => s.source === 'coingecko' && s.what === 'market data')).toBe(false);
+    expect(b.sources).toContainEqual(expect.objectContaining({ source: 'coinpaprika', what: 'w_market_fallback', ok: true }));
+    expect(b.sources.some((s) => s.source === 'coingecko' && s.what === 'w_market')).toBe(false);
     expect(net.to('api.coinpaprika.com').map((c) => c.url.pathname)).toEqual(['/v1/search', '/v1/tickers/tao-bittensor']);
   });
 
@@ -99,14 +100,14 @@ describe('market: CoinGecko → CoinPaprika', () => {
     const { engine, net } = setup(byPath({ [P.cgMarkets]: () => reply([]), [P.paprikaSearch]: ROUTES.paprikaSearch, [P.paprikaTicker]: ROUTES.paprikaTicker }));
     const b = await engine.lookup('TAO', undefined, true);
     expect(metric(b, 'marketCap')?.value).toBeNull();
-    expect(b.sources).toContainEqual(expect.objectContaining({ source: 'coingecko', what: 'market data', ok: false, error: 'not listed', absent: true }));
+    expect(b.sources).toContainEqual(expect.objectContaining({ source: 'coingecko', what: 'w_market', ok: false, error: 'not listed', absent: true }));
     expect(net.to('api.coinpaprika.com')).toHaveLength(0);
   });
 
   it('both refuse: the CoinGecko error is what the user reads', async () => {
     const { engine } = setup(byPath({ [P.cgMarkets]: ROUTES.coingeckoRefuses, [P.paprikaSearch]: ROUTES.down }));
     const b = await engine.lookup('TAO', undefined, true);
-    expect(b.sources).toContainEqual(expect.objectContaining({ source: 'coingecko', what: 'market data', ok: false, error: 'rate-limited (HTTP 429)' }));
+    expect(b.sources).toContainEqual(expect.objectContaining({ source: 'coingecko', what: 'w_market', ok: false, error: 'rate-limited (HTTP 429)' }));
     expect(b.sources.some((s) => s.source === 'coinpaprika')).toBe(false);
   });
 });
@@ -127,7 +128,7 @@ describe('candles: venue → Binance mirror → CoinGecko closes', () => {
     expect(metric(b, 'sma50')?.source).toBe('binance');
     expect(net.to('data-api.binance.vision')[0]?.url.searchParams.get('symbol')).toBe('TAOUSDT');
     expect(net.calls.some((c) => c.url.pathname.endsWith('/market_chart'))).toBe(false);
-    expect(b.notes).toContain('Technicals use Binance daily candles (KuCoin candles unavailable).');
+    expect(renderNotes(b.notes)).toContain('Technicals use Binance daily candles (KuCoin candles unavailable).');
   });
 
   it('venue and mirror fail: CoinGecko daily closes', async () => {
@@ -141,7 +142,7 @@ describe('candles: venue → Binance mirror → CoinGecko closes', () => {
     const { engine } = setup(byPath({ [P.cgMarkets]: ROUTES.coingeckoMarkets, [P.kucoinStats]: ROUTES.kucoinStats, [P.kucoinCandles]: ROUTES.down, [P.mirrorKlines]: ROUTES.down, [P.cgCloses]: ROUTES.down }));
     const b = await engine.getBundle(TAO_ON_KUCOIN, true);
     expect(b.candlesFrom).toBeNull();
-    expect(b.sources).toContainEqual(expect.objectContaining({ source: 'kucoin', what: 'daily candles', ok: false }));
+    expect(b.sources).toContainEqual(expect.objectContaining({ source: 'kucoin', what: 'w_candles', ok: false }));
     expect(metric(b, 'sma50')).toMatchObject({ value: null, note: 'KuCoin candles unavailable' });
   });
 

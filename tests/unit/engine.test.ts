@@ -4,6 +4,7 @@ import { SwrCache, memoryStore } from '../../lib/engine/cache';
 import { defaultSettings, type Settings } from '../../lib/settings/schema';
 import { KNOWN_ASSETS } from '../../lib/assets/overrides';
 import { fakeFetch, reply, type Route } from './helpers/fake-fetch';
+import { renderNotes } from './messages';
 
 const NOW = Date.UTC(2026, 10, 28, 12);
 const DAY = 86_400_000;
@@ -78,7 +79,7 @@ describe('engine', () => {
   it('quotes: an unknown ticker gets a row with the reason, not a price', async () => {
     const rows = await engine(defaultSettings()).quotes(['TAO', 'NOPE']);
     expect(rows[0]).toMatchObject({ symbol: 'TAO', assetId: 'bittensor', priceUsd: 2 });
-    expect(rows[1]).toMatchObject({ symbol: 'NOPE', assetId: null, priceUsd: null, error: 'No listed asset has the ticker NOPE.' });
+    expect(rows[1]).toMatchObject({ symbol: 'NOPE', assetId: null, priceUsd: null, error: 'unknown ticker' });
   });
 
   it('lookup: a name that is not a ticker is searched and the best-ranked hit is shown', async () => {
@@ -103,7 +104,7 @@ describe('engine', () => {
     const e = createEngine({ cache: new SwrCache({ store: memoryStore(), now: () => NOW }), fetch: fakeFetch((u) => (u.pathname === '/api/v3/search' ? reply({ coins: [] }) : undefined)).fetch, now: () => NOW, settings: async () => defaultSettings() });
     const b = await e.lookup('qwertyuiop', undefined, true);
     expect(b.state).toBe('unsupported');
-    expect(b.notes).toContain('Nothing matches “qwertyuiop”.');
+    expect(renderNotes(b.notes)).toContain('Nothing matches “qwertyuiop”.');
   });
 
   it('search down: a colliding ticker keeps its built-in default; an unknown one says search failed', async () => {
@@ -112,7 +113,7 @@ describe('engine', () => {
     expect((await e.lookup('IO', undefined, true)).asset?.id).toBe('io-net');
     const b = await e.lookup('NOPE', undefined, true);
     expect(b.asset).toBeNull();
-    expect(b.notes).toContain('Could not look up which asset NOPE is: CoinGecko search failed.');
+    expect(renderNotes(b.notes)).toContain('Could not look up which asset NOPE is: CoinGecko search failed.');
     expect(b.state).toBe('error'); // nothing to show at all, and not "unsupported": it may exist
   });
 

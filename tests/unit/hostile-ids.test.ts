@@ -9,6 +9,7 @@ import { SwrCache, memoryStore } from '../../lib/engine/cache';
 import { defaultSettings } from '../../lib/settings/schema';
 import { parseSettings } from '../../lib/settings/schema';
 import { sourceLabel } from '../../lib/labels';
+import { renderNotes } from './messages';
 
 const NOW = Date.UTC(2026, 10, 28, 12);
 const HOSTILE = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'];
@@ -35,7 +36,9 @@ describe('hostile ids are ordinary ids', () => {
     expect(b.asset?.id).toBe(id);
     const text = JSON.stringify(b);
     expect(text).not.toMatch(/\[object |function |native code|\{\}/);
-    for (const n of b.notes) expect(typeof n).toBe('string');
+    // notes are message keys with plain-text substitutions, and read as plain sentences
+    for (const n of b.notes) expect(n.every((s) => typeof s === 'string' || Array.isArray(s))).toBe(true);
+    for (const s of renderNotes(b.notes)) expect(s).not.toMatch(/\[object |^n_|\$\d|\{\}/);
   });
 
   it.each(HOSTILE)('search hits with the id %s are offered as they are, or dropped by the parser, never a crash', async (id) => {

@@ -30,6 +30,18 @@ describe('locales', () => {
     expect(keys.filter((k) => !(k in en))).toEqual([]);
   });
 
+  it('every note and feed key the worker sends exists in English (issue 9: the UI words them)', () => {
+    const src = readdirSync(new URL('../../lib/engine/', import.meta.url))
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => readFileSync(new URL(`../../lib/engine/${f}`, import.meta.url), 'utf8'))
+      .join('\n');
+    const keys = [...src.matchAll(/'([nw]_[a-z_]+)'/g)].map((m) => m[1]!);
+    expect(keys.length).toBeGreaterThan(25);
+    // built at run time: `${what}_totals` (fundamentals.ts), the sector median's tooltip (sector.ts)
+    keys.push('w_fees_totals', 'w_revenue_totals', 'sector_median_explain', 'm_sector');
+    expect(keys.filter((k) => !(k in en))).toEqual([]);
+  });
+
   for (const lang of LANGS.filter((l) => l !== 'en')) {
     it(`${lang}: every key, the same placeholders, a translated text`, () => {
       const m = readMessages(lang);

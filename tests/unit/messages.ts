@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { MessageGetter } from '../../lib/i18n';
+import type { Note } from '../../lib/engine/bundle';
+import { setMessages, tn, type MessageGetter } from '../../lib/i18n';
 
 export function readMessages(lang: string): Record<string, { message: string; description?: string }> {
   // from the repository root (vitest's cwd): happy-dom test files see an http import.meta.url
@@ -19,4 +20,14 @@ export function messagesGetter(lang: string): MessageGetter {
     if (s === undefined) return '';
     return s.replace(/\$(\$|[1-9])/g, (_, d: string) => (d === '$' ? '$' : (subs[Number(d) - 1] ?? '')));
   };
+}
+
+/**
+ * The worker's notes (message keys and substitutions, lib/engine/bundle.ts `Note`) as the UI
+ * words them in `lang`: tests assert the sentence people read, not the key. Leaves `lang`'s
+ * getter installed.
+ */
+export function renderNotes(notes: readonly Note[], lang = 'en'): string[] {
+  setMessages(messagesGetter(lang));
+  return notes.map((n) => tn(n));
 }

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render } from '@testing-library/preact';
 import { Overlay, type OverlayProps } from '../../components/Overlay';
 import { compactMetrics } from '../../components/compact';
-import type { Bundle, Metric, MetricFormat, MetricGroup, SourceStatus } from '../../lib/engine/bundle';
+import type { Bundle, Metric, MetricFormat, MetricGroup, Note, SourceStatus } from '../../lib/engine/bundle';
 import { setMessages } from '../../lib/i18n';
 import { messagesGetter } from './messages';
 
@@ -31,7 +31,7 @@ const FUNDAMENTALS = [
   m('network:storagePowerEiB', 'network', 'eib', 22.4, 'filfox'),
 ];
 
-function bundle(metrics: Metric[], sources: SourceStatus[] = [], notes: string[] = []): Bundle {
+function bundle(metrics: Metric[], sources: SourceStatus[] = [], notes: Note[] = []): Bundle {
   return {
     state: 'ready',
     pair: { venue: 'kucoin', base: 'FIL', quote: 'USDT', market: 'spot' },
@@ -88,7 +88,7 @@ describe('compact view: the figures that decide a trade', () => {
 
   it('no fundamentals: only market cap and FDV/MC, no empty rows, no dashes', () => {
     const b = bundle([...MARKET, ...VALUATION, m('revenue30d', 'usage', 'usd', null, 'defillama'), m('nextUnlockDate', 'unlocks', 'date', null, 'defillama')], [
-      { source: 'defillama', what: 'fees', ok: true, stale: false, asOfMs: null, absent: true },
+      { source: 'defillama', what: 'w_fees', ok: true, stale: false, asOfMs: null, absent: true },
     ]);
     const { container } = render(<Overlay {...props(b)} />);
     expect(shown(container)).toEqual(['marketCap', 'fdvToMcap']);
@@ -97,7 +97,7 @@ describe('compact view: the figures that decide a trade', () => {
 
   it('only market data (CoinGecko failing): the gap stays visible, with the failure in plain words', () => {
     const b = bundle([...MARKET, m('marketCap', 'valuation', 'usd', null), m('fdvToMcap', 'valuation', 'ratio', null, 'computed')], [
-      { source: 'coingecko', what: 'market data', ok: false, stale: false, asOfMs: NOW - 3 * 60_000, error: 'HTTP 429 (rate-limited)' },
+      { source: 'coingecko', what: 'w_market', ok: false, stale: false, asOfMs: NOW - 3 * 60_000, error: 'HTTP 429 (rate-limited)' },
     ]);
     const { container } = render(<Overlay {...props({ ...b, state: 'partial' }, { retryAtMs: NOW + 2 * 60_000 })} />);
     expect(shown(container)).toEqual(['marketCap']);

@@ -11,6 +11,9 @@ import { sectorChip } from '../../lib/metrics/sector';
 import { COMPUTE_NETWORKS, createSectorContext, sectorOf, sectorView, type MemberRow } from '../../lib/engine/sector';
 import type { Bundle } from '../../lib/engine/bundle';
 import { defaultSettings, parseSettings, type Settings } from '../../lib/settings/schema';
+import { messagesGetter } from './messages';
+import { setMessages } from '../../lib/i18n';
+import { metricExplain, metricLabel } from '../../components/format-metric';
 
 const NOW = Date.UTC(2026, 10, 28, 12);
 const DAY = 86_400_000;
@@ -193,8 +196,11 @@ describe('sector medians', () => {
     expect(fdvToRevenue?.members.map((m) => m.symbol)).toEqual(['FIL', 'ATH', 'HNT']);
     // the median travels as a metric right after its figure (CONTRACT.md `data-metric="sector:<id>"`)
     const i = b.metrics.findIndex((m) => m.id === 'fdvToMcap');
-    expect(b.metrics[i + 1]).toMatchObject({ id: 'sector:fdvToMcap', group: b.metrics[i]!.group, value: 2, source: 'computed', format: 'ratio', label: 'sector median' });
-    expect(b.metrics[i + 1]!.explain).toMatch(/^Median of FDV \/ market cap over the 7 members of Compute networks that have it: FIL, /);
+    expect(b.metrics[i + 1]).toMatchObject({ id: 'sector:fdvToMcap', group: b.metrics[i]!.group, value: 2, source: 'computed', format: 'ratio' });
+    // worded by the UI from public/_locales (issue 9), not by the worker
+    setMessages(messagesGetter('en'));
+    expect(metricLabel(b.metrics[i + 1]!)).toBe('sector median');
+    expect(metricExplain(b.metrics[i + 1]!)).toMatch(/^Median of FDV \/ market cap over 7 members of Compute networks that have it \(FIL, .*\); oldest data: \d{4}-\d\d-\d\d \d\d:\d\d UTC\.$/);
     expect(b.metrics.filter((m) => m.id.startsWith('sector:')).map((m) => m.id)).toEqual(['sector:fdvToMcap', 'sector:fdvToRevenue']);
     expect(own.metrics.some((m) => m.id.startsWith('sector:'))).toBe(false);
     // unlock pressure: only FIL has a schedule here → no median
