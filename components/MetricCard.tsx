@@ -60,10 +60,10 @@ export function MetricRow({ m, nowMs, own }: { m: Metric; nowMs: number; /** sho
           </span>
         ) : null}
       </span>
-      {missing && m.note ? <span class="tl-prov">{m.note}</span> : own && !missing ? <span class="tl-prov">{provenance(m, nowMs)}</span> : null}
+      {missing && m.note ? <span class="tl-prov">{tn(m.note)}</span> : own && !missing ? <span class="tl-prov">{provenance(m, nowMs)}</span> : null}
       <span class="tl-explain" role="tooltip">
         {metricExplain(m)}
-        {m.note && !missing ? ` (${m.note})` : ''}
+        {m.note && !missing ? ` (${tn(m.note)})` : ''}
       </span>
     </div>
   );
@@ -98,7 +98,7 @@ export function MetricCard({ bundle, nowMs, collapsed = [], onToggleGroup, hidde
                   // Nothing to show: one line with the reason, not a wall of dashes. The rows stay
                   // in the DOM, hidden, so `data-value=""` still says "unavailable" per figure.
                   <>
-                    <p class="tl-empty">{metrics.find((m) => m.note)?.note ?? t('ov_group_empty')}</p>
+                    <p class="tl-empty">{tn(metrics.find((m) => m.note)?.note ?? ['ov_group_empty'])}</p>
                     <div hidden>
                       {metrics.map((m) => (
                         <MetricRow m={m} nowMs={nowMs} key={m.id} />

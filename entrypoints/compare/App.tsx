@@ -11,7 +11,7 @@ import type { Bundle } from '../../lib/engine/bundle';
 import { compareColumns, metricOf, sortBundles, toCsv } from '../../lib/metrics/compare-table';
 import { send } from '../../lib/messaging/protocol';
 import { loadSettings, type Settings } from '../../lib/settings/options';
-import { t, upColorFor } from '../../lib/i18n';
+import { t, tn, upColorFor } from '../../lib/i18n';
 
 /** Render, Akash, io.net, Aethir, Bittensor, Gensyn (no settled ticker yet), Filecoin, Helium. */
 export const COMPUTE_NETWORKS = ['RENDER', 'AKT', 'IO', 'ATH', 'TAO', 'FIL', 'HNT'];
@@ -109,7 +109,7 @@ export function App() {
                   const m = metricOf(b, id);
                   if (!m || m.value === null)
                     return (
-                      <td class="tl-na" key={id} title={m?.note ?? t('cmp_na')}>
+                      <td class="tl-na" key={id} title={m?.note ? tn(m.note) : t('cmp_na')}>
                         —
                       </td>
                     );

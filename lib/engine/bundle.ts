@@ -68,8 +68,8 @@ export interface Metric {
    * the UI renders in its language (the sector median's tooltip).
    */
   explain?: string | Note;
-  /** why the value is missing, or a caveat ("FDV from max supply") */
-  note?: string;
+  /** why the value is missing, or a caveat ("computed from max supply × price"): a Note the UI words (`mn_*`) */
+  note?: Note;
   /** percent change over the source's history window (network metrics) */
   trendPct?: number | null;
   trendLabel?: string;

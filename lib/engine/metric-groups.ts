@@ -77,7 +77,7 @@ export function isUsdQuote(quote: string): boolean {
 }
 
 /** One metric with its spec; a non-finite number becomes null (never NaN or Infinity on screen). */
-export function metric(id: CoreId, value: number | string | null, source: SourceId, at: number | null, note?: string, explain?: string): Metric {
+export function metric(id: CoreId, value: number | string | null, source: SourceId, at: number | null, note?: Note, explain?: string): Metric {
   const clean = typeof value === 'number' && !Number.isFinite(value) ? null : value;
   return { id, ...METRIC_SPECS[id], ...(explain ? { explain } : {}), value: clean, source, asOfMs: clean === null ? null : at, ...(note ? { note } : {}) };
 }
@@ -119,7 +119,7 @@ export function marketGroup(pair: Bundle['pair'], tickerFeed: Feed<Ticker24h> | 
   const price = market?.priceUsd ?? null;
   return {
     metrics: [
-      metric('price', price, marketSrc, marketAt, price === null ? 'no price source answered' : undefined),
+      metric('price', price, marketSrc, marketAt, price === null ? ['mn_no_price'] : undefined),
       metric('change24h', market?.change24hPct ?? null, marketSrc, marketAt),
       metric('volume24h', market?.volume24hUsd ?? null, marketSrc, marketAt),
     ],
@@ -139,17 +139,17 @@ export function valuationGroup(marketFeed: Feed<MarketSnapshot | null> | undefin
   const market = okValue(marketFeed) ?? null;
   const src = marketFeed?.source ?? 'coingecko';
   const at = asOf(marketFeed);
-  const note = market ? undefined : marketFeed && !marketFeed.result.ok ? `${labelOf(src)} unavailable` : 'no market data';
+  const note: Note | undefined = market ? undefined : marketFeed && !marketFeed.result.ok ? ['mn_unavailable', labelOf(src)] : ['mn_no_market'];
   const f = market ? fdvOf(market, market.priceUsd) : null;
   const computed = f !== null && f.basis !== 'reported';
   return {
     metrics: [
       metric('marketCap', market?.marketCapUsd ?? null, src, at, note),
-      metric('fdv', f?.value ?? null, computed ? 'computed' : src, at, computed ? `computed from ${f.basis === 'maxSupply' ? 'max' : 'total'} supply × price` : note),
+      metric('fdv', f?.value ?? null, computed ? 'computed' : src, at, computed ? [f.basis === 'maxSupply' ? 'mn_fdv_max' : 'mn_fdv_total'] : note),
       metric('fdvToMcap', ratio(f?.value, market?.marketCapUsd), 'computed', at, note),
       metric('circulatingSupply', market?.circulatingSupply ?? null, src, at, note),
       metric('totalSupply', market?.totalSupply ?? null, src, at, note),
-      metric('maxSupply', market?.maxSupply ?? null, src, at, market && market.maxSupply === null ? 'uncapped or not reported' : note),
+      metric('maxSupply', market?.maxSupply ?? null, src, at, market && market.maxSupply === null ? ['mn_uncapped'] : note),
       metric('ath', market?.athUsd ?? null, src, at, note),
       metric('athDrawdown', pctVs(price.value, market?.athUsd ?? null), 'computed', minAt(price.at, at), note),
     ],
@@ -166,13 +166,13 @@ export function technicalsGroup(candlesFeed: Feed<Candle[]> | undefined, price: 
   // before midnight stays open when read after it (lib/metrics/time.ts judgedAt).
   const cm = candles ? metricsFromCandles(candles, price.value, nowMs, at) : null;
   const src = candlesFeed.source;
-  const note = !candles ? `${labelOf(src)} candles unavailable` : cm && cm.closedCount < 50 ? `only ${cm.closedCount} closed daily candles` : undefined;
+  const note: Note | undefined = !candles ? ['mn_candles_unavailable', labelOf(src)] : cm && cm.closedCount < 50 ? ['mn_few_candles', String(cm.closedCount)] : undefined;
   return [
     metric('sma50', cm?.sma50 ?? null, src, at, note),
     metric('priceVsSma50', cm?.priceVsSma50Pct ?? null, 'computed', minAt(at, price.at), note),
     metric('rsi14', cm?.rsi14 ?? null, src, at, note),
-    metric('support', cm?.support ?? null, 'computed', at, cm && cm.support === null ? 'no swing low below price' : note, cm?.srMethod),
-    metric('resistance', cm?.resistance ?? null, 'computed', at, cm && cm.resistance === null ? 'no swing high above price in 180 days' : note),
+    metric('support', cm?.support ?? null, 'computed', at, cm && cm.support === null ? ['mn_no_swing_low'] : note, cm?.srMethod),
+    metric('resistance', cm?.resistance ?? null, 'computed', at, cm && cm.resistance === null ? ['mn_no_swing_high'] : note),
   ];
 }
 
@@ -182,9 +182,9 @@ export interface SeriesFigures {
   last30d: number | null;
   annualized: number | null;
   /** for the 30d figures: "27 of 30 days reported", or that these are overview totals */
-  note?: string;
+  note?: Note;
   /** for the 24h figure: set when these are overview totals */
-  totalsNote?: string;
+  totalsNote?: Note;
 }
 
 /**
@@ -195,11 +195,11 @@ export interface SeriesFigures {
 export function seriesFigures(series: FeesSeries, nowMs: number, fetchedAtMs: number | null): SeriesFigures {
   if (series.totals && series.daily.length === 0) {
     const last30d = series.totals.last30dUsd;
-    const note = "DefiLlama's own overview total (daily history unavailable)";
+    const note: Note = ['mn_overview_total'];
     return { last24h: series.totals.last24hUsd, last30d, annualized: last30d === null ? null : (last30d * 365) / 30, note, totalsNote: note };
   }
   const d: DailyFigures = dailyFigures(series.daily, nowMs, fetchedAtMs);
-  return { last24h: d.last24h, last30d: d.last30d, annualized: d.annualized, ...(d.daysIn30d < 30 ? { note: `${d.daysIn30d} of 30 days reported` } : {}) };
+  return { last24h: d.last24h, last30d: d.last30d, annualized: d.annualized, ...(d.daysIn30d < 30 ? { note: ['mn_days_reported', String(d.daysIn30d)] as Note } : {}) };
 }
 
 export interface UsageGroup {
@@ -226,7 +226,7 @@ export function feesRevenueGroup(feesFeed: Feed<FeesSeries> | undefined, revenue
       metric('revenue24h', r30?.last24h ?? null, revenueFeed.source, at, r30?.totalsNote),
       metric('revenue30d', r30?.last30d ?? null, revenueFeed.source, at, r30?.note),
       metric('revenueAnnualized', ann, 'computed', at, r30?.note),
-      metric('fdvToRevenue', ann !== null && ann > 0 ? ratio(fdvUsd, ann) : null, 'computed', minAt(at, marketAt), ann !== null && ann <= 0 ? 'revenue is zero or negative' : undefined),
+      metric('fdvToRevenue', ann !== null && ann > 0 ? ratio(fdvUsd, ann) : null, 'computed', minAt(at, marketAt), ann !== null && ann <= 0 ? ['mn_revenue_nonpositive'] : undefined),
     );
   }
   return { metrics, revenue30: r30 };
@@ -276,7 +276,7 @@ function issuedEmissions(b: UnlocksBasis): Metric[] {
   const issued = b.issued;
   if (!issued || b.price.value === null) return [];
   const usd = issued.perDay * 30 * b.price.value;
-  const note = `${labelOf(issued.source)} block emission × 7,200 blocks a day × 30 days × price (no DefiLlama schedule)`;
+  const note: Note = ['mn_chain_emissions', labelOf(issued.source)];
   const at = minAt(issued.asOfMs, b.price.at);
   const out = [metric('emissions30dValue', usd, 'computed', at, note)];
   if (b.hasRevenue) out.push(metric('revenueToEmissions', ratio(b.revenue30?.last30d ?? null, usd), 'computed', at, note));
@@ -299,7 +299,7 @@ export function unlocksGroup(emissionsFeed: Feed<EmissionSchedule> | undefined, 
   const u = schedule ? unlockFigures(schedule, b.nowMs, b.price.value, b.market?.circulatingSupply ?? null, volumeAllMarkets, b.revenue30?.last30d ?? null) : null;
   const pressure = schedule ? unlockFigures(schedule, b.nowMs, b.market?.priceUsd ?? b.price.value, null, volumeAllMarkets, null).unlockPressure : null;
   const metrics = [
-    metric('nextUnlockDate', u?.nextUnlockDateMs != null ? new Date(u.nextUnlockDateMs).toISOString() : null, 'defillama', scheduleAt, schedule && !u?.next ? 'no scheduled cliff unlock ahead' : undefined),
+    metric('nextUnlockDate', u?.nextUnlockDateMs != null ? new Date(u.nextUnlockDateMs).toISOString() : null, 'defillama', scheduleAt, schedule && !u?.next ? ['mn_no_cliff'] : undefined),
     metric('nextUnlockAmount', u?.nextUnlockAmount ?? null, 'defillama', scheduleAt),
     metric('nextUnlockValue', u?.nextUnlockValueUsd ?? null, 'computed', at),
     metric('nextUnlockPctCirculating', u?.nextUnlockPctCirculating ?? null, 'computed', minAt(at, b.marketAt)),
@@ -309,13 +309,17 @@ export function unlocksGroup(emissionsFeed: Feed<EmissionSchedule> | undefined, 
   const chain = u ? [] : issuedEmissions(b);
   if (chain.length > 0) metrics.push(...chain);
   else {
-    const basisNote =
+    // The token count stays en-US formatted (as before) in every language: a note's
+    // substitutions are plain strings, and the content script has no room for a formatter here.
+    const basisNote: Note | undefined =
       u?.emissionsBasis === 'documented'
-        ? `from DefiLlama's documented unlocked amounts${u.emissionsDisagree ? ` (the event schedule says ${Math.round(u.emissions30dScheduleTokens).toLocaleString('en-US')} tokens)` : ''}`
+        ? u.emissionsDisagree
+          ? ['mn_documented_disagree', Math.round(u.emissions30dScheduleTokens).toLocaleString('en-US')]
+          : ['mn_documented']
         : undefined;
     metrics.push(metric('emissions30dValue', u?.emissions30dValueUsd ?? null, 'computed', at, basisNote));
     if (b.hasRevenue) {
-      metrics.push(metric('revenueToEmissions', u?.revenueToEmissions ?? null, 'computed', at, b.revenue30 && u && u.emissions30dValueUsd === 0 ? 'no emissions in the last 30 days' : undefined));
+      metrics.push(metric('revenueToEmissions', u?.revenueToEmissions ?? null, 'computed', at, b.revenue30 && u && u.emissions30dValueUsd === 0 ? ['mn_no_emissions'] : undefined));
     }
   }
   if (!schedule || !u) return { metrics };

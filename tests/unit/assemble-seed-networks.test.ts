@@ -10,6 +10,7 @@ import { assemble, type AssembleInput } from '../../lib/engine/assemble';
 import type { Bundle } from '../../lib/engine/bundle';
 import type { FeesSeries, MarketSnapshot, NetworkFigure } from '../../lib/types';
 import { parseOverviewTotals } from '../../lib/sources/defillama';
+import { metricNote } from './messages';
 
 const DAY = 86_400_000;
 const D8 = Date.UTC(2026, 11, 8);
@@ -58,7 +59,8 @@ describe('DefiLlama /overview/fees totals as the fallback', () => {
     const b = assemble(input({ revenue: { source: 'defillama', what: 'w_revenue_totals', result: ok(r.value, D8) } }, D8 + 1000));
     expect(m(b, 'revenue24h')).toMatchObject({ value: 22275, source: 'defillama' });
     expect(m(b, 'revenue30d')?.value).toBe(862497);
-    expect(m(b, 'revenue30d')?.note).toContain('overview total');
+    expect(metricNote(m(b, 'revenue30d'))).toBe("DefiLlama's own overview total (daily history unavailable)");
+    expect(metricNote(m(b, 'revenue24h'))).toBe("DefiLlama's own overview total (daily history unavailable)");
     expect(m(b, 'revenueAnnualized')?.value).toBeCloseTo((862497 * 365) / 30, 6);
   });
 });
@@ -75,7 +77,7 @@ describe('TAO emissions from the chain when DefiLlama has no schedule', () => {
     const emissions = { source: 'defillama' as const, what: 'w_unlocks', result: { ok: false as const, error: { kind: 'http' as const, message: 'HTTP 502' } } };
     const b = assemble(input({ network, emissions }, D8 + 1000));
     expect(m(b, 'emissions30dValue')).toMatchObject({ value: 3600 * 30 * 400, source: 'computed' });
-    expect(m(b, 'emissions30dValue')?.note).toMatch(/block emission × 7,200 blocks a day × 30 days/);
+    expect(metricNote(m(b, 'emissions30dValue'))).toBe('Subtensor (Bittensor chain) block emission × 7,200 blocks a day × 30 days × price (no DefiLlama schedule)');
     expect(m(b, 'network:subnets')).toMatchObject({ value: 3, source: 'subtensor', format: 'count' });
     expect(m(b, 'network:neurons')?.label).toContain('registered neurons');
     expect(m(b, 'network:issuancePerDay')?.format).toBe('tokens');

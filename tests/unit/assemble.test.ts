@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assemble, type AssembleInput } from '../../lib/engine/assemble';
 import type { Bundle } from '../../lib/engine/bundle';
-import { renderNotes } from './messages';
+import { metricNote, renderNotes } from './messages';
 import type { Candle, MarketSnapshot, Ticker24h } from '../../lib/types';
 
 const NOW = Date.UTC(2026, 10, 28, 12, 0, 0);
@@ -53,7 +53,7 @@ describe('assemble', () => {
     const b = assemble(base());
     // 400 × 21,000,000 (CoinGecko price, as FDV is a CoinGecko figure)
     expect(value(b, 'fdv')).toMatchObject({ value: 8_400_000_000, source: 'computed' });
-    expect(value(b, 'fdv')?.note).toContain('max supply');
+    expect(metricNote(value(b, 'fdv'))).toBe('computed from max supply × price');
     expect(value(b, 'fdvToMcap')?.value).toBeCloseTo(8_400_000_000 / 3_600_000_000, 12);
     // ATH drawdown against the price on screen: (410 / 800 − 1) × 100
     expect(value(b, 'athDrawdown')?.value).toBeCloseTo(-48.75, 10);
@@ -92,7 +92,7 @@ describe('assemble', () => {
     expect(value(b, 'rsi14')?.value).toBe(100);
     const few = assemble(base({ candles: { source: 'kucoin', what: 'w_candles', result: ok(candles.slice(-20)) } }));
     expect(value(few, 'sma50')).toMatchObject({ value: null });
-    expect(value(few, 'sma50')?.note).toContain('only 19 closed daily candles');
+    expect(metricNote(value(few, 'sma50'))).toBe('only 19 closed daily candles');
   });
 
   it('never emits NaN or Infinity as a value', () => {

@@ -30,13 +30,15 @@ describe('locales', () => {
     expect(keys.filter((k) => !(k in en))).toEqual([]);
   });
 
-  it('every note and feed key the worker sends exists in English (issue 9: the UI words them)', () => {
+  it('every note, metric-note and feed key the worker sends exists in English (issue 9: the UI words them)', () => {
     const src = readdirSync(new URL('../../lib/engine/', import.meta.url))
       .filter((f) => f.endsWith('.ts'))
       .map((f) => readFileSync(new URL(`../../lib/engine/${f}`, import.meta.url), 'utf8'))
       .join('\n');
-    const keys = [...src.matchAll(/'([nw]_[a-z_]+)'/g)].map((m) => m[1]!);
+    const keys = [...src.matchAll(/'((?:n|w|mn)_[a-z_]+)'/g)].map((m) => m[1]!);
     expect(keys.length).toBeGreaterThan(25);
+    // metric notes (Metric.note) are keys too: every one of them is found here
+    expect(keys.filter((k) => k.startsWith('mn_')).length).toBeGreaterThanOrEqual(18);
     // built at run time: `${what}_totals` (fundamentals.ts), the sector median's tooltip (sector.ts)
     keys.push('w_fees_totals', 'w_revenue_totals', 'sector_median_explain', 'm_sector');
     expect(keys.filter((k) => !(k in en))).toEqual([]);

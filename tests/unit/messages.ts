@@ -31,3 +31,12 @@ export function renderNotes(notes: readonly Note[], lang = 'en'): string[] {
   setMessages(messagesGetter(lang));
   return notes.map((n) => tn(n));
 }
+
+/**
+ * A metric's note (a `mn_*` Note) as the UI words it in `lang`; undefined when it has none, so
+ * tests still tell "no note" from "some note". Leaves `lang`'s getter installed.
+ */
+export function metricNote(m: { note?: Note } | undefined, lang = 'en'): string | undefined {
+  if (!m?.note) return undefined;
+  return renderNotes([m.note], lang)[0];
+}
