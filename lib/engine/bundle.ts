@@ -56,6 +56,8 @@ export interface Metric {
   group: MetricGroup;
   /** English name, only where public/_locales has no `m_<id>` message (network figures, sector medians) */
   label?: string;
+  /** `label` as a Note the UI words in its language (network figures: `nl_<source>_…`) */
+  labelNote?: Note;
   format: MetricFormat;
   /** number in the unit of CONTRACT.md, ISO-8601 date string, or null when unavailable */
   value: number | string | null;

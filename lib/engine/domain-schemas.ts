@@ -4,8 +4,12 @@
  */
 import { array, finite, nullable, oneOf, optional, str, z } from '../sources/zod';
 import type { CachePolicy } from './cache';
+import type { Note } from './bundle';
 
 const nfinite = nullable(finite);
+
+/** A Note (lib/engine/bundle.ts): a key, then strings or Notes. */
+const isNote = (v: unknown): v is Note => Array.isArray(v) && typeof v[0] === 'string' && v.slice(1).every((s) => typeof s === 'string' || isNote(s));
 
 /** One daily (or other interval) candle, normalised: open time in epoch ms, ascending order. */
 export const CandleSchema = z.object({
@@ -162,6 +166,11 @@ export const NetworkFigureSchema = z.object({
   trendPct: optional(nfinite),
   /** what the trend compares, e.g. "vs 30 days ago" */
   trendLabel: optional(str),
+  /**
+   * `label` as a message key and substitutions (`nl_<source>_…`), which the UI words in its
+   * language. Optional: figures cached by a version before it still parse (they show `label`).
+   */
+  labelNote: optional(z.custom<Note>(isNote)),
 });
 export const NetworkFiguresSchema = array(NetworkFigureSchema);
 

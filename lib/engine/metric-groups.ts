@@ -350,6 +350,7 @@ export function networkGroup(feeds: ReadonlyArray<Feed<NetworkFigure[]>>): Metri
         id,
         group: 'network',
         label: n.label,
+        ...(n.labelNote ? { labelNote: n.labelNote } : {}),
         format: NETWORK_FORMAT[n.key] ?? 'count',
         value: Number.isFinite(n.value) ? n.value : null,
         source: feed.source,

@@ -16,6 +16,7 @@
  * without `dailyRevenue` hides both figures.
  */
 import type { DailyValue, NetworkFigure, Result } from '../types';
+import type { Note } from '../engine/bundle';
 import { dailyFigures } from '../metrics/revenue';
 import { apiUrl, fetchThen, parseBody, type RequestOptions } from './http';
 import { fail } from './venue-common';
@@ -51,10 +52,13 @@ export function parseAethirRevenue(text: string, fetchedAtMs: number): Result<Ne
   const d = dailyFigures(aethirDaily(body.value.dailyRevenue), fetchedAtMs);
   const out: NetworkFigure[] = [];
   const asOfMs = fetchedAtMs;
-  if (d.last24h !== null) out.push({ key: 'computeRevenue24hUsd', label: 'compute revenue, last complete UTC day (USD paid by customers)', value: d.last24h, asOfMs });
+  if (d.last24h !== null) out.push({ key: 'computeRevenue24hUsd', label: 'compute revenue, last complete UTC day (USD paid by customers)', labelNote: ['nl_aethir_revenue_24h'], value: d.last24h, asOfMs });
   if (d.last30d !== null) {
-    const part = d.daysIn30d < 30 ? `, ${d.daysIn30d} of 30 days reported` : '';
-    out.push({ key: 'computeRevenue30dUsd', label: `compute revenue, last 30 complete UTC days (USD paid by customers${part})`, value: d.last30d, asOfMs });
+    const partial = d.daysIn30d < 30;
+    const part = partial ? `, ${d.daysIn30d} of 30 days reported` : '';
+    // two messages rather than an optional fragment: word order differs by language
+    const labelNote: Note = partial ? ['nl_aethir_revenue_30d_part', String(d.daysIn30d)] : ['nl_aethir_revenue_30d'];
+    out.push({ key: 'computeRevenue30dUsd', label: `compute revenue, last 30 complete UTC days (USD paid by customers${part})`, labelNote, value: d.last30d, asOfMs });
   }
   if (out.length === 0) return fail('parse', 'Aethir dashboard has no complete day of revenue in the last 30');
   return ok(out);

@@ -47,13 +47,14 @@ export function pctChange(now: number, before: number | null | undefined): numbe
 export function normaliseAkashCapacity(body: AkashCapacityWire, asOfMs: number): NetworkFigure[] {
   const out: NetworkFigure[] = [];
   if (isCount(body.activeProviderCount)) {
-    out.push({ key: 'providers', label: 'active providers', value: body.activeProviderCount, asOfMs });
+    out.push({ key: 'providers', label: 'active providers', labelNote: ['nl_akash_providers'], value: body.activeProviderCount, asOfMs });
   }
   if (isCount(body.activeGPU)) {
     const total = isCount(body.totalGPU) && body.totalGPU >= body.activeGPU ? body.totalGPU : null;
     out.push({
       key: 'gpus',
       label: total === null ? 'GPUs leased' : `GPUs leased (of ${Math.round(total)} on the network)`,
+      labelNote: total === null ? ['nl_akash_gpus'] : ['nl_akash_gpus_of', String(Math.round(total))],
       value: body.activeGPU,
       asOfMs,
     });
@@ -68,7 +69,7 @@ export function normaliseAkashDashboard(body: AkashDashboardWire, fallbackAsOfMs
   const asOfMs = Number.isFinite(parsedDate) ? parsedDate : fallbackAsOfMs;
   const compare = snapshotSchema.safeParse(body.compare);
   const trendPct = compare.success ? pctChange(value, compare.data.activeLeaseCount) : null;
-  const figure: NetworkFigure = { key: 'activeLeases', label: 'active leases', value, asOfMs };
+  const figure: NetworkFigure = { key: 'activeLeases', label: 'active leases', labelNote: ['nl_akash_leases'], value, asOfMs };
   if (trendPct !== null) {
     figure.trendPct = trendPct;
     figure.trendLabel = 'vs the previous daily snapshot';

@@ -56,7 +56,7 @@ export function normaliseDepinscan(rows: readonly unknown[], query: DepinscanQue
   if (!match) return fail('not-found', 'project not listed on DePINscan');
   const devices = match.total_devices;
   if (devices === null || !(devices > 0)) return fail('not-found', 'DePINscan reports no device count for this project');
-  return ok([{ key: 'activeDevices', label: 'devices (DePINscan)', value: devices, asOfMs }]);
+  return ok([{ key: 'activeDevices', label: 'devices (DePINscan)', labelNote: ['nl_depinscan_devices'], value: devices, asOfMs }]);
 }
 
 export function parseDepinscan(text: string, query: DepinscanQuery, asOfMs: number): Result<NetworkFigure[]> {

@@ -77,7 +77,7 @@ export function normaliseFilfoxOverview(body: FilfoxOverviewWire, fallbackAsOfMs
   const out: NetworkFigure[] = [];
   const power = bytesToEiB(body.totalRawBytePower);
   if (power !== null && power >= 0) {
-    const figure: NetworkFigure = { key: 'storagePowerEiB', label: 'raw byte storage power (EiB)', value: power, asOfMs };
+    const figure: NetworkFigure = { key: 'storagePowerEiB', label: 'raw byte storage power (EiB)', labelNote: ['nl_filfox_power'], value: power, asOfMs };
     const delta = bytesToEiB(body.totalRawBytePowerDelta);
     const before = delta === null ? null : power - delta;
     if (delta !== null && before !== null && before > 0) {
@@ -91,7 +91,7 @@ export function normaliseFilfoxOverview(body: FilfoxOverviewWire, fallbackAsOfMs
   }
   const miners = body.activeMiners;
   if (miners !== null && miners >= 0) {
-    out.push({ key: 'activeMiners', label: 'active storage providers (miners)', value: miners, asOfMs });
+    out.push({ key: 'activeMiners', label: 'active storage providers (miners)', labelNote: ['nl_filfox_miners'], value: miners, asOfMs });
   }
   return out;
 }

@@ -46,11 +46,16 @@ const LABELS: Record<'both' | HeliumSubnetwork, string> = {
   mobile: 'onboarded MOBILE hotspots',
 };
 
+/** The figure for `which`, its label in English and as a message key (`nl_helium_<which>`). */
+function hotspots(which: 'both' | HeliumSubnetwork, value: number, asOfMs: number): NetworkFigure {
+  return { key: 'hotspots', label: LABELS[which], labelNote: [`nl_helium_${which}`], value, asOfMs };
+}
+
 export function normaliseHeliumHotspots(counts: { iot: number | null; mobile: number | null }, asOfMs: number): NetworkFigure[] {
   const { iot, mobile } = counts;
-  if (iot !== null && mobile !== null) return [{ key: 'hotspots', label: LABELS.both, value: iot + mobile, asOfMs }];
-  if (iot !== null) return [{ key: 'hotspots', label: LABELS.iot, value: iot, asOfMs }];
-  if (mobile !== null) return [{ key: 'hotspots', label: LABELS.mobile, value: mobile, asOfMs }];
+  if (iot !== null && mobile !== null) return [hotspots('both', iot + mobile, asOfMs)];
+  if (iot !== null) return [hotspots('iot', iot, asOfMs)];
+  if (mobile !== null) return [hotspots('mobile', mobile, asOfMs)];
   return [];
 }
 

@@ -33,10 +33,10 @@ export function parseIonetInventory(text: string, asOfMs: number): Result<Networ
   if (!body.ok) return body;
   const { total, active } = body.value.data;
   const out: NetworkFigure[] = [];
-  if (isCount(total)) out.push({ key: 'gpus', label: 'GPUs in the io.net inventory', value: total, asOfMs });
+  if (isCount(total)) out.push({ key: 'gpus', label: 'GPUs in the io.net inventory', labelNote: ['nl_ionet_gpus'], value: total, asOfMs });
   // An "active" count above the total is not a count we understand: leave it out.
   if (isCount(active) && (!isCount(total) || active <= total)) {
-    out.push({ key: 'activeGpus', label: 'GPUs marked active (inventory label, not proof of hire)', value: active, asOfMs });
+    out.push({ key: 'activeGpus', label: 'GPUs marked active (inventory label, not proof of hire)', labelNote: ['nl_ionet_active_gpus'], value: active, asOfMs });
   }
   if (out.length === 0) return fail('parse', 'io.net inventory has no GPU counts');
   return ok(out);
@@ -47,11 +47,12 @@ export function parseIonetClusters(text: string, asOfMs: number): Result<Network
   if (!body.ok) return body;
   const { running_clusters: clusters, total_earnings: earnings } = body.value.data;
   const out: NetworkFigure[] = [];
-  if (isCount(clusters)) out.push({ key: 'runningClusters', label: 'running GPU clusters', value: clusters, asOfMs });
+  if (isCount(clusters)) out.push({ key: 'runningClusters', label: 'running GPU clusters', labelNote: ['nl_ionet_clusters'], value: clusters, asOfMs });
   if (isCount(earnings)) {
     out.push({
       key: 'computeEarningsUsd',
       label: 'compute earnings paid to GPU suppliers since launch (USD; fees, not protocol revenue)',
+      labelNote: ['nl_ionet_earnings'],
       value: earnings,
       asOfMs,
     });

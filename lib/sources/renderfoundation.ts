@@ -39,7 +39,7 @@ export function parseRenderBurn(text: string, fetchedAtMs: number): Result<Netwo
   const last = epochs[epochs.length - 1];
   if (last === undefined) return fail('parse', 'Render burn stats list no epoch with a burn figure');
   const value = byEpoch.get(last)!;
-  const figure: NetworkFigure = { key: 'burnedLastEpoch', label: `RENDER burned in the latest listed epoch (#${last})`, value, asOfMs: fetchedAtMs };
+  const figure: NetworkFigure = { key: 'burnedLastEpoch', label: `RENDER burned in the latest listed epoch (#${last})`, labelNote: ['nl_renderfoundation_burned', String(last)], value, asOfMs: fetchedAtMs };
   const prev = byEpoch.get(last - 1);
   const trend = pctChange(value, prev);
   if (trend !== null) {

@@ -216,15 +216,15 @@ export async function readChain(host: (typeof SUBTENSOR_HOSTS)[number], opts: Re
 export function subtensorFigures(r: ChainReading, asOfMs: number): NetworkFigure[] {
   const out: NetworkFigure[] = [];
   if (r.totalNetworks !== null && r.totalNetworks >= 1) {
-    out.push({ key: 'subnets', label: 'subnets (excluding root)', value: r.totalNetworks - 1, asOfMs });
+    out.push({ key: 'subnets', label: 'subnets (excluding root)', labelNote: ['nl_subtensor_subnets'], value: r.totalNetworks - 1, asOfMs });
   }
   if (r.neurons !== null) {
-    out.push({ key: 'neurons', label: 'registered neurons (miners and validators, all subnets)', value: r.neurons, asOfMs });
+    out.push({ key: 'neurons', label: 'registered neurons (miners and validators, all subnets)', labelNote: ['nl_subtensor_neurons'], value: r.neurons, asOfMs });
   }
   if (r.blockEmissionRao !== null) {
     const perDay = (Number(r.blockEmissionRao) / RAO_PER_TAO) * BLOCKS_PER_DAY;
     if (Number.isFinite(perDay) && perDay >= 0) {
-      out.push({ key: 'issuancePerDay', label: 'TAO issued per day (block emission × 7,200 blocks of 12 s)', value: perDay, asOfMs });
+      out.push({ key: 'issuancePerDay', label: 'TAO issued per day (block emission × 7,200 blocks of 12 s)', labelNote: ['nl_subtensor_issuance'], value: perDay, asOfMs });
     }
   }
   return out;

@@ -50,7 +50,7 @@ export function normaliseTaostatsSubnets(body: TaostatsSubnetsWire, fallbackAsOf
   }
   if (count === 0) return [];
   const asOfMs = Number.isFinite(latestMs) ? latestMs : fallbackAsOfMs;
-  return [{ key: 'subnets', label: 'subnets (excluding root)', value: count, asOfMs }];
+  return [{ key: 'subnets', label: 'subnets (excluding root)', labelNote: ['nl_taostats_subnets'], value: count, asOfMs }];
 }
 
 export function parseTaostatsSubnets(text: string, fallbackAsOfMs: number): Result<NetworkFigure[]> {

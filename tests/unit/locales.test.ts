@@ -44,6 +44,20 @@ describe('locales', () => {
     expect(keys.filter((k) => !(k in en))).toEqual([]);
   });
 
+  it('every network-figure label key the sources send exists in English (`nl_<source>_…`)', () => {
+    const src = readdirSync(new URL('../../lib/sources/', import.meta.url))
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => readFileSync(new URL(`../../lib/sources/${f}`, import.meta.url), 'utf8'))
+      .join('\n');
+    const keys = [...src.matchAll(/'(nl_[a-z0-9_]+)'/g)].map((m) => m[1]!);
+    expect(keys.length).toBeGreaterThanOrEqual(18);
+    // built at run time: `nl_helium_${which}` (helium.ts)
+    keys.push('nl_helium_both', 'nl_helium_iot', 'nl_helium_mobile');
+    expect(keys.filter((k) => !(k in en))).toEqual([]);
+    // and no message is left over from a label a source no longer sends
+    expect(Object.keys(en).filter((k) => k.startsWith('nl_') && !keys.includes(k))).toEqual([]);
+  });
+
   for (const lang of LANGS.filter((l) => l !== 'en')) {
     it(`${lang}: every key, the same placeholders, a translated text`, () => {
       const m = readMessages(lang);

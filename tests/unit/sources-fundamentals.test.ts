@@ -407,8 +407,8 @@ describe('Akash Console API', () => {
 
   it('capacity: active providers and leased GPUs, labelled with the network total', () => {
     expect(expectOk(parseAkashCapacity(fixture('akash_network-capacity_synthetic.json'), NOW))).toEqual([
-      { key: 'providers', label: 'active providers', value: 68, asOfMs: NOW },
-      { key: 'gpus', label: 'GPUs leased (of 492 on the network)', value: 312, asOfMs: NOW },
+      { key: 'providers', label: 'active providers', labelNote: ['nl_akash_providers'], value: 68, asOfMs: NOW },
+      { key: 'gpus', label: 'GPUs leased (of 492 on the network)', labelNote: ['nl_akash_gpus_of', '492'], value: 312, asOfMs: NOW },
     ]);
   });
 
@@ -418,13 +418,13 @@ describe('Akash Console API', () => {
     expect(f!.trendPct).toBeCloseTo(10, 10);
     expect(f!.trendLabel).toBe('vs the previous daily snapshot');
     const noCompare = expectOk(parseAkashDashboard('{"now":{"activeLeaseCount":"7"}}', NOW));
-    expect(noCompare).toEqual([{ key: 'activeLeases', label: 'active leases', value: 7, asOfMs: NOW }]);
+    expect(noCompare).toEqual([{ key: 'activeLeases', label: 'active leases', labelNote: ['nl_akash_leases'], value: 7, asOfMs: NOW }]);
   });
 
   it('numbers as strings; no usable counts → parse error', () => {
     expect(expectOk(parseAkashCapacity('{"activeProviderCount":"5","activeGPU":"2","totalGPU":"1"}', NOW))).toEqual([
-      { key: 'providers', label: 'active providers', value: 5, asOfMs: NOW },
-      { key: 'gpus', label: 'GPUs leased', value: 2, asOfMs: NOW },
+      { key: 'providers', label: 'active providers', labelNote: ['nl_akash_providers'], value: 5, asOfMs: NOW },
+      { key: 'gpus', label: 'GPUs leased', labelNote: ['nl_akash_gpus'], value: 2, asOfMs: NOW },
     ]);
     expectErr(parseAkashCapacity('{}', NOW), 'parse');
     expectErr(parseAkashDashboard('{"now":{}}', NOW), 'parse');
@@ -514,7 +514,7 @@ describe('Helium entity API', () => {
 
   it('labels say onboarded, never active', () => {
     expect(normaliseHeliumHotspots({ iot: 3, mobile: 4 }, NOW)).toEqual([
-      { key: 'hotspots', label: 'onboarded hotspots (IoT + MOBILE)', value: 7, asOfMs: NOW },
+      { key: 'hotspots', label: 'onboarded hotspots (IoT + MOBILE)', labelNote: ['nl_helium_both'], value: 7, asOfMs: NOW },
     ]);
     expect(normaliseHeliumHotspots({ iot: 3, mobile: null }, NOW)[0]?.label).toBe('onboarded IoT hotspots');
     expect(normaliseHeliumHotspots({ iot: null, mobile: null }, NOW)).toEqual([]);
@@ -529,7 +529,7 @@ describe('Helium entity API', () => {
       ),
     );
     expect(expectOk(await fetchHeliumHotspots({ nowMs: NOW }, opts))).toEqual([
-      { key: 'hotspots', label: 'onboarded hotspots (IoT + MOBILE)', value: 371234 + 27654, asOfMs: NOW },
+      { key: 'hotspots', label: 'onboarded hotspots (IoT + MOBILE)', labelNote: ['nl_helium_both'], value: 371234 + 27654, asOfMs: NOW },
     ]);
     const urls = calls.map((c) => new URL(c.href));
     expect(urls.every((u) => u.host === 'entities.nft.helium.io' && u.pathname === '/v2/hotspots/pagination-metadata')).toBe(true);
@@ -555,7 +555,7 @@ describe('DePINscan projects', () => {
   it('numbers as strings; matched by CoinGecko id, else by project name', () => {
     const text = fixture('depinscan_projects_synthetic.json');
     expect(expectOk(parseDepinscan(text, { geckoId: 'helium' }, NOW))).toEqual([
-      { key: 'activeDevices', label: 'devices (DePINscan)', value: 987654, asOfMs: NOW },
+      { key: 'activeDevices', label: 'devices (DePINscan)', labelNote: ['nl_depinscan_devices'], value: 987654, asOfMs: NOW },
     ]);
     expect(expectOk(parseDepinscan(text, { geckoId: 'akash-network', projectName: 'akash network' }, NOW))[0]?.value).toBe(70);
     expectErr(parseDepinscan(text, { geckoId: 'render-token' }, NOW), 'not-found'); // "" devices
@@ -589,7 +589,7 @@ describe('Taostats subnets', () => {
 
   it('counts entries other than netuid 0; as-of from the newest row', () => {
     expect(expectOk(parseTaostatsSubnets(fixture('taostats_subnet_latest_synthetic.json'), NOW))).toEqual([
-      { key: 'subnets', label: 'subnets (excluding root)', value: 5, asOfMs: Date.parse('2026-09-12T11:30:00Z') },
+      { key: 'subnets', label: 'subnets (excluding root)', labelNote: ['nl_taostats_subnets'], value: 5, asOfMs: Date.parse('2026-09-12T11:30:00Z') },
     ]);
   });
 

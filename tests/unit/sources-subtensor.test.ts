@@ -123,10 +123,10 @@ describe('fetchSubtensorNetwork', () => {
     expect(calls[0]!.url).toBe('https://entrypoint-finney.opentensor.ai/');
     expect(calls[0]!.body.map((c) => c.method)).toEqual(['state_getStorage', 'state_getStorage', 'state_queryStorageAt']);
     expect(r.ok && r.value).toEqual([
-      { key: 'subnets', label: 'subnets (excluding root)', value: 3, asOfMs: NOW },
-      { key: 'neurons', label: 'registered neurons (miners and validators, all subnets)', value: 640, asOfMs: NOW },
+      { key: 'subnets', label: 'subnets (excluding root)', labelNote: ['nl_subtensor_subnets'], value: 3, asOfMs: NOW },
+      { key: 'neurons', label: 'registered neurons (miners and validators, all subnets)', labelNote: ['nl_subtensor_neurons'], value: 640, asOfMs: NOW },
       // 0x1dcd6500 = 500 000 000 rao = 0.5 TAO per block × 7 200 blocks
-      { key: 'issuancePerDay', label: expect.stringContaining('7,200'), value: 3600, asOfMs: NOW },
+      { key: 'issuancePerDay', label: expect.stringContaining('7,200'), labelNote: ['nl_subtensor_issuance'], value: 3600, asOfMs: NOW },
     ]);
   });
 
