@@ -3,7 +3,7 @@
  * in the UI locale) and its label and formula from `_locales` by metric id, falling back to the
  * worker's English text for figures the messages do not name (a new network's own keys).
  */
-import type { Metric } from '../lib/engine/bundle';
+import type { Metric, Note } from '../lib/engine/bundle';
 import { t, tn } from '../lib/i18n';
 import { sourceLabel } from '../lib/labels';
 import { formatAge, formatCount, formatCountdown, formatIndex, formatNumber, formatPct, formatPrice, formatRatio, formatUsd } from '../lib/metrics/format';
@@ -47,8 +47,12 @@ function key(prefix: 'm' | 'x', id: string): string {
   return id.startsWith('network:') ? `${prefix}_net_${id.slice(8)}` : `${prefix}_${id.startsWith('sector:') ? 'sector' : id}`;
 }
 
-/** The metric's name in the UI language. */
-export function metricLabel(m: { id: string; label?: string }): string {
+/**
+ * The metric's name in the UI language: the figure's own Note (a network figure named for what
+ * its source counts), else the `m_…` message, else the English label.
+ */
+export function metricLabel(m: { id: string; label?: string; labelNote?: Note }): string {
+  if (m.labelNote) return tn(m.labelNote);
   const k = key('m', m.id);
   const s = t(k);
   return s === k ? (m.label ?? m.id) : s;
