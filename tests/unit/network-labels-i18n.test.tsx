@@ -2,7 +2,7 @@
 /**
  * Network figures are named for what they really count, in the UI language: every source sends
  * its English `label` and the same words as a Note (`nl_<source>_…`). Rendered through the real
- * MetricCard, the rows read in English exactly as each source labels them, and in Chinese carry
+ * MetricCard, the rows read in English exactly as each source labels them (first letter capitalised), and in Chinese carry
  * no English word of those labels (names such as io.net, RENDER, IoT, USD stay as they are).
  */
 import { readFileSync } from 'node:fs';
@@ -92,7 +92,9 @@ describe('network labels in the UI language', () => {
   });
 
   it('English: each row reads exactly as its source labels it', () => {
-    for (const [source, f] of SETS) expect(labels(source, f, 'en'), source).toEqual(f.map((x) => x.label));
+    // as a row name the label starts with a capital, like every other figure's (`Market cap`)
+    const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+    for (const [source, f] of SETS) expect(labels(source, f, 'en'), source).toEqual(f.map((x) => cap(x.label)));
     // the qualifiers that a generic name would drop are there
     const all = SETS.flatMap(([source, f]) => labels(source, f, 'en')).join('\n');
     for (const s of ['not proof of hire', 'GPUs leased (of 492 on the network)', 'of 30 days reported', 'latest listed epoch (#', 'fees, not protocol revenue']) expect(all).toContain(s);
