@@ -12,6 +12,7 @@ import { compareColumns, metricOf, sortBundles, toCsv } from '../../lib/metrics/
 import { send } from '../../lib/messaging/protocol';
 import { loadSettings, type Settings } from '../../lib/settings/options';
 import { t, tn, upColorFor } from '../../lib/i18n';
+import { downloadText } from '../../components/download';
 
 /** Render, Akash, io.net, Aethir, Bittensor, Gensyn (no settled ticker yet), Filecoin, Helium. */
 export const COMPUTE_NETWORKS = ['RENDER', 'AKT', 'IO', 'ATH', 'TAO', 'FIL', 'HNT'];
@@ -52,14 +53,7 @@ export function App() {
     return m ? metricLabel(m) : metricLabel({ id, label: id });
   };
 
-  const exportCsv = () => {
-    const blob = new Blob([toCsv(sorted)], { type: 'text/csv' });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = `tokenlens-compare-${new Date().toISOString().slice(0, 10)}.csv`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
-  };
+  const exportCsv = () => downloadText(`tokenlens-compare-${new Date().toISOString().slice(0, 10)}.csv`, toCsv(sorted), 'text/csv');
 
   return (
     <main class="tl-compare tl-dark" data-up-color={upColorFor(settings?.upColor)}>

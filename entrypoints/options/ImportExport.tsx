@@ -7,6 +7,7 @@ import { useState } from 'preact/hooks';
 import type { Settings } from '../../lib/settings/options';
 import { applyImport, exportWatchlists, importWatchlists, type ImportMode } from '../../lib/settings/watchlist-io';
 import { t } from '../../lib/i18n';
+import { downloadText } from '../../components/download';
 
 export function ImportExport({ settings, save, onMessage: setMessage }: { settings: Settings; save: (change: (s: Settings) => void) => Promise<boolean>; onMessage: (m: { ok: boolean; text: string }) => void }) {
   const [importMode, setImportMode] = useState<ImportMode>('merge');
@@ -29,14 +30,7 @@ export function ImportExport({ settings, save, onMessage: setMessage }: { settin
     setMessage({ ok: r.skipped.length === 0, text: `${t('import_result', r.watchlists.length, parts.join('; '))}${skipped}` });
   };
 
-  const onExport = () => {
-    const blob = new Blob([exportWatchlists(settings)], { type: 'application/json' });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = `tokenlens-watchlists-${new Date().toISOString().slice(0, 10)}.json`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
-  };
+  const onExport = () => downloadText(`tokenlens-watchlists-${new Date().toISOString().slice(0, 10)}.json`, exportWatchlists(settings), 'application/json');
 
   return (
     <div class="tl-row">

@@ -11,6 +11,7 @@ import { buildCalendar, CALENDAR_DAYS, daysUntil, isSoon, type CalendarInput, ty
 import { formatNumber, formatPct, formatRatio, formatUsd } from '../../lib/metrics/format';
 import { isUtcMidnight, toIcs, unlockUid, type IcsEvent } from '../../lib/metrics/ics';
 import { t } from '../../lib/i18n';
+import { downloadText } from '../../components/download';
 
 /** Date of an unlock for people: the UTC date, plus the UTC time when it is not midnight. */
 export function unlockDate(atMs: number): string {
@@ -50,12 +51,7 @@ export function App() {
 
   const exportIcs = () => {
     if (!cal) return;
-    const blob = new Blob([toIcs(calendarEvents(cal.rows, now), now, t('unlocks_calendar_name'))], { type: 'text/calendar;charset=utf-8' });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = `tokenlens-unlocks-${new Date(now).toISOString().slice(0, 10)}.ics`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+    downloadText(`tokenlens-unlocks-${new Date(now).toISOString().slice(0, 10)}.ics`, toIcs(calendarEvents(cal.rows, now), now, t('unlocks_calendar_name')), 'text/calendar;charset=utf-8');
   };
 
   return (
