@@ -14,27 +14,29 @@ const placeholders = (s: string) => [...new Set(s.match(/\$[1-9]/g) ?? [])].sort
 
 afterEach(() => setMessages(messagesGetter('en')));
 
+/** The text of every .ts/.tsx file directly in these repo folders, joined. */
+function sourceOf(dirs: string[]): string {
+  return dirs
+    .flatMap((d) => readdirSync(new URL(`../../${d}/`, import.meta.url)).map((f) => `${d}/${f}`))
+    .filter((f) => /\.tsx?$/.test(f))
+    .map((f) => readFileSync(new URL(`../../${f}`, import.meta.url), 'utf8'))
+    .join('\n');
+}
+
 describe('locales', () => {
   it('ships the languages of the venues’ traders, and nothing unexpected', () => {
     expect([...present].sort()).toEqual([...LANGS].sort());
   });
 
   it('every UI string the code asks for exists in English', () => {
-    const src = ['components', 'entrypoints/overlay.content', 'entrypoints/popup', 'entrypoints/options', 'entrypoints/compare', 'entrypoints/unlocks', 'lib/metrics']
-      .flatMap((d) => readdirSync(new URL(`../../${d}/`, import.meta.url)).map((f) => `${d}/${f}`))
-      .filter((f) => /\.tsx?$/.test(f))
-      .map((f) => readFileSync(new URL(`../../${f}`, import.meta.url), 'utf8'))
-      .join('\n');
+    const src = sourceOf(['components', 'entrypoints/overlay.content', 'entrypoints/popup', 'entrypoints/options', 'entrypoints/compare', 'entrypoints/unlocks', 'lib/metrics']);
     const keys = [...src.matchAll(/\bt\('([a-zA-Z0-9_]+)'/g)].map((m) => m[1]!);
     expect(keys.length).toBeGreaterThan(150);
     expect(keys.filter((k) => !(k in en))).toEqual([]);
   });
 
   it('every note, metric-note and feed key the worker sends exists in English (issue 9: the UI words them)', () => {
-    const src = readdirSync(new URL('../../lib/engine/', import.meta.url))
-      .filter((f) => f.endsWith('.ts'))
-      .map((f) => readFileSync(new URL(`../../lib/engine/${f}`, import.meta.url), 'utf8'))
-      .join('\n');
+    const src = sourceOf(['lib/engine']);
     const keys = [...src.matchAll(/'((?:n|w|mn)_[a-z_]+)'/g)].map((m) => m[1]!);
     expect(keys.length).toBeGreaterThan(25);
     // metric notes (Metric.note) are keys too: every one of them is found here
@@ -45,10 +47,7 @@ describe('locales', () => {
   });
 
   it('every network-figure label key the sources send exists in English (`nl_<source>_…`)', () => {
-    const src = readdirSync(new URL('../../lib/sources/', import.meta.url))
-      .filter((f) => f.endsWith('.ts'))
-      .map((f) => readFileSync(new URL(`../../lib/sources/${f}`, import.meta.url), 'utf8'))
-      .join('\n');
+    const src = sourceOf(['lib/sources']);
     const keys = [...src.matchAll(/'(nl_[a-z0-9_]+)'/g)].map((m) => m[1]!);
     expect(keys.length).toBeGreaterThanOrEqual(18);
     // built at run time: `nl_helium_${which}` (helium.ts)
