@@ -14,7 +14,7 @@
  * both fail is the first error returned.
  */
 import type { NetworkFigure, Result } from '../types';
-import { apiUrl, parseBody, fetchText, type RequestOptions } from './http';
+import { apiUrl, figuresFrom, parseBody, type RequestOptions } from './http';
 import { fail, isCount, optNum } from './venue-common';
 import { anyValue, nullish, num, optional, str, z } from './zod';
 import { ok } from './result';
@@ -99,9 +99,11 @@ export const AKASH_DASHBOARD_URL = apiUrl('console-api.akash.network', '/v1/dash
 /** Providers, leased GPUs and active leases; partial when one of the two routes fails. */
 export async function fetchAkashNetwork(args: { nowMs?: number }, opts: RequestOptions): Promise<Result<NetworkFigure[]>> {
   const nowMs = args.nowMs ?? Date.now();
-  const [capText, dashText] = await Promise.all([fetchText(AKASH_CAPACITY_URL, opts), fetchText(AKASH_DASHBOARD_URL, opts)]);
-  const cap = capText.ok ? parseAkashCapacity(capText.value, nowMs) : capText;
-  const dash = dashText.ok ? parseAkashDashboard(dashText.value, nowMs) : dashText;
-  if (!cap.ok && !dash.ok) return cap;
-  return ok([...(cap.ok ? cap.value : []), ...(dash.ok ? dash.value : [])]);
+  return figuresFrom(
+    [
+      [AKASH_CAPACITY_URL, (text) => parseAkashCapacity(text, nowMs)],
+      [AKASH_DASHBOARD_URL, (text) => parseAkashDashboard(text, nowMs)],
+    ],
+    opts,
+  );
 }

@@ -217,6 +217,17 @@ export async function fetchThen<T>(url: string, opts: RequestOptions, parse: (te
   return text.ok ? parse(text.value) : text;
 }
 
+/**
+ * A network's figures from several routes fetched in parallel (io.net's inventory and clusters,
+ * Akash's capacity and dashboard): the figures of every route that answered, so one failed route
+ * hides only its own; the first failure when none answered.
+ */
+export async function figuresFrom<T>(routes: Array<[url: string, parse: (text: string) => Result<T[]>]>, opts: RequestOptions): Promise<Result<T[]>> {
+  const got = await Promise.all(routes.map(([url, parse]) => fetchThen(url, opts, parse)));
+  const good = got.filter((r) => r.ok);
+  return good.length ? { ok: true, value: good.flatMap((r) => r.value) } : got[0]!;
+}
+
 /** GET + JSON + zod in one step. */
 export function getJson<S extends z.ZodMiniType>(url: string, schema: S, opts: RequestOptions): Promise<Result<z.output<S>>> {
   return fetchThen(url, opts, (text) => parseBody(text, schema));

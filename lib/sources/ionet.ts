@@ -20,7 +20,7 @@
  * 150 requests per 10 s; we send two per refresh.
  */
 import type { NetworkFigure, Result } from '../types';
-import { apiUrl, parseBody, fetchText, type RequestOptions } from './http';
+import { apiUrl, figuresFrom, parseBody, type RequestOptions } from './http';
 import { fail, isCount, optNum } from './venue-common';
 import { z } from './zod';
 import { ok } from './result';
@@ -67,9 +67,11 @@ export const IONET_CLUSTERS_URL = apiUrl('api.io.solutions', '/v1/io-explorer/ne
 /** GPUs total/active, running clusters and all-time compute earnings; partial when one route fails. */
 export async function fetchIonetNetwork(args: { nowMs?: number }, opts: RequestOptions): Promise<Result<NetworkFigure[]>> {
   const nowMs = args.nowMs ?? Date.now();
-  const [invText, clText] = await Promise.all([fetchText(IONET_INVENTORY_URL, opts), fetchText(IONET_CLUSTERS_URL, opts)]);
-  const inv = invText.ok ? parseIonetInventory(invText.value, nowMs) : invText;
-  const cl = clText.ok ? parseIonetClusters(clText.value, nowMs) : clText;
-  if (!inv.ok && !cl.ok) return inv;
-  return ok([...(inv.ok ? inv.value : []), ...(cl.ok ? cl.value : [])]);
+  return figuresFrom(
+    [
+      [IONET_INVENTORY_URL, (text) => parseIonetInventory(text, nowMs)],
+      [IONET_CLUSTERS_URL, (text) => parseIonetClusters(text, nowMs)],
+    ],
+    opts,
+  );
 }
