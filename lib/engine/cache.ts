@@ -42,6 +42,8 @@ export const CACHE_BOUNDS: { memory: CacheBounds; store: CacheBounds } = {
 
 /** Store key of the eviction index: [key, size] pairs, least recently read first. */
 const INDEX_KEY = '#lru';
+/** ms a save of the index waits for more writes to join it */
+const INDEX_SAVE_MS = 250;
 
 /**
  * Keys in recency order (a Map iterates in insertion order: least recently used first) with
@@ -152,6 +154,8 @@ export class SwrCache {
   private readonly memoryLru: Lru;
   /** the store's eviction index, loaded from INDEX_KEY (or seeded from the store's keys) on first use */
   private storeLru: Promise<Lru> | undefined;
+  /** pending save of the store index (see remember) */
+  private indexTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly bounds: { memory: CacheBounds; store: CacheBounds };
   /** keys known to have no remembered not-found answer (saves a store read per feed per call) */
   private readonly noAbsent = new Set<string>();
@@ -185,8 +189,14 @@ export class SwrCache {
     void this.storeLru.then((lru) => {
       const gone = lru.use(key, size);
       for (const k of gone) void this.withTimeout(this.store.del(k));
-      // The index is saved with writes and evictions; a read only reorders it in memory until then.
-      if (size !== undefined || gone.length) void this.withTimeout(this.store.set(INDEX_KEY, [...lru.sizes]));
+      // The index is saved after writes and evictions (a read only reorders it in memory until
+      // then), once for a burst: a bundle writes several entries within a few hundred ms, and the
+      // index holds up to 3,000 pairs.
+      if ((size !== undefined || gone.length) && !this.indexTimer)
+        this.indexTimer = setTimeout(() => {
+          this.indexTimer = undefined;
+          void this.withTimeout(this.store.set(INDEX_KEY, [...lru.sizes]));
+        }, INDEX_SAVE_MS);
     });
   }
 

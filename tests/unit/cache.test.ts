@@ -280,12 +280,24 @@ describe('SwrCache bounds (issue 11: the cache and its memory copy never grow wi
     expect(await stored(store, 'ban:api.coingecko.com')).toBe(true);
   });
 
+  it('a burst of writes saves the index once, not once per entry', async () => {
+    const inner = memoryStore();
+    const indexSaves: unknown[] = [];
+    const store: CacheStore = { ...inner, set: (k, v) => (k === '#lru' && indexSaves.push(v), inner.set(k, v)) };
+    const cache = new SwrCache({ store, bounds: { memory: { entries: 100, bytes: 1e9 }, store: { entries: 100, bytes: 1e9 } } });
+    for (const k of ['a', 'b', 'c', 'd', 'e']) await cache.get(at(k), async () => ok(1));
+    await vi.waitFor(() => expect(indexSaves).toHaveLength(1));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(indexSaves).toHaveLength(1);
+    expect((indexSaves[0] as Array<[string, number]>).map(([k]) => k)).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+
   it('a restarted worker keeps the order: the index is stored beside the entries', async () => {
     const store = memoryStore();
     const bounds = { memory: { entries: 100, bytes: 1e9 }, store: { entries: 2, bytes: 1e9 } };
     const first = new SwrCache({ store, bounds });
     for (const k of ['a', 'b']) await first.get(at(k), async () => ok(1));
-    await settle();
+    await vi.waitFor(async () => expect(await store.get('#lru')).toBeDefined()); // the index is saved a moment after the writes
     const second = new SwrCache({ store, bounds });
     await second.get(at('c'), async () => ok(1));
     await settle();
