@@ -355,7 +355,7 @@ export function networkGroup(feeds: ReadonlyArray<Feed<NetworkFigure[]>>): Metri
         value: Number.isFinite(n.value) ? n.value : null,
         source: feed.source,
         asOfMs: n.asOfMs,
-        explain: `${n.label}, as reported by ${labelOf(feed.source)}`,
+        // no `explain`: the UI words a network figure's tooltip itself (`x_network`, "As reported by …")
         ...(n.trendPct !== undefined ? { trendPct: n.trendPct } : {}),
         ...(n.trendLabel ? { trendLabel: n.trendLabel } : {}),
       });

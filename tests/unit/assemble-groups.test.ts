@@ -8,7 +8,9 @@ import { assemble, decideState, type AssembleInput, type Feed } from '../../lib/
 import type { Bundle } from '../../lib/engine/bundle';
 import type { EmissionSchedule, FeesSeries, MarketSnapshot, NetworkFigure, Ticker24h } from '../../lib/types';
 import { metricOf } from './helpers/bundle';
-import { metricNote, renderNotes } from './messages';
+import { messagesGetter, metricNote, renderNotes } from './messages';
+import { setMessages } from '../../lib/i18n';
+import { metricExplain } from '../../components/format-metric';
 
 const NOW = Date.UTC(2026, 10, 28, 12);
 const DAY = 86_400_000;
@@ -145,7 +147,10 @@ describe('assemble: unlocks and emissions', () => {
 describe('assemble: network activity', () => {
   it('one metric per figure, labelled by its source, EiB formatted as such, trend kept', () => {
     const b = assemble(input());
-    expect(m(b, 'network:subnets')).toMatchObject({ group: 'network', value: 64, source: 'taostats', format: 'count', trendPct: 3, trendLabel: 'vs 30 days ago', explain: 'subnets, as reported by Taostats' });
+    expect(m(b, 'network:subnets')).toMatchObject({ group: 'network', value: 64, source: 'taostats', format: 'count', trendPct: 3, trendLabel: 'vs 30 days ago' });
+    // its tooltip names who reported it, in the UI language
+    setMessages(messagesGetter('en'));
+    expect(metricExplain(m(b, 'network:subnets')!)).toBe('As reported by Taostats');
     expect(m(b, 'network:storagePowerEiB')?.format).toBe('eib');
   });
 
